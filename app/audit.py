@@ -1,0 +1,128 @@
+"""Change history 留痕: a flush listener that writes one audit_log row per inserted, updated or voided
+ledger row, with the field-level before/after, in the same transaction as the change.
+
+The same listener refuses any update or delete of audit_log itself, and any hard delete of a ledger row:
+history is append-only and ledger rows are voided, never deleted.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session
+
+from app.security.scope import current_actor
+from models.audit import AuditLog
+from models.base import LedgerMixin, utcnow
+from models.org import OrgUnit
+
+COMMENT_KEY = "audit_comment"
+ACTION_KEY = "audit_action"
+SKIPPED = {"version", "created_at", "updated_at", "created_by_id", "updated_by_id", "voided_by_id"}
+
+
+class HistoryIsAppendOnly(RuntimeError):
+    pass
+
+
+def plain(value: Any) -> Any:
+    """A JSON-safe form of a column value."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def field_changes(obj: Any, inserted: bool) -> dict[str, list[Any]]:
+    state = inspect(obj)
+    changes: dict[str, list[Any]] = {}
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in SKIPPED or key == "id":
+            continue
+        history = state.attrs[key].history
+        if inserted:
+            value = getattr(obj, key)
+            if value is not None:
+                changes[key] = [None, plain(value)]
+        elif history.has_changes():
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if old != new:
+                changes[key] = [plain(old), plain(new)]
+    return changes
+
+
+def classify(obj: Any, inserted: bool, changes: dict[str, list[Any]], session: Session) -> str:
+    if inserted:
+        return "create"
+    if "voided_at" in changes:
+        return "void" if changes["voided_at"][1] else "restore"
+    return session.info.get(ACTION_KEY) or ("transfer" if "org_id" in changes else "update")
+
+
+def stamp(session: Session, flush_context: Any, instances: Any) -> None:
+    """before_flush: guard history and hard deletes, stamp who/when on ledger rows."""
+    for obj in session.deleted:
+        if isinstance(obj, AuditLog | LedgerMixin):
+            raise HistoryIsAppendOnly(f"{type(obj).__name__} rows are never deleted")
+    for obj in session.dirty:
+        if isinstance(obj, AuditLog) and session.is_modified(obj):
+            raise HistoryIsAppendOnly("audit_log rows are never changed")
+    actor = current_actor()
+    actor_id = getattr(actor, "id", None)
+    for obj in session.new:
+        if isinstance(obj, LedgerMixin):
+            obj.created_by_id = obj.updated_by_id = actor_id
+    for obj in session.dirty:
+        if isinstance(obj, LedgerMixin) and session.is_modified(obj):
+            obj.updated_by_id = actor_id
+
+
+def record(session: Session, flush_context: Any) -> None:
+    """after_flush: primary keys exist and attribute history is still there; write the log rows."""
+    actor = current_actor()
+    rows = []
+    candidates = [(obj, True) for obj in session.new] + [(obj, False) for obj in session.dirty]
+    for obj, inserted in candidates:
+        if not isinstance(obj, LedgerMixin) or not (inserted or session.is_modified(obj)):
+            continue
+        changes = field_changes(obj, inserted)
+        if not changes:
+            continue
+        org = session.get(OrgUnit, obj.org_id)
+        rows.append(
+            {
+                "at": utcnow(),
+                "user_id": getattr(actor, "id", None),
+                "username": getattr(actor, "username", None) or "system",
+                "user_org_name": getattr(getattr(actor, "org", None), "name", None),
+                "ledger": type(obj).__ledger__,
+                "row_id": obj.id,
+                "row_org_path": org.path if org is not None else None,
+                "row_org_name": org.name if org is not None else None,
+                "action": classify(obj, inserted, changes, session),
+                "changes": changes,
+                "comment": session.info.get(COMMENT_KEY),
+            }
+        )
+    if rows:
+        session.connection().execute(insert(AuditLog), rows)
+
+
+def clear_comment(session: Session) -> None:
+    session.info.pop(COMMENT_KEY, None)
+    session.info.pop(ACTION_KEY, None)
+
+
+def install() -> None:
+    """Attach the listeners to every ORM session of the process (idempotent)."""
+    if not event.contains(Session, "before_flush", stamp):
+        event.listen(Session, "before_flush", stamp)
+        event.listen(Session, "after_flush", record)
+        event.listen(Session, "after_commit", clear_comment)
+        event.listen(Session, "after_rollback", clear_comment)

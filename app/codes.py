@@ -1,0 +1,74 @@
+"""Code-list look-ups for display, forms, export and import. Items are cached per process for a minute
+(code lists change rarely; an edit clears the local cache at once)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from flask import current_app
+from sqlalchemy import select
+
+from models.codes import CodeItem
+
+TTL_SECONDS = 60
+_cache: dict[str, Any] = {"at": 0.0, "items": {}}
+
+
+def _items() -> dict[str, list[CodeItem]]:
+    if time.monotonic() - _cache["at"] > TTL_SECONDS or not _cache["items"]:
+        session = current_app.appbuilder.session
+        rows = session.execute(select(CodeItem).order_by(CodeItem.list_key, CodeItem.sort, CodeItem.code))
+        grouped: dict[str, list[Any]] = {}
+        for item in rows.scalars():
+            grouped.setdefault(item.list_key, []).append(
+                (item.code, item.label, item.active)
+            )
+        _cache.update(at=time.monotonic(), items=grouped)
+    return _cache["items"]
+
+
+def clear_cache() -> None:
+    _cache.update(at=0.0, items={})
+
+
+def labels(list_key: str) -> dict[str, str]:
+    """code → label for every item, active or not (old rows keep their label)."""
+    return {code: label for code, label, _ in _items().get(list_key, [])}
+
+
+def choices(list_key: str) -> list[tuple[str, str]]:
+    """(code, label) of the active items, in display order."""
+    return [(code, label) for code, label, active in _items().get(list_key, []) if active]
+
+
+def label(list_key: str, code: str | None) -> str:
+    if code is None or code == "":
+        return ""
+    return labels(list_key).get(code, code)
+
+
+def lookup(list_key: str, text: Any) -> str | None:
+    """The code for `text` given as a code or as a label (import accepts both); None when unknown."""
+    value = str(text).strip()
+    active = choices(list_key)
+    for code, name in active:
+        if value == code:
+            return code
+    for code, name in active:
+        if value == name:
+            return code
+    return None
+
+
+def is_referenced(model: Any, item: CodeItem) -> bool:
+    """Whether any row of a ledger model uses this code-list item."""
+    from models.base import column_meta
+
+    session = current_app.appbuilder.session
+    for meta in column_meta(model):
+        if meta.code_list == item.list_key:
+            column = getattr(model, meta.name)
+            if session.execute(select(column).where(column == item.code).limit(1)).first():
+                return True
+    return False

@@ -1,0 +1,78 @@
+"""Settings, read from the environment so one build runs on a laptop and on the district server.
+
+DATABASE_URL   SQLAlchemy URL (default: SQLite file in instance/)
+SECRET_KEY     required outside development (FLASK_DEBUG / TAIZHANG_DEV unset)
+JOBS_URL       huey storage (later issues)
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE = ROOT / "instance"
+DEV_SECRET = "dev-only-secret-not-for-production"  # noqa: S105 - refused outside development
+
+
+def is_development() -> bool:
+    return os.environ.get("TAIZHANG_DEV") == "1" or os.environ.get("FLASK_DEBUG") == "1"
+
+
+def secret_key() -> str:
+    key = os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    if is_development():
+        return DEV_SECRET
+    raise RuntimeError("SECRET_KEY must be set outside development (TAIZHANG_DEV=1 allows a dev key)")
+
+
+def database_url() -> str:
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url.replace("postgres://", "postgresql://", 1)
+    INSTANCE.mkdir(exist_ok=True)
+    return f"sqlite:///{INSTANCE / 'taizhang.db'}"
+
+
+def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The app config as a dict; tests pass overrides (a fresh database, rate limits off)."""
+    settings: dict[str, Any] = {
+        "SECRET_KEY": secret_key(),
+        "SQLALCHEMY_DATABASE_URI": database_url(),
+        "SQLALCHEMY_TRACK_MODIFICATIONS": False,
+        "APP_NAME": "精细化就业管理服务台账系统",
+        "APP_THEME": "",
+        "WTF_CSRF_ENABLED": True,
+        "AUTH_TYPE": 1,  # AUTH_DB
+        "AUTH_ROLE_ADMIN": "系统管理员",
+        "AUTH_ROLE_PUBLIC": "Public",
+        "AUTH_USER_REGISTRATION": False,
+        "AUTH_RATE_LIMITED": True,
+        "AUTH_RATE_LIMIT": os.environ.get("AUTH_RATE_LIMIT", "10 per 5 minute"),
+        "RATELIMIT_ENABLED": True,
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "FAB_PASSWORD_COMPLEXITY_ENABLED": True,
+        # FAB_PASSWORD_COMPLEXITY_VALIDATOR is set by create_app (it must be a callable)
+        "FAB_API_SWAGGER_UI": True,
+        "FAB_CREATE_DB": False,  # the schema belongs to Alembic migrations
+        "FAB_ADD_SECURITY_API": False,
+        "FAB_UPDATE_PERMS": False,  # permissions are synced by `flask seed`, after migrations
+        "FAB_SECURITY_MANAGER_CLASS": "app.security.manager.LedgerSecurityManager",
+        "FAB_INDEX_VIEW": "app.home.HomeView",
+        "BABEL_DEFAULT_LOCALE": "zh",
+        "BABEL_DEFAULT_TIMEZONE": "Asia/Shanghai",
+        "BABEL_TRANSLATION_DIRECTORIES": str(ROOT / "translations"),
+        "LANGUAGES": {"zh": {"flag": "cn", "name": "中文"}, "en": {"flag": "gb", "name": "English"}},
+        "PERMANENT_SESSION_LIFETIME": timedelta(minutes=int(os.environ.get("IDLE_TIMEOUT_MINUTES", "30"))),
+        "SESSION_REFRESH_EACH_REQUEST": True,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "LEDGER_PAGE_SIZE": 20,
+    }
+    if overrides:
+        settings.update(overrides)
+    return settings

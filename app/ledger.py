@@ -1,0 +1,184 @@
+"""The ledger registry and the ledger commands.
+
+A ledger is one model (on LedgerMixin, with column metadata) plus one declarative LedgerView. Views
+register themselves here; menus, the REST API, Excel I/O and the generic tests find ledgers through
+`LEDGERS`. Every write — form, API, import, command line — goes through the commands below, which run the
+one validation path, the territorial guard and the version check, and leave the change history to the
+flush listener.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app import codes
+from app.audit import ACTION_KEY, COMMENT_KEY
+from app.security.scope import current_actor, in_territory
+from models.base import LedgerMixin, column_meta, utcnow
+from models.org import OrgUnit
+
+LEDGERS: dict[str, Any] = {}  # registry name -> LedgerView subclass
+
+STALE_MESSAGE = _l("This record was changed by someone else; please refresh and try again")
+
+
+@dataclass
+class LedgerError(Exception):
+    """A refused write: field → message, plus a message for the whole record (key "")."""
+
+    errors: dict[str, Any]
+
+    def __str__(self) -> str:
+        return "; ".join(str(message) for message in self.errors.values())
+
+
+def register(view_class: Any) -> None:
+    name = view_class.datamodel.obj.__ledger__
+    LEDGERS[name] = view_class
+
+
+def ledger_model(name: str) -> type[LedgerMixin]:
+    return LEDGERS[name].datamodel.obj  # type: ignore[no-any-return]
+
+
+def session() -> Any:
+    return current_app.appbuilder.session
+
+
+def validate_values(model: type, values: dict[str, Any], existing: Any = None) -> dict[str, Any]:
+    """The one validation path: required fields, code lists, natural keys, then the model's own clean().
+    Normalises `values` in place (codes given as labels, ID numbers, derived fields)."""
+    errors: dict[str, Any] = {}
+    metas = column_meta(model)
+    for meta in metas:
+        value = values.get(meta.name)
+        if isinstance(value, str):
+            value = values[meta.name] = value.strip()
+        if meta.code_list and value not in (None, ""):
+            code = codes.lookup(meta.code_list, value)
+            if code is None and not (existing is not None and getattr(existing, meta.name) == value):
+                errors[meta.name] = _l("Unknown code: %(value)s", value=value)
+            else:
+                values[meta.name] = code or value
+    clean = getattr(model, "clean", None)
+    if clean is not None:
+        errors.update({k: v for k, v in clean(values).items() if k not in errors})
+    for meta in metas:
+        if meta.required and values.get(meta.name) in (None, "") and meta.name not in errors:
+            if meta.name in values or existing is None:
+                errors[meta.name] = _l("This field is required")
+        if meta.natural_key and values.get(meta.name) and meta.name not in errors:
+            clash = natural_key_clash(model, meta.name, values[meta.name], existing)
+            if clash is not None:
+                errors[meta.name] = _l(
+                    "Already registered at %(org)s; use a transfer to move the record", org=clash.org.name
+                )
+    return errors
+
+
+def natural_key_clash(model: Any, column: str, value: Any, existing: Any) -> Any:
+    """Another row (anywhere in the district, voided or not) with the same natural key."""
+    query = select(model).where(getattr(model, column) == value)
+    if existing is not None and existing.id is not None:
+        query = query.where(model.id != existing.id)
+    return session().execute(query.limit(1)).scalars().first()
+
+
+def check_org(org_id: Any) -> OrgUnit:
+    org = session().get(OrgUnit, org_id) if org_id else None
+    if org is None:
+        raise LedgerError({"org_id": _l("This field is required")})
+    if not in_territory(org, current_actor()):
+        raise LedgerError({"org_id": _l("%(org)s is outside your territory", org=org.name)})
+    if not org.active:
+        raise LedgerError({"org_id": _l("%(org)s has been deactivated", org=org.name)})
+    return org
+
+
+def check_version(obj: Any, expected_version: Any) -> None:
+    if expected_version in (None, ""):
+        raise LedgerError({"": _l("The record version is missing; please refresh and try again")})
+    if int(expected_version) != obj.version:
+        raise LedgerError({"": STALE_MESSAGE})
+
+
+def assign(obj: Any, values: dict[str, Any]) -> None:
+    names = {meta.name for meta in column_meta(type(obj))}
+    for key, value in values.items():
+        if key in names:
+            setattr(obj, key, None if value == "" else value)
+
+
+def create(model: type, values: dict[str, Any]) -> Any:
+    """Add a ledger row inside the actor's territory (not committed)."""
+    values = dict(values)
+    errors = validate_values(model, values)
+    if not errors:
+        try:
+            check_org(values.get("org_id"))
+        except LedgerError as exc:
+            errors.update(exc.errors)
+    if errors:
+        raise LedgerError(errors)
+    obj = model()
+    assign(obj, values)
+    session().add(obj)
+    session().flush()
+    return obj
+
+
+def update(obj: Any, values: dict[str, Any], expected_version: Any) -> Any:
+    """Change a ledger row; the org unit only changes through transfer()."""
+    check_version(obj, expected_version)
+    if obj.voided_at is not None:
+        raise LedgerError({"": _l("A voided record cannot be edited")})
+    values = {k: v for k, v in values.items() if k != "org_id"}
+    errors = validate_values(type(obj), values, existing=obj)
+    if errors:
+        raise LedgerError(errors)
+    assign(obj, values)
+    session().flush()
+    return obj
+
+
+def transfer(obj: Any, org_id: Any, reason: str, expected_version: Any) -> Any:
+    """Move a row to another unit of the actor's territory, with the reason in the history."""
+    check_version(obj, expected_version)
+    if not (reason or "").strip():
+        raise LedgerError({"reason": _l("Please give a reason")})
+    org = check_org(org_id)
+    obj.org_id = org.id
+    session().info[COMMENT_KEY] = reason.strip()
+    session().info[ACTION_KEY] = "transfer"
+    session().flush()
+    return obj
+
+
+def void(obj: Any, reason: str) -> Any:
+    """作废: the row stays, hidden from lists, with who, when and why in the history."""
+    if not (reason or "").strip():
+        raise LedgerError({"reason": _l("Please give a reason for voiding")})
+    if obj.voided_at is not None:
+        raise LedgerError({"": _l("The record is already voided")})
+    obj.voided_at = utcnow()
+    obj.voided_by_id = getattr(current_actor(), "id", None)
+    obj.void_reason = reason.strip()
+    session().info[COMMENT_KEY] = reason.strip()
+    session().flush()
+    return obj
+
+
+def restore(obj: Any, reason: str = "") -> Any:
+    if obj.voided_at is None:
+        raise LedgerError({"": _l("The record is not voided")})
+    obj.voided_at = None
+    obj.voided_by_id = None
+    obj.void_reason = None
+    session().info[COMMENT_KEY] = reason.strip() or None
+    session().flush()
+    return obj

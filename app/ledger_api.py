@@ -1,0 +1,111 @@
+"""LedgerApi: the REST resource of every ledger under /api/v1/<ledger>/, generated from its LedgerView.
+Same scoping, validation, version check and void semantics as the UI: the API is not a second way in."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import request
+from flask_appbuilder.api import ModelRestApi
+from flask_appbuilder.models.sqla.interface import SQLAInterface
+from flask_babel import gettext as _
+
+from app import ledger
+from app.ledger_view import VoidedRowsFilter, can_see_pii
+from app.security.scope import OrgScopeFilter
+from models.base import column_meta
+from models.identity import mask_id_number
+
+API_PERMISSIONS = {"get": "read", "get_list": "read", "info": "read", "post": "write", "put": "write",
+                   "delete": "void"}
+
+
+class LedgerApi(ModelRestApi):
+    """Base of the generated ledger APIs; writes go through app.ledger commands."""
+
+    method_permission_name = API_PERMISSIONS
+    allow_browser_login = True
+    base_filters = [["org_id", OrgScopeFilter, None], ["voided_at", VoidedRowsFilter, None]]
+
+    def pii_columns(self) -> set[str]:
+        return {meta.name for meta in column_meta(self.datamodel.obj) if meta.pii}
+
+    def mask(self, row: dict[str, Any]) -> None:
+        if not can_see_pii():
+            for name in self.pii_columns() & row.keys():
+                row[name] = mask_id_number(row[name])
+
+    def pre_get(self, data: dict[str, Any]) -> None:
+        self.mask(data.get("result", {}))
+
+    def pre_get_list(self, data: dict[str, Any]) -> None:
+        for row in data.get("result", []):
+            self.mask(row)
+
+    def refused(self, exc: ledger.LedgerError) -> Any:
+        self.datamodel.session.rollback()
+        status = 409 if exc.errors.get("") == ledger.STALE_MESSAGE else 422
+        return self.response(status, message={k or "_record": str(v) for k, v in exc.errors.items()})
+
+    def scoped(self, pk: Any) -> Any:
+        return self.datamodel.get(pk, self._base_filters)
+
+    def body(self) -> dict[str, Any] | None:
+        return request.get_json(silent=True) if request.is_json else None
+
+    def post_headless(self) -> Any:
+        data = self.body()
+        if not isinstance(data, dict):
+            return self.response_400(message=_("Request is not JSON"))
+        data.setdefault("org_id", data.pop("org", None))
+        try:
+            item = ledger.create(self.datamodel.obj, data)
+            self.datamodel.session.commit()
+        except ledger.LedgerError as exc:
+            return self.refused(exc)
+        return self.response(201, id=item.id, result=self.show_model_schema.dump(item))
+
+    def put_headless(self, pk: Any) -> Any:
+        item = self.scoped(pk)
+        if item is None:
+            return self.response_404()
+        data = self.body()
+        if not isinstance(data, dict):
+            return self.response_400(message=_("Request is not JSON"))
+        try:
+            ledger.update(item, data, data.get("version"))
+            self.datamodel.session.commit()
+        except ledger.LedgerError as exc:
+            return self.refused(exc)
+        return self.response(200, result=self.show_model_schema.dump(item))
+
+    def delete_headless(self, pk: Any) -> Any:
+        """DELETE voids the row; the reason comes as ?reason= or in a JSON body."""
+        item = self.scoped(pk)
+        if item is None:
+            return self.response_404()
+        reason = request.args.get("reason") or ((self.body() or {}).get("reason") or "")
+        try:
+            ledger.void(item, reason)
+            self.datamodel.session.commit()
+        except ledger.LedgerError as exc:
+            return self.refused(exc)
+        return self.response(200, message=_("Voided; the record is kept in the history"))
+
+
+def api_for(view_class: Any) -> type[LedgerApi]:
+    """The ModelRestApi of a registered ledger view."""
+    model = view_class.datamodel.obj
+    names = [meta.name for meta in column_meta(model) if meta.name != "org_id"]
+    attrs = {
+        "datamodel": SQLAInterface(model),
+        "resource_name": model.__ledger__,
+        "class_permission_name": model.__ledger__,
+        "list_columns": ["id", "version", "org.id", "org.name", *names],
+        "show_columns": ["id", "version", "voided_at", "void_reason", "org.id", "org.name", *names],
+        "add_columns": ["org", *names],
+        "edit_columns": names,
+        "search_columns": ["org", *[name for name in names if name != "remarks"]],
+        "order_columns": ["id", *names],
+    }
+    return type(f"{model.__name__}Api", (LedgerApi,), attrs)

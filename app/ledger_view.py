@@ -1,0 +1,333 @@
+"""LedgerView: the declarative base of every ledger's UI. A subclass names its model and columns; the base
+gives it territorial scoping on every path (FAB's action/action_post included), code-list selects and
+labels, ID masking, the one validation path, version checks, void/restore/transfer and the history tab."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, current_app, flash, g, has_request_context, redirect, request, url_for
+from flask_appbuilder import ModelView
+from flask_appbuilder.actions import action as bulk_action
+from flask_appbuilder.baseviews import expose
+from flask_appbuilder.models.filters import BaseFilter
+from flask_appbuilder.models.sqla.filters import FilterEqual, FilterIn
+from flask_appbuilder.models.sqla.interface import SQLAInterface
+from flask_appbuilder.security.decorators import has_access
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from wtforms import HiddenField, SelectField
+
+from app import codes, ledger
+from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter, current_actor
+from models.audit import AuditLog
+from models.base import column_meta
+from models.identity import mask_id_number
+from models.org import OrgUnit
+
+PII_PERMISSION = ("can_view", "PersonalData")
+READ_METHODS = ("list", "show", "history", "action", "action_post", "api_read", "download")
+PERMISSIONS = {
+    **dict.fromkeys(READ_METHODS, "read"),
+    "add": "write",
+    "edit": "write",
+    "transfer": "write",
+    "delete": "void",
+    "void_selected": "void",
+    "restore": "restore",
+    "restore_selected": "restore",
+}
+
+
+def can_see_pii() -> bool:
+    if "can_see_pii" not in g:
+        sm = current_app.appbuilder.sm
+        g.can_see_pii = sm.has_access(*PII_PERMISSION)
+    return bool(g.can_see_pii)
+
+
+def display(meta: Any, value: Any) -> str:
+    """How a ledger value reads on screen (and in exports): code labels, masked IDs, 是/否."""
+    if value is None:
+        return ""
+    if meta.code_list:
+        return codes.label(meta.code_list, value)
+    if meta.pii and not can_see_pii():
+        return mask_id_number(str(value))
+    if isinstance(value, bool):
+        return str(_l("Yes") if value else _l("No"))
+    return str(value)
+
+
+class VoidedRowsFilter(BaseFilter):
+    """Lists hide voided rows; `?voided=1` shows only them (the restore list)."""
+
+    name = _l("Voided")
+    arg_name = "voided"
+
+    def apply(self, query: Any, value: Any) -> Any:
+        column = self.model.voided_at
+        wanted = has_request_context() and request.values.get("voided") == "1"
+        return query.filter(column.isnot(None) if wanted else column.is_(None))
+
+
+class CodeSelectField(SelectField):
+    """A select whose choices are the active items of a code list, read when the form is built."""
+
+    def __init__(self, label: Any = None, code_list: str = "", required: bool = False, **kwargs: Any):
+        super().__init__(label, **kwargs)
+        self.choices = ([] if required else [("", "—")]) + codes.choices(code_list)
+
+
+class LedgerView(ModelView):
+    """Base of every ledger view. Subclasses set `datamodel = SQLAInterface(Model)` and column lists."""
+
+    list_template = "ledger/list.html"
+    show_template = "ledger/show.html"
+    add_template = "ledger/add.html"
+    edit_template = "ledger/edit.html"
+    method_permission_name = PERMISSIONS
+    page_size = 20
+    search_exclude_columns = ["version", "voided_at", "voided_by_id", "created_by_id", "updated_by_id"]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if isinstance(getattr(cls, "datamodel", None), SQLAInterface):
+            model = cls.datamodel.obj
+            cls.class_permission_name = model.__ledger__
+            cls.route_base = f"/ledger/{model.__ledger__}"
+            cls.list_title = cls.show_title = model.__ledger_label__
+            cls.add_title = cls.edit_title = model.__ledger_label__
+            ledger.register(cls)
+
+    def __init__(self, **kwargs: Any) -> None:
+        model = self.datamodel.obj
+        self.model = model
+        self.metas = {meta.name: meta for meta in column_meta(model)}
+        self.label_columns = {name: meta.label for name, meta in self.metas.items()} | {
+            "org": _l("Org unit"),
+            **(self.label_columns or {}),
+        }
+        self.description_columns = {n: m.description for n, m in self.metas.items() if m.description}
+        self.base_filters = [["org_id", OrgScopeFilter, None], ["voided_at", VoidedRowsFilter, None]]
+        self.formatters_columns = {
+            name: (lambda value, meta=meta: display(meta, value)) for name, meta in self.metas.items()
+        }
+        code_fields = {
+            name: CodeSelectField(meta.label, code_list=meta.code_list, required=meta.required)
+            for name, meta in self.metas.items()
+            if meta.code_list
+        }
+        self.add_form_extra_fields = dict(code_fields)
+        self.search_form_extra_fields = dict(code_fields)
+        self.edit_form_extra_fields = {**code_fields, "row_version": HiddenField()}
+        self.edit_columns = [c for c in (self.edit_columns or self.add_columns) if c != "org"] + ["row_version"]
+        org_choices = [["id", OrgUnitScopeFilter, None], ["active", FilterEqual, True]]
+        self.add_form_query_rel_fields = {"org": org_choices}
+        self.search_form_query_rel_fields = {"org": [["id", OrgUnitScopeFilter, None]]}
+        super().__init__(**kwargs)
+
+    # ---- the rows of this view: always scoped -------------------------------------------------
+
+    def scoped_get(self, pk: Any, include_voided: bool = False) -> Any:
+        filters = self.datamodel.get_filters().add_filter_list([["org_id", OrgScopeFilter, None]])
+        item = self.datamodel.get(pk, filters)
+        if item is None or (item.voided_at is not None and not include_voided):
+            abort(404)
+        return item
+
+    # ---- writes through the ledger commands ----------------------------------------------------
+
+    def form_values(self, form: Any) -> dict[str, Any]:
+        values = {name: form[name].data for name in self.metas if name in form}
+        if "org" in form:
+            values["org_id"] = form.org.data.id if form.org.data is not None else None
+        return values
+
+    def run_command(self, form: Any, command: Any) -> bool:
+        try:
+            command(self.form_values(form))
+            self.datamodel.session.commit()
+        except ledger.LedgerError as exc:
+            self.datamodel.session.rollback()
+            for name, message in exc.errors.items():
+                target = "org" if name == "org_id" and "org" in form else name
+                if target in form:
+                    form[target].errors = [*form[target].errors, str(message)]
+                else:
+                    flash(str(message), "danger")
+            return False
+        return True
+
+    def _add(self) -> Any:
+        form = self.add_form.refresh()
+        if request.method == "POST" and form.validate():
+            if self.run_command(form, lambda values: ledger.create(self.model, values)):
+                flash(str(_l("Saved")), "success")
+                return None
+        return self._get_add_widget(form=form)
+
+    def _edit(self, pk: Any) -> Any:
+        item = self.scoped_get(pk)
+        if request.method == "POST":
+            form = self.edit_form.refresh(request.form)
+            form._id = item.id
+            if form.validate():
+                version = form.row_version.data
+                if self.run_command(form, lambda values: ledger.update(item, values, version)):
+                    flash(str(_l("Saved")), "success")
+                    return None
+        else:
+            form = self.edit_form.refresh(obj=item)
+            form.row_version.data = item.version
+        return self._get_edit_widget(form=form)
+
+    def _show(self, pk: Any) -> Any:
+        item = self.scoped_get(pk, include_voided=True)
+        g.ledger_item = item
+        return self._get_related_views_widgets(item, widgets={})
+
+    def _delete(self, pk: Any) -> None:  # FAB's hard delete is never reachable
+        abort(405)
+
+    # ---- routes ---------------------------------------------------------------------------------
+
+    @expose("/show/<pk>", methods=["GET"])
+    @has_access
+    def show(self, pk: Any) -> Any:
+        widgets = self._show(pk)
+        item = g.ledger_item
+        fields = [(meta.label, display(meta, getattr(item, name))) for name, meta in self.metas.items()]
+        return self.render_template(
+            self.show_template, pk=item.id, item=item, fields=fields, title=self.show_title,
+            widgets=widgets, related_views=self._related_views, history=self.history_rows(item),
+            ledger_name=self.model.__ledger__, transfer_orgs=self.transfer_choices(item),
+        )
+
+    def history_rows(self, item: Any) -> list[Any]:
+        query = (
+            select(AuditLog)
+            .where(AuditLog.ledger == self.model.__ledger__, AuditLog.row_id == item.id)
+            .order_by(AuditLog.at.desc(), AuditLog.id.desc())
+        )
+        rows = self.datamodel.session.execute(query).scalars().all()
+        return [(row, self.readable_changes(row.changes)) for row in rows]
+
+    def readable_changes(self, changes: dict[str, Any]) -> list[tuple[str, str, str]]:
+        out = []
+        for name, (old, new) in changes.items():
+            meta = self.metas.get(name)
+            if meta is None:
+                label = self.label_columns.get(name, name)
+                out.append((str(label), str(old or ""), str(new or "")))
+            elif name == "org_id":
+                out.append((str(meta.label), org_name(old), org_name(new)))
+            else:
+                out.append((str(meta.label), display(meta, old), display(meta, new)))
+        return out
+
+    def transfer_choices(self, item: Any) -> list[Any]:
+        if not self.appbuilder.sm.has_access("can_write", self.class_permission_name):
+            return []
+        query = self.datamodel.session.query(OrgUnit).filter(OrgUnit.level == item.org.level)
+        query = OrgUnitScopeFilter("id", None).apply(query, None).filter(OrgUnit.active.is_(True))
+        return [org for org in query.order_by(OrgUnit.path) if org.id != item.org_id]
+
+    @expose("/delete/<pk>", methods=["GET", "POST"])
+    @has_access
+    def delete(self, pk: Any) -> Any:
+        """作废 with a reason instead of deleting."""
+        item = self.scoped_get(pk)
+        reason = request.form.get("reason", "")
+        if request.method == "POST" and reason.strip():
+            ledger.void(item, reason)
+            self.datamodel.session.commit()
+            flash(str(_l("Voided; the record is kept in the history")), "success")
+            return redirect(self.get_redirect())
+        if request.method == "POST":
+            flash(str(_l("Please give a reason for voiding")), "danger")
+        return self.render_template("ledger/void.html", items=[item], title=self.list_title)
+
+    @expose("/restore/<pk>", methods=["POST"])
+    @has_access
+    def restore(self, pk: Any) -> Any:
+        item = self.scoped_get(pk, include_voided=True)
+        try:
+            ledger.restore(item, request.form.get("reason", ""))
+            self.datamodel.session.commit()
+            flash(str(_l("Restored")), "success")
+        except ledger.LedgerError as exc:
+            flash(str(exc), "danger")
+        return redirect(url_for(f"{type(self).__name__}.show", pk=item.id))
+
+    @expose("/transfer/<pk>", methods=["POST"])
+    @has_access
+    def transfer(self, pk: Any) -> Any:
+        item = self.scoped_get(pk)
+        try:
+            ledger.transfer(item, request.form.get("org_id"), request.form.get("reason", ""),
+                            request.form.get("row_version"))
+            self.datamodel.session.commit()
+            flash(str(_l("Transferred")), "success")
+        except ledger.LedgerError as exc:
+            self.datamodel.session.rollback()
+            flash(str(exc), "danger")
+        return redirect(url_for(f"{type(self).__name__}.show", pk=item.id))
+
+    # ---- FAB's action endpoints load rows without base filters: scope them here -------------------
+
+    @expose("/action/<string:name>/<pk>", methods=["GET", "POST"])
+    @has_access
+    def action(self, name: str, pk: Any) -> Any:
+        if not self.is_get_mutation_allowed():
+            abort(405)
+        item = self.scoped_get(pk, include_voided=True)
+        if name not in self.actions or not self.appbuilder.sm.has_access(
+            self.get_action_permission_name(name), self.class_permission_name
+        ):
+            abort(403)
+        return self.actions[name].func(item)
+
+    @expose("/action_post", methods=["POST"])
+    @has_access
+    def action_post(self) -> Any:
+        name = request.form.get("action", "")
+        if name not in self.actions or not self.appbuilder.sm.has_access(
+            self.get_action_permission_name(name), self.class_permission_name
+        ):
+            abort(403)
+        filters = self.datamodel.get_filters().add_filter_list([["org_id", OrgScopeFilter, None]])
+        pks = [pk for pk in request.form.getlist("rowid") if pk.isdigit()]
+        _, items = self.datamodel.query(filters.add_filter("id", FilterIn, [int(pk) for pk in pks]))
+        return self.actions[name].func(items)
+
+    @bulk_action("void_selected", _l("Void"), _l("Void the selected records?"), "fa-ban", single=False)
+    def void_selected(self, items: Any) -> Any:
+        items = [item for item in items if item.voided_at is None]
+        reason = request.form.get("reason", "")
+        if reason.strip():
+            for item in items:
+                ledger.void(item, reason)
+            self.datamodel.session.commit()
+            flash(str(_l("Voided %(count)d records", count=len(items))), "success")
+            return redirect(self.get_redirect())
+        return self.render_template("ledger/void.html", items=items, title=self.list_title)
+
+    @bulk_action("restore_selected", _l("Restore"), _l("Restore the selected records?"), "fa-undo", single=False)
+    def restore_selected(self, items: Any) -> Any:
+        restored = 0
+        for item in items:
+            if item.voided_at is not None:
+                ledger.restore(item)
+                restored += 1
+        self.datamodel.session.commit()
+        flash(str(_l("Restored %(count)d records", count=restored)), "success")
+        return redirect(self.get_redirect())
+
+
+def org_name(org_id: Any) -> str:
+    if org_id is None:
+        return ""
+    org = ledger.session().get(OrgUnit, org_id)
+    return org.name if org is not None else str(org_id)
+

@@ -1,0 +1,38 @@
+"""The security manager: FAB's, with users that belong to an org unit and a user admin view that
+enforces the password policy and the admin's own territory."""
+
+from __future__ import annotations
+
+from flask import session
+from flask_appbuilder.security.sqla.manager import SecurityManager
+from flask_appbuilder.security.views import UserDBModelView
+from flask_babel import lazy_gettext as _l
+
+from app.security.scope import OrgUnitScopeFilter
+from models.user import LedgerUser
+
+
+class LedgerUserView(UserDBModelView):
+    """账号管理: FAB's user admin plus the user's org unit."""
+
+    label_columns = {"org": _l("Org unit")}
+    list_columns = ["username", "first_name", "last_name", "org", "roles", "active"]
+    show_fieldsets = [
+        (_l("User info"), {"fields": ["username", "first_name", "last_name", "org", "active", "roles"]}),
+        (_l("Audit"), {"fields": ["last_login", "login_count", "fail_login_count", "created_on"]}),
+    ]
+    add_columns = [*UserDBModelView.add_columns, "org"]
+    edit_columns = ["first_name", "last_name", "username", "active", "email", "roles", "org"]
+    add_form_query_rel_fields = {"org": [["id", OrgUnitScopeFilter, None]]}
+    edit_form_query_rel_fields = add_form_query_rel_fields
+    search_columns = ["username", "first_name", "last_name", "org", "active"]
+
+
+class LedgerSecurityManager(SecurityManager):
+    user_model = LedgerUser
+    userdbmodelview = LedgerUserView
+
+    def before_request(self) -> None:
+        super().before_request()
+        # idle timeout: the session cookie expires PERMANENT_SESSION_LIFETIME after the last request
+        session.permanent = True

@@ -1,0 +1,31 @@
+"""Syncs the roles of seed/roles.py into FAB's permission tables (idempotent; run by `flask seed`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_appbuilder.security.manager import BaseSecurityManager
+
+from app.ledger import LEDGERS
+from seed.roles import OWN_ACCOUNT, ROLES
+
+PII = ("can_view", "PersonalData")  # not tied to a view: unmasks ID numbers
+
+
+def sync_roles(appbuilder: Any) -> None:
+    sm = appbuilder.sm
+    BaseSecurityManager.create_db(sm)  # FAB's admin and public roles, without its create_all
+    appbuilder.add_permissions(update_perms=True)
+    sm.add_permission_view_menu(*PII)
+    for name, spec in ROLES.items():
+        role = sm.find_role(name) or sm.add_role(name)
+        wanted: list[tuple[str, str]] = [*OWN_ACCOUNT, *spec["views"]]  # type: ignore[misc]
+        for ledger_name in LEDGERS:
+            wanted += [(f"can_{perm}", ledger_name) for perm in spec["ledgers"]]  # type: ignore[union-attr]
+            wanted.append(("menu_access", ledger_name))
+        wanted += [("menu_access", menu) for menu in spec["menus"]]  # type: ignore[union-attr]
+        if spec["pii"]:
+            wanted.append(PII)
+        pvms = [sm.add_permission_view_menu(perm, view) for perm, view in wanted]
+        role.permissions = [pvm for pvm in pvms if pvm is not None]
+    appbuilder.session.commit()

@@ -1,0 +1,60 @@
+"""Chinese personal identifiers: the resident ID number (GB 11643, via python-stdnum) and mobile numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from stdnum.cn import ric
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError
+
+MOBILE = re.compile(r"^1[3-9]\d{9}$")
+
+
+class IdNumberError(ValueError):
+    def __init__(self, message: Any) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+def normalize_id_number(raw: str) -> str:
+    """Full-width digits and spaces removed, 15-digit legacy numbers converted to 18; raise IdNumberError."""
+    number = unicodedata.normalize("NFKC", str(raw)).replace(" ", "").strip().upper()
+    if len(number) == 15 and number.isdigit():
+        body = number[:6] + "19" + number[6:]
+        number = body + ric.calc_check_digit(body + "0")
+    try:
+        return ric.validate(number)
+    except InvalidLength as exc:
+        raise IdNumberError(_l("ID number must have 18 digits (or 15 for an old card)")) from exc
+    except InvalidFormat as exc:
+        raise IdNumberError(_l("ID number may contain only digits and a final X")) from exc
+    except InvalidChecksum as exc:
+        raise IdNumberError(_l("ID number check digit is wrong; please check each digit")) from exc
+    except InvalidComponent as exc:
+        raise IdNumberError(_l("ID number contains an invalid birth date or region code")) from exc
+    except ValidationError as exc:
+        raise IdNumberError(_l("Invalid ID number")) from exc
+
+
+def gender_of(number: str) -> str:
+    """GB/T 2261.1 code: the 17th digit is odd for men."""
+    return "1" if int(number[16]) % 2 else "2"
+
+
+def birth_date_of(number: str) -> date:
+    return ric.get_birth_date(number)
+
+
+def valid_mobile(phone: str) -> bool:
+    return bool(MOBILE.match(phone))
+
+
+def mask_id_number(number: str | None) -> str:
+    """1101**********1234: what roles without the PII permission see."""
+    if not number:
+        return ""
+    return number[:4] + "*" * (len(number) - 8) + number[-4:]

@@ -1,0 +1,36 @@
+"""The six roles of ARCHITECTURE §4 and what each may do: the permission matrix, as data.
+
+"ledgers" lists the coarse permissions granted on EVERY registered ledger (read / write / void / restore);
+"pii" unmasks ID numbers; "views" are extra (permission, view) pairs; "menus" the menus shown.
+系统管理员 is FAB's admin role and receives every permission.
+
+| role     | tier        | ledgers                    | ID numbers | history browser | org tree, code lists, users |
+|----------|-------------|----------------------------|------------|-----------------|-----------------------------|
+| 社区专干 | community   | read, write, void          | unmasked   | —               | —                           |
+| 街镇经办 | street/town | read, write, void          | unmasked   | —               | org tree: read              |
+| 区级经办 | district    | read, write, void          | unmasked   | —               | org tree: read              |
+| 审核     | any         | read                       | unmasked   | —               | org tree: read              |
+| 督查     | any         | read                       | masked     | read            | org tree: read              |
+| 系统管理员 | any       | read, write, void, restore | unmasked   | read            | all                         |
+"""
+
+ADMIN_ROLE = "系统管理员"
+
+OWN_ACCOUNT = [
+    ("can_userinfo", "LedgerUserView"),
+    ("resetmypassword", "LedgerUserView"),
+    ("can_this_form_get", "ResetMyPasswordView"),
+    ("can_this_form_post", "ResetMyPasswordView"),
+]
+ORG_READ = [("can_read", "orgunit")]
+
+ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
+    "社区专干": {"ledgers": ["read", "write", "void"], "pii": True, "views": [], "menus": ["Ledgers"]},
+    "街镇经办": {"ledgers": ["read", "write", "void"], "pii": True, "views": ORG_READ,
+                 "menus": ["Ledgers", "System", "orgunits"]},
+    "区级经办": {"ledgers": ["read", "write", "void"], "pii": True, "views": ORG_READ,
+                 "menus": ["Ledgers", "System", "orgunits"]},
+    "审核": {"ledgers": ["read"], "pii": True, "views": ORG_READ, "menus": ["Ledgers", "System", "orgunits"]},
+    "督查": {"ledgers": ["read"], "pii": False, "views": [*ORG_READ, ("can_read", "history")],
+             "menus": ["Ledgers", "System", "orgunits", "history"]},
+}

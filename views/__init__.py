@@ -1,0 +1,28 @@
+"""Declarative views. `register_all` imports every module here, so a new ledger view registers itself
+(menus, REST API, permissions) without anyone editing create_app."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+
+from app.ledger import LEDGERS
+from app.ledger_api import api_for
+
+LEDGER_MENU = _l("Ledgers")
+
+
+def register_all(appbuilder: Any) -> None:
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+    for name, view_class in LEDGERS.items():
+        model = view_class.datamodel.obj
+        appbuilder.add_view(view_class, name, label=model.__ledger_label__, icon="fa-book",
+                            category="Ledgers", category_label=LEDGER_MENU)
+        appbuilder.add_api(api_for(view_class))
+    from views.admin import register_admin
+
+    register_admin(appbuilder)

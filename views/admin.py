@@ -1,0 +1,118 @@
+"""Kernel administration: the org tree, code lists and the change-history browser."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash
+from flask_appbuilder import ModelView
+from flask_appbuilder.models.filters import BaseFilter
+from flask_appbuilder.models.sqla.interface import SQLAInterface
+from flask_babel import lazy_gettext as _l
+
+from app import codes
+from app.ledger import LEDGERS
+from app.orgs import OrgRules
+from app.security.scope import OrgUnitScopeFilter, current_actor, territory_path
+from models.audit import AuditLog
+from models.codes import CodeItem
+from models.org import OrgUnit
+
+ADMIN_MENU = _l("System")
+
+
+class OrgUnitView(ModelView):
+    """机构管理: add, rename and deactivate units; a unit with records is never deleted."""
+
+    datamodel = SQLAInterface(OrgUnit)
+    class_permission_name = "orgunit"
+    method_permission_name = {"list": "read", "show": "read", "add": "write", "edit": "write",
+                              "delete": "write", "action": "write", "action_post": "write"}
+    base_filters = [["id", OrgUnitScopeFilter, None]]
+    list_columns = ["code", "name", "level_label", "parent", "active"]
+    show_columns = ["code", "name", "level_label", "parent", "active"]
+    add_columns = ["parent", "code", "name"]
+    edit_columns = ["name", "active"]
+    search_columns = ["code", "name", "level", "active", "parent"]
+    label_columns = {"level_label": _l("Tier"), "parent": _l("Parent unit"), "code": _l("Unit code"),
+                     "name": _l("Unit name"), "active": _l("Active"), "level": _l("Tier")}
+    add_form_query_rel_fields = {"parent": [["id", OrgUnitScopeFilter, None]]}
+    search_form_query_rel_fields = add_form_query_rel_fields
+    base_order = ("path", "asc")
+
+    def pre_add(self, item: OrgUnit) -> None:
+        OrgRules.place(item)
+
+    def pre_delete(self, item: OrgUnit) -> None:
+        OrgRules.check_deletable(item)
+
+
+class CodeItemView(ModelView):
+    """字典管理: code-list items are added and deactivated; a referenced item is never deleted."""
+
+    datamodel = SQLAInterface(CodeItem)
+    class_permission_name = "codeitem"
+    method_permission_name = OrgUnitView.method_permission_name
+    list_columns = ["list_title", "code", "label", "sort", "active"]
+    add_columns = ["list_key", "list_title", "code", "label", "sort", "active"]
+    edit_columns = ["label", "sort", "active"]
+    search_columns = ["list_key", "list_title", "code", "label", "active"]
+    base_order = ("list_key", "asc")
+    page_size = 50
+
+    def post_add(self, item: CodeItem) -> None:
+        codes.clear_cache()
+
+    def post_update(self, item: CodeItem) -> None:
+        codes.clear_cache()
+
+    def pre_delete(self, item: CodeItem) -> None:
+        users = [name for name, view in LEDGERS.items() if codes.is_referenced(view.datamodel.obj, item)]
+        if users:
+            raise ValueError(str(_l("This item is used by records; deactivate it instead")))
+
+    def post_delete(self, item: CodeItem) -> None:
+        codes.clear_cache()
+        flash(str(_l("Deleted")), "success")
+
+
+class ScopedHistoryFilter(BaseFilter):
+    """History rows of records in the user's territory."""
+
+    name = _l("Within my territory")
+    arg_name = "historyscope"
+
+    def apply(self, query: Any, value: Any) -> Any:
+        path = territory_path(current_actor())
+        if path is None:
+            return query.filter(False)
+        if "/" not in path:
+            return query
+        return query.filter((AuditLog.row_org_path == path) | AuditLog.row_org_path.like(path + "/%"))
+
+
+class AuditLogView(ModelView):
+    """变更历史浏览: read-only for inspectors and admins; nobody can edit or delete history."""
+
+    datamodel = SQLAInterface(AuditLog)
+    class_permission_name = "history"
+    method_permission_name = {"list": "read", "show": "read"}
+    base_permissions = ["can_read"]
+    base_filters = [["row_org_path", ScopedHistoryFilter, None]]
+    list_columns = ["at", "username", "user_org_name", "ledger", "row_id", "row_org_name", "action_label",
+                    "comment"]
+    show_columns = [*list_columns, "changes"]
+    search_columns = ["at", "username", "ledger", "row_org_name", "action", "row_id"]
+    label_columns = {"action_label": _l("Action"), "changes": _l("Changes"), "at": _l("Changed at"),
+                     "username": _l("Changed by"), "user_org_name": _l("Changed from org"),
+                     "ledger": _l("Ledger"), "row_id": _l("Record number"), "row_org_name": _l("Record org"),
+                     "action": _l("Action"), "comment": _l("Comment")}
+    base_order = ("at", "desc")
+    page_size = 50
+
+
+def register_admin(appbuilder: Any) -> None:
+    appbuilder.add_view(OrgUnitView, "orgunits", label=_l("Org units"), icon="fa-sitemap", category="System", category_label=ADMIN_MENU)
+    appbuilder.add_view(CodeItemView, "codes", label=_l("Code lists"), icon="fa-list", category="System", category_label=ADMIN_MENU)
+    appbuilder.add_view(AuditLogView, "history", label=_l("Change history"), icon="fa-history",
+                        category="System", category_label=ADMIN_MENU)
