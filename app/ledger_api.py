@@ -9,6 +9,7 @@ from flask import request
 from flask_appbuilder.api import ModelRestApi
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from app import ledger
 from app.ledger_view import VoidedRowsFilter, can_see_pii
@@ -96,7 +97,8 @@ class LedgerApi(ModelRestApi):
 def api_for(view_class: Any) -> type[LedgerApi]:
     """The ModelRestApi of a registered ledger view."""
     model = view_class.datamodel.obj
-    names = [meta.name for meta in column_meta(model) if meta.name != "org_id"]
+    metas = column_meta(model)
+    names = [meta.name for meta in metas if meta.name != "org_id"]
     attrs = {
         "datamodel": SQLAInterface(model),
         "resource_name": model.__ledger__,
@@ -107,5 +109,6 @@ def api_for(view_class: Any) -> type[LedgerApi]:
         "edit_columns": names,
         "search_columns": ["org", *[name for name in names if name != "remarks"]],
         "order_columns": ["id", *names],
+        "label_columns": {meta.name: meta.label for meta in metas} | {"org": _l("Org unit")},
     }
     return type(f"{model.__name__}Api", (LedgerApi,), attrs)

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from wtforms import HiddenField, SelectField
 
 from app import codes, ledger
-from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter, current_actor
+from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter, current_actor, org_units_in_territory
 from models.audit import AuditLog
 from models.base import column_meta
 from models.identity import mask_id_number
@@ -40,10 +40,12 @@ PERMISSIONS = {
 
 
 def can_see_pii() -> bool:
-    if "can_see_pii" not in g:
-        sm = current_app.appbuilder.sm
-        g.can_see_pii = sm.has_access(*PII_PERMISSION)
-    return bool(g.can_see_pii)
+    """Whether the current user may read unmasked ID numbers (asked once per request)."""
+    if not has_request_context():
+        return bool(current_actor() is not None and current_app.appbuilder.sm.has_access(*PII_PERMISSION))
+    if not hasattr(request, "can_see_pii"):
+        request.can_see_pii = current_app.appbuilder.sm.has_access(*PII_PERMISSION)  # type: ignore[attr-defined]
+    return bool(request.can_see_pii)  # type: ignore[attr-defined]
 
 
 def display(meta: Any, value: Any) -> str:
@@ -72,11 +74,12 @@ class VoidedRowsFilter(BaseFilter):
 
 
 class CodeSelectField(SelectField):
-    """A select whose choices are the active items of a code list, read when the form is built."""
+    """A select whose choices are the active items of a code list, read when the form is built.
+    The code itself is checked by ledger.validate_values, like an import or an API call."""
 
-    def __init__(self, label: Any = None, code_list: str = "", required: bool = False, **kwargs: Any):
-        super().__init__(label, **kwargs)
-        self.choices = ([] if required else [("", "—")]) + codes.choices(code_list)
+    def __init__(self, label: Any = None, code_list: str = "", **kwargs: Any):
+        super().__init__(label, validate_choice=False, default="", **kwargs)
+        self.choices = [("", "—"), *codes.choices(code_list)]
 
 
 class LedgerView(ModelView):
@@ -114,7 +117,7 @@ class LedgerView(ModelView):
             name: (lambda value, meta=meta: display(meta, value)) for name, meta in self.metas.items()
         }
         code_fields = {
-            name: CodeSelectField(meta.label, code_list=meta.code_list, required=meta.required)
+            name: CodeSelectField(meta.label, code_list=meta.code_list)
             for name, meta in self.metas.items()
             if meta.code_list
         }
@@ -126,6 +129,9 @@ class LedgerView(ModelView):
         self.add_form_query_rel_fields = {"org": org_choices}
         self.search_form_query_rel_fields = {"org": [["id", OrgUnitScopeFilter, None]]}
         super().__init__(**kwargs)
+
+    def render_template(self, template: str, **kwargs: Any) -> Any:
+        return super().render_template(template, view=self, **kwargs)
 
     # ---- the rows of this view: always scoped -------------------------------------------------
 
@@ -229,9 +235,11 @@ class LedgerView(ModelView):
     def transfer_choices(self, item: Any) -> list[Any]:
         if not self.appbuilder.sm.has_access("can_write", self.class_permission_name):
             return []
-        query = self.datamodel.session.query(OrgUnit).filter(OrgUnit.level == item.org.level)
-        query = OrgUnitScopeFilter("id", None).apply(query, None).filter(OrgUnit.active.is_(True))
-        return [org for org in query.order_by(OrgUnit.path) if org.id != item.org_id]
+        query = select(OrgUnit).where(
+            OrgUnit.level == item.org.level, OrgUnit.active.is_(True), OrgUnit.id != item.org_id,
+            org_units_in_territory(current_actor()),
+        )
+        return list(self.datamodel.session.execute(query.order_by(OrgUnit.path)).scalars())
 
     @expose("/delete/<pk>", methods=["GET", "POST"])
     @has_access

@@ -41,7 +41,7 @@ def load_org_tree(session: Any) -> int:
 
 
 def load_code_lists(session: Any) -> int:
-    existing = set(session.execute(select(CodeItem.list_key, CodeItem.code)).tuples())
+    existing = {(key, code) for key, code in session.execute(select(CodeItem.list_key, CodeItem.code))}
     added = 0
     for key, (title, items) in CODE_LISTS.items():
         for sort, (code, label) in enumerate(items):

@@ -12,7 +12,7 @@ from typing import Any
 from flask import g, has_request_context
 from flask_appbuilder.models.filters import BaseFilter
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, false, or_, select
 from sqlalchemy.orm import Query
 
 from models.org import OrgUnit
@@ -94,10 +94,15 @@ class OrgUnitScopeFilter(BaseFilter):
     arg_name = "orgunitscope"
 
     def apply(self, query: Query[Any], value: Any) -> Query[Any]:
-        path = territory_path(current_actor())
-        if path is None:
-            return query.filter(False)
-        return query.filter(or_(OrgUnit.path == path, OrgUnit.path.like(path + "/%")))
+        return query.filter(org_units_in_territory(current_actor()))
+
+
+def org_units_in_territory(user: Any) -> Any:
+    """The condition on OrgUnit for the units a user may see and write into."""
+    path = territory_path(user)
+    if path is None:
+        return false()
+    return or_(OrgUnit.path == path, OrgUnit.path.like(path + "/%"))
 
 
 class ActiveOrgFilter(BaseFilter):

@@ -1,0 +1,112 @@
+"""Fixtures: one migrated, seeded database per test session (SQLite by default, PostgreSQL when
+TEST_DATABASE_URL says so), a fresh app per test, ledger tables emptied after each test, and personas."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import create_engine, delete, select, text
+
+os.environ.setdefault("TAIZHANG_DEV", "1")
+
+from app import create_app, db  # noqa: E402
+from app.ledger import LEDGERS  # noqa: E402
+from models.audit import AuditLog  # noqa: E402
+from models.org import OrgUnit  # noqa: E402
+from seed.demo import DEMO_PASSWORD  # noqa: E402
+
+TEST_OVERRIDES = {"WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "TESTING": True}
+
+
+def database_url(tmp: Path) -> str:
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def db_url() -> Iterator[str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        url = database_url(Path(tmp))
+        if url.startswith("postgresql"):
+            reset_postgres_schema(url)
+        app = create_app({**TEST_OVERRIDES, "SQLALCHEMY_DATABASE_URI": url})
+        with app.app_context():
+            from flask_migrate import upgrade
+
+            upgrade()
+            from seed.demo import seed_users
+            from seed.reference import load_reference
+
+            load_reference(app.appbuilder)
+            seed_users(app.appbuilder)
+            db.session.remove()
+        yield url
+
+
+def reset_postgres_schema(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture
+def app(db_url: str) -> Iterator[Flask]:
+    app = create_app({**TEST_OVERRIDES, "SQLALCHEMY_DATABASE_URI": db_url})
+    with app.app_context():
+        yield app
+        db.session.remove()
+        empty_ledgers()
+
+
+def empty_ledgers() -> None:
+    """Tests share one seeded database: remove what a test wrote (history first, then ledger rows)."""
+    with db.engine.begin() as conn:
+        conn.execute(delete(AuditLog))
+        for view in LEDGERS.values():
+            conn.execute(delete(view.datamodel.obj))
+        conn.execute(delete(OrgUnit).where(OrgUnit.code.like("T%")))
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+class Personas:
+    """Log in as a demo account: `login("renhe_shequ")`."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+
+    def login(self, username: str, password: str = DEMO_PASSWORD) -> FlaskClient:
+        self.client.get("/logout/")
+        response = self.client.post("/login/", data={"username": username, "password": password})
+        assert response.status_code in (200, 302)
+        return self.client
+
+
+@pytest.fixture
+def personas(client: FlaskClient) -> Personas:
+    return Personas(client)
+
+
+@pytest.fixture
+def login(personas: Personas) -> Any:
+    return personas.login
+
+
+def org(name: str) -> OrgUnit:
+    return db.session.execute(select(OrgUnit).where(OrgUnit.name == name)).scalars().first()
+
+
+def first_community(town_name: str) -> OrgUnit:
+    from seed.demo import find_org
+
+    return find_org(db.session, f"{town_name}/1")

@@ -1,0 +1,200 @@
+"""Browser fixtures: the real app served by `flask run` in a subprocess (fresh SQLite file, migrated and
+seeded with the demo data), and Debian's Chromium driven through Playwright's sync API.
+
+Chromium is never downloaded by Playwright: it is /usr/bin/chromium from Debian (`.ci/run` installs it).
+A missing browser fails the tests, it does not skip them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DEMO_PERSONS = "50"
+DEMO_SEED = "1"
+STARTUP_TIMEOUT = 60.0
+SETUP_COMMAND_TIMEOUT = 300
+
+
+@dataclass
+class LiveServer:
+    url: str
+    log: Path
+
+    def log_tail(self, lines: int = 60) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no server log)"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def server_env(db_file: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("FLASK_DEBUG", "FLASK_RUN_PORT", "FLASK_RUN_HOST", "SECRET_KEY", "TEST_DATABASE_URL"):
+        env.pop(name, None)
+    env.update(
+        DATABASE_URL=f"sqlite:///{db_file}",
+        TAIZHANG_DEV="1",
+        FLASK_APP="app:create_app",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def flask(*args: str) -> list[str]:
+    return [sys.executable, "-m", "flask", *args]
+
+
+def run_setup(command: list[str], env: dict[str, str]) -> None:
+    result = subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=SETUP_COMMAND_TIMEOUT, check=False
+    )
+    if result.returncode != 0:
+        pytest.fail(
+            f"e2e setup step failed ({result.returncode}): {' '.join(command[2:])}\n"
+            f"--- stdout ---\n{result.stdout[-4000:]}\n--- stderr ---\n{result.stderr[-4000:]}",
+            pytrace=False,
+        )
+
+
+def compile_translations_if_stale() -> None:
+    """The server shows what the compiled catalogs say: compile them as `make translations` does when a
+    .mo file is missing or older than its .po file (running pytest directly must not test stale text)."""
+    catalogs = list((ROOT / "translations").glob("*/LC_MESSAGES/messages.po"))
+    stale = [po for po in catalogs if not po.with_suffix(".mo").exists()
+             or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime]
+    if stale:
+        run_setup([sys.executable, "-m", "babel.messages.frontend", "compile", "-f", "-d", "translations"],
+                  dict(os.environ))
+
+
+def wait_until_up(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the app server exited with {process.returncode} before answering:\n"
+                        f"{log.read_text(errors='replace')[-4000:]}", pytrace=False)
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback only
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.25)
+    pytest.fail(f"the app server did not answer {url} within {STARTUP_TIMEOUT:.0f}s:\n"
+                f"{log.read_text(errors='replace')[-4000:]}", pytrace=False)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """`flask run` on a free loopback port against a fresh, migrated and demo-seeded SQLite file."""
+    tmp = tmp_path_factory.mktemp("e2e-server")
+    env = server_env(tmp / "taizhang-e2e.db")
+    compile_translations_if_stale()
+    run_setup(flask("db", "upgrade"), env)
+    run_setup(flask("seed"), env)
+    run_setup(flask("seed-demo", "--persons", DEMO_PERSONS, "--seed", DEMO_SEED), env)
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = tmp / "server.log"
+    with log.open("wb") as log_file:
+        process = subprocess.Popen(
+            flask("run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"),
+            cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )
+    try:
+        wait_until_up(process, f"{url}/login/", log)
+        yield LiveServer(url=url, log=log)
+    finally:
+        stop(process)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.is_file() or not os.access(CHROMIUM, os.X_OK):
+        found = shutil.which("chromium") or "none on PATH"
+        pytest.fail(
+            f"Debian's Chromium is required at {CHROMIUM} for the e2e tests (found: {found}). "
+            "Install it with `apt-get update && apt-get install -y chromium` (.ci/run does); "
+            "never `playwright install`.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture
+def page(browser: Any, live_server: LiveServer, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+    """A fresh browser context per test (its own cookies), Chinese locale. On failure: a screenshot and
+    the end of the server log, printed with the test's report."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=15_000)
+    context = browser.new_context(locale="zh-CN", base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        yield page
+    finally:
+        report = getattr(request.node, "report_call", None)
+        if report is not None and report.failed:
+            shot = tmp_path / "failure.png"
+            try:
+                page.screenshot(path=str(shot), full_page=True)
+                print(f"\nscreenshot of the failing page ({page.url}): {shot}")
+            except Exception as exc:  # noqa: BLE001 - a screenshot must never hide the real failure
+                print(f"\nno screenshot: {exc}")
+            print(f"--- end of the app server log ({live_server.log}) ---\n{live_server.log_tail()}")
+        context.close()

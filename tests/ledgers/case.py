@@ -1,0 +1,212 @@
+"""LedgerCase: the generic tests every registered ledger inherits — CRUD through form and API, territory
+on every access path (clerks of two towns), validation, version checks, void/restore and history.
+
+A ledger's test module subclasses it and gives `ledger`, `valid_values(org)` and `invalid_values`."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from flask import Flask
+from sqlalchemy import select
+
+from app import db, ledger
+from app.security.scope import acting_as
+from models.audit import AuditLog
+from tests.conftest import first_community, org
+
+CASES: dict[str, type[LedgerCase]] = {}
+HOME_TOWN, OTHER_TOWN = "仁和镇", "后沙峪镇"
+
+
+class LedgerCase:
+    ledger: ClassVar[str]
+    invalid_values: ClassVar[list[tuple[dict[str, Any], str]]] = []  # (changes, field that must fail)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        CASES[cls.ledger] = cls
+
+    change: ClassVar[dict[str, Any]]  # a valid edit of a row made by valid_values
+
+    def valid_values(self, org_id: int, n: int = 0) -> dict[str, Any]:
+        """The n-th valid row of this ledger in unit org_id (codes as the form posts them)."""
+        raise TypeError(f"{type(self).__name__} must give valid_values()")
+
+    # ---- helpers -------------------------------------------------------------------------------
+
+    @property
+    def model(self) -> Any:
+        return ledger.ledger_model(self.ledger)
+
+    def user(self, app: Flask, username: str) -> Any:
+        return app.appbuilder.sm.find_user(username=username)
+
+    def make_row(self, app: Flask, town: str, n: int = 0) -> Any:
+        """A row in the first community of `town`, written by that town's clerk."""
+        unit = first_community(town)
+        clerk = "renhe_jingban" if town == HOME_TOWN else "houshayu_jingban"
+        with acting_as(self.user(app, clerk)):
+            row = ledger.create(self.model, self.valid_values(unit.id, n))
+            db.session.commit()
+        return row
+
+    def url(self, action: str, pk: Any = "") -> str:
+        return f"/ledger/{self.ledger}/{action}/{pk}".rstrip("/") if action != "list" else \
+            f"/ledger/{self.ledger}/list/"
+
+    # ---- create, validation ----------------------------------------------------------------------
+
+    def test_form_add__community_clerk_saves_in_own_community(self, app: Flask, login: Any) -> None:
+        client = login("renhe_shequ")
+        unit = first_community(HOME_TOWN)
+        values = self.valid_values(unit.id)
+        response = client.post(f"/ledger/{self.ledger}/add", data={**values, "org": unit.id})
+        assert response.status_code == 302, response.data.decode()[:2000]
+        row = db.session.execute(select(self.model)).scalars().one()
+        assert row.org_id == unit.id and row.created_by_id == self.user(app, "renhe_shequ").id
+
+    def test_form_add__invalid_values_refused_with_field_error_and_input_kept(self, login: Any) -> None:
+        client = login("renhe_shequ")
+        unit = first_community(HOME_TOWN)
+        for changes, field in self.invalid_values:
+            values = {**self.valid_values(unit.id), **changes, "org": unit.id}
+            response = client.post(f"/ledger/{self.ledger}/add", data=values)
+            assert response.status_code == 200, (field, response.status_code)
+            page = response.data.decode()
+            field_row = page.split(f'id="{field}"', 1)[1].split("</tr>", 1)[0]
+            assert "alert-danger" in field_row, field
+            assert str(values["name"] if "name" in values else "") in page  # nothing typed is lost
+            assert db.session.execute(select(self.model)).first() is None
+
+    def test_form_add__org_outside_territory_refused(self, login: Any) -> None:
+        client = login("renhe_jingban")
+        foreign = first_community(OTHER_TOWN)
+        response = client.post(f"/ledger/{self.ledger}/add",
+                               data={**self.valid_values(foreign.id), "org": foreign.id})
+        assert response.status_code == 200
+        assert db.session.execute(select(self.model)).first() is None
+
+    def test_api_post__org_outside_territory_refused(self, login: Any) -> None:
+        client = login("renhe_jingban")
+        foreign = first_community(OTHER_TOWN)
+        response = client.post(f"/api/v1/{self.ledger}/", json=self.valid_values(foreign.id))
+        assert response.status_code == 422
+        assert "org_id" in response.json["message"]
+
+    def test_api_post__town_clerk_creates_and_history_records_it(self, app: Flask, login: Any) -> None:
+        client = login("renhe_jingban")
+        unit = first_community(HOME_TOWN)
+        response = client.post(f"/api/v1/{self.ledger}/", json=self.valid_values(unit.id))
+        assert response.status_code == 201, response.json
+        log = db.session.execute(select(AuditLog).where(AuditLog.row_id == response.json["id"])).scalar_one()
+        assert (log.action, log.username, log.ledger) == ("create", "renhe_jingban", self.ledger)
+
+    # ---- territory on every path ------------------------------------------------------------------
+
+    def test_territory__other_town_gets_404_on_every_path(self, app: Flask, login: Any) -> None:
+        row = self.make_row(app, HOME_TOWN)
+        client = login("houshayu_jingban")
+        pk = row.id
+        paths = [("get", f"/ledger/{self.ledger}/show/{pk}"), ("get", f"/ledger/{self.ledger}/edit/{pk}"),
+                 ("post", f"/ledger/{self.ledger}/edit/{pk}"), ("get", f"/ledger/{self.ledger}/delete/{pk}"),
+                 ("post", f"/ledger/{self.ledger}/delete/{pk}"),
+                 ("post", f"/ledger/{self.ledger}/transfer/{pk}"),
+                 ("post", f"/ledger/{self.ledger}/action/void_selected/{pk}"),
+                 ("get", f"/api/v1/{self.ledger}/{pk}"), ("put", f"/api/v1/{self.ledger}/{pk}"),
+                 ("delete", f"/api/v1/{self.ledger}/{pk}?reason=x")]
+        for method, path in paths:
+            kwargs = {"json": {"version": 1}} if method == "put" else {"data": {"reason": "x"}}
+            response = getattr(client, method)(path, **kwargs)
+            assert response.status_code == 404, (method, path, response.status_code)
+        db.session.expire_all()
+        assert db.session.get(self.model, pk).voided_at is None
+
+    def test_territory__list_count_and_api_list_show_only_own_rows(self, app: Flask, login: Any) -> None:
+        mine, theirs = self.make_row(app, HOME_TOWN, 1), self.make_row(app, OTHER_TOWN, 2)
+        client = login("renhe_jingban")
+        api = client.get(f"/api/v1/{self.ledger}/").json
+        assert api["count"] == 1 and api["ids"] == [mine.id]
+        page = client.get(f"/ledger/{self.ledger}/list/").data.decode()
+        assert f"/show/{mine.id}\"" in page and f"/show/{theirs.id}\"" not in page
+        district = login("qu_jingban").get(f"/api/v1/{self.ledger}/").json
+        assert sorted(district["ids"]) == sorted([mine.id, theirs.id])
+
+    def test_territory__bulk_action_post_ignores_rows_outside(self, app: Flask, login: Any) -> None:
+        """Regression: FAB's action_post loads rowids without base filters."""
+        theirs = self.make_row(app, OTHER_TOWN)
+        client = login("renhe_jingban")
+        client.post(f"/ledger/{self.ledger}/action_post",
+                    data={"action": "void_selected", "rowid": [theirs.id], "reason": "越权作废"})
+        db.session.expire_all()
+        assert db.session.get(self.model, theirs.id).voided_at is None
+
+    def test_territory__community_clerk_does_not_see_sibling_community(self, app: Flask, login: Any) -> None:
+        town_row = self.make_row(app, HOME_TOWN)
+        sibling = org(HOME_TOWN)  # the town unit itself is outside a community clerk's subtree
+        with acting_as(self.user(app, "renhe_jingban")):
+            town_row.org_id = sibling.id
+            db.session.commit()
+        client = login("renhe_shequ")
+        assert client.get(f"/api/v1/{self.ledger}/{town_row.id}").status_code == 404
+
+    # ---- versions, void, restore ------------------------------------------------------------------
+
+    def test_api_put__stale_version_refused(self, app: Flask, login: Any) -> None:
+        row = self.make_row(app, HOME_TOWN)
+        client = login("renhe_jingban")
+        loaded = row.version
+        fresh = client.put(f"/api/v1/{self.ledger}/{row.id}", json={**self.change, "version": loaded})
+        assert fresh.status_code == 200, fresh.json
+        assert fresh.json["result"]["version"] == loaded + 1
+        stale = client.put(f"/api/v1/{self.ledger}/{row.id}", json={**self.change, "version": loaded})
+        assert stale.status_code == 409
+        assert "刷新" in str(stale.json["message"]) or "refresh" in str(stale.json["message"])
+
+    def test_form_edit__stale_version_refused(self, app: Flask, login: Any) -> None:
+        row = self.make_row(app, HOME_TOWN)
+        loaded_version = row.version
+        with acting_as(self.user(app, "renhe_shequ")):
+            ledger.update(row, dict(self.change), loaded_version)
+            db.session.commit()
+        client = login("renhe_jingban")
+        form = {**self.valid_values(row.org_id), "row_version": loaded_version}
+        response = client.post(f"/ledger/{self.ledger}/edit/{row.id}", data=form)
+        assert response.status_code == 200
+        assert "刷新" in response.data.decode() or "refresh" in response.data.decode()
+        db.session.expire_all()
+        saved = db.session.get(self.model, row.id)
+        assert saved.version == loaded_version + 1
+        assert all(getattr(saved, k) == v for k, v in self.change.items())
+
+    def test_form_edit__current_version_saves(self, app: Flask, login: Any) -> None:
+        row = self.make_row(app, HOME_TOWN)
+        client = login("renhe_jingban")
+        form = {**self.valid_values(row.org_id), **self.change, "row_version": row.version}
+        response = client.post(f"/ledger/{self.ledger}/edit/{row.id}", data=form)
+        assert response.status_code == 302, response.data.decode()[:3000]
+        db.session.expire_all()
+        assert all(getattr(db.session.get(self.model, row.id), k) == v for k, v in self.change.items())
+
+    def test_void__needs_reason_hides_row_and_admin_restores(self, app: Flask, login: Any) -> None:
+        row = self.make_row(app, HOME_TOWN)
+        client = login("renhe_jingban")
+        assert client.delete(f"/api/v1/{self.ledger}/{row.id}").status_code == 422
+        assert client.post(f"/ledger/{self.ledger}/delete/{row.id}", data={"reason": "重复登记"}).status_code == 302
+        assert client.get(f"/api/v1/{self.ledger}/").json["count"] == 0
+        assert client.post(f"/ledger/{self.ledger}/restore/{row.id}").status_code == 403 or \
+            db.session.get(self.model, row.id).voided_at is not None
+        admin = login("admin")
+        assert admin.post(f"/ledger/{self.ledger}/restore/{row.id}").status_code == 302
+        db.session.expire_all()
+        assert db.session.get(self.model, row.id).voided_at is None
+        actions = db.session.execute(
+            select(AuditLog.action).where(AuditLog.row_id == row.id).order_by(AuditLog.id)
+        ).scalars().all()
+        assert actions == ["create", "void", "restore"]
+
+    def test_history_tab__shows_field_changes(self, app: Flask, login: Any) -> None:
+        row = self.make_row(app, HOME_TOWN)
+        client = login("renhe_jingban")
+        page = client.get(f"/ledger/{self.ledger}/show/{row.id}").data.decode()
+        assert 'id="history-tab"' in page and "renhe_jingban" in page

@@ -1,0 +1,87 @@
+"""劳动力基础信息台账: the generic ledger tests plus the registry's own rules (ID number, transfer, masking)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import select
+from stdnum.cn import ric
+
+from app import db, ledger
+from app.security.scope import acting_as
+from models.audit import AuditLog
+from models.org import OrgUnit
+from models.person import Person
+from tests.conftest import first_community
+from tests.ledgers.case import HOME_TOWN, OTHER_TOWN, LedgerCase
+
+
+def id_for(birth: date, seq: int, region: str = "110222") -> str:
+    body = f"{region}{birth:%Y%m%d}{seq:03d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+class TestPerson(LedgerCase):
+    ledger = "person"
+    change = {"name": "王改名"}
+    invalid_values = [
+        ({"id_number": "110222198501011230"}, "id_number"),  # wrong check digit
+        ({"id_number": "12345"}, "id_number"),
+        ({"gender": "2"}, "gender"),  # contradicts an odd sequence digit (male)
+        ({"phone": "2345"}, "phone"),
+        ({"hukou_type": ""}, "hukou_type"),
+    ]
+
+    def valid_values(self, org_id: int, n: int = 0) -> dict[str, Any]:
+        return {"org_id": org_id, "id_number": id_for(date(1985, 1, 1), 101 + 2 * n), "name": f"张三{n}",
+                "hukou_type": "2", "employment_status": "22", "education": "61", "phone": "13800138000"}
+
+
+def test_id_number__15_digit_converted_and_fields_derived(app: Flask) -> None:
+    values = {"id_number": "110222850101101", "name": "李四"}
+    assert Person.clean(values) == {}
+    assert values["id_number"] == "110222198501011017"
+    assert values["gender"] == "1" and values["birth_date"] == date(1985, 1, 1)
+
+
+def test_id_number__duplicate_in_other_town_refused_with_transfer_hint(app: Flask) -> None:
+    case = TestPerson()
+    row = case.make_row(app, OTHER_TOWN)
+    with acting_as(case.user(app, "renhe_jingban")):
+        try:
+            ledger.create(Person, case.valid_values(first_community(HOME_TOWN).id))
+        except ledger.LedgerError as exc:
+            assert "id_number" in exc.errors
+        else:
+            raise AssertionError("a second person with the same ID number was accepted")
+    assert db.session.execute(select(Person)).scalars().all() == [row]
+
+
+def test_transfer__moves_person_and_keeps_reason_in_history(app: Flask, login: Any) -> None:
+    case = TestPerson()
+    row = case.make_row(app, HOME_TOWN)
+    old_org_id = row.org_id
+    town = first_community(HOME_TOWN).parent
+    other = db.session.execute(
+        select(OrgUnit).where(OrgUnit.parent_id == town.id, OrgUnit.id != row.org_id).limit(1)
+    ).scalar_one()
+    client = login("renhe_jingban")
+    response = client.post(f"/ledger/person/transfer/{row.id}",
+                           data={"org_id": other.id, "reason": "搬迁", "row_version": row.version})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Person, row.id).org_id == other.id
+    log = db.session.execute(select(AuditLog).where(AuditLog.action == "transfer")).scalar_one()
+    assert log.comment == "搬迁" and log.changes["org_id"] == [old_org_id, other.id]
+
+
+def test_masking__inspector_sees_masked_id_clerk_sees_full(app: Flask, login: Any) -> None:
+    row = TestPerson().make_row(app, HOME_TOWN)
+    masked = row.id_number[:4] + "*" * 10 + row.id_number[-4:]
+    inspector = login("ducha")
+    assert inspector.get(f"/api/v1/person/{row.id}").json["result"]["id_number"] == masked
+    assert masked in inspector.get("/ledger/person/list/").data.decode()
+    clerk = login("renhe_jingban")
+    assert clerk.get(f"/api/v1/person/{row.id}").json["result"]["id_number"] == row.id_number
