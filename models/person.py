@@ -28,7 +28,7 @@ class Person(LedgerMixin, Model):
         String(18), _l("ID number"), required=True, natural_key=True, export="text", pii=True,
         unique=True, description=_l("18-digit resident ID; a 15-digit legacy number is converted"),
     )
-    name: Mapped[str] = field(String(50), _l("Name"), required=True, index=True)
+    name: Mapped[str] = field(String(50), _l("Full name"), required=True, index=True)
     gender: Mapped[str] = field(String(16), _l("Gender"), code_list="gender",
                                 description=_l("Derived from the ID number when left empty"))
     birth_date: Mapped[date | None] = field(Date, _l("Birth date"), export="date",

@@ -25,7 +25,9 @@ class OrgUnitView(ModelView):
     """机构管理: add, rename and deactivate units; a unit with records is never deleted."""
 
     datamodel = SQLAInterface(OrgUnit)
+    list_title = show_title = add_title = edit_title = _l("Org units")
     class_permission_name = "orgunit"
+    route_base = "/orgunits"
     method_permission_name = {"list": "read", "show": "read", "add": "write", "edit": "write",
                               "delete": "write", "action": "write", "action_post": "write"}
     base_filters = [["id", OrgUnitScopeFilter, None]]
@@ -51,7 +53,9 @@ class CodeItemView(ModelView):
     """字典管理: code-list items are added and deactivated; a referenced item is never deleted."""
 
     datamodel = SQLAInterface(CodeItem)
+    list_title = show_title = add_title = edit_title = _l("Code lists")
     class_permission_name = "codeitem"
+    route_base = "/codes"
     method_permission_name = OrgUnitView.method_permission_name
     list_columns = ["list_title", "code", "label", "sort", "active"]
     add_columns = ["list_key", "list_title", "code", "label", "sort", "active"]
@@ -95,7 +99,9 @@ class AuditLogView(ModelView):
     """变更历史浏览: read-only for inspectors and admins; nobody can edit or delete history."""
 
     datamodel = SQLAInterface(AuditLog)
+    list_title = show_title = _l("Change history")
     class_permission_name = "history"
+    route_base = "/history"
     method_permission_name = {"list": "read", "show": "read"}
     base_permissions = ["can_read"]
     base_filters = [["row_org_path", ScopedHistoryFilter, None]]

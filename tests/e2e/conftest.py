@@ -45,9 +45,11 @@ class LiveServer:
 
     def log_tail(self, lines: int = 60) -> str:
         try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+            text = self.log.read_text(errors="replace")
         except OSError:
             return "(no server log)"
+        wanted = [line for line in text.splitlines() if '"GET /static/' not in line]
+        return "\n".join(wanted[-lines:])
 
 
 def free_port() -> int:
