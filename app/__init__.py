@@ -23,7 +23,9 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(config.build(overrides))
     app.config["FAB_PASSWORD_COMPLEXITY_VALIDATOR"] = check_password_policy
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(config.ROOT / "migrations"), compare_type=True, render_as_batch=True)
+    migrate.init_app(
+        app, db, directory=str(config.ROOT / "migrations"), compare_type=True, render_as_batch=True
+    )
     audit.install()
     codes.clear_cache()
     with app.app_context():

@@ -21,9 +21,7 @@ def _items() -> dict[str, list[CodeItem]]:
         rows = session.execute(select(CodeItem).order_by(CodeItem.list_key, CodeItem.sort, CodeItem.code))
         grouped: dict[str, list[Any]] = {}
         for item in rows.scalars():
-            grouped.setdefault(item.list_key, []).append(
-                (item.code, item.label, item.active)
-            )
+            grouped.setdefault(item.list_key, []).append((item.code, item.label, item.active))
         _cache.update(at=time.monotonic(), items=grouped)
     return _cache["items"]
 
@@ -52,7 +50,7 @@ def lookup(list_key: str, text: Any) -> str | None:
     """The code for `text` given as a code or as a label (import accepts both); None when unknown."""
     value = str(text).strip()
     active = choices(list_key)
-    for code, name in active:
+    for code, _ in active:
         if value == code:
             return code
     for code, name in active:

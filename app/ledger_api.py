@@ -17,8 +17,14 @@ from app.security.scope import OrgScopeFilter
 from models.base import column_meta
 from models.identity import mask_id_number
 
-API_PERMISSIONS = {"get": "read", "get_list": "read", "info": "read", "post": "write", "put": "write",
-                   "delete": "void"}
+API_PERMISSIONS = {
+    "get": "read",
+    "get_list": "read",
+    "info": "read",
+    "post": "write",
+    "put": "write",
+    "delete": "void",
+}
 
 
 class LedgerApi(ModelRestApi):

@@ -124,7 +124,9 @@ class LedgerView(ModelView):
         self.add_form_extra_fields = dict(code_fields)
         self.search_form_extra_fields = dict(code_fields)
         self.edit_form_extra_fields = {**code_fields, "row_version": HiddenField()}
-        self.edit_columns = [c for c in (self.edit_columns or self.add_columns) if c != "org"] + ["row_version"]
+        self.edit_columns = [c for c in (self.edit_columns or self.add_columns) if c != "org"] + [
+            "row_version"
+        ]
         org_choices = [["id", OrgUnitScopeFilter, None], ["active", FilterEqual, True]]
         self.add_form_query_rel_fields = {"org": org_choices}
         self.search_form_query_rel_fields = {"org": [["id", OrgUnitScopeFilter, None]]}
@@ -152,7 +154,7 @@ class LedgerView(ModelView):
 
     def run_command(self, form: Any, command: Any) -> bool:
         try:
-            command(self.form_values(form))
+            g.saved_row = command(self.form_values(form))
             self.datamodel.session.commit()
         except ledger.LedgerError as exc:
             self.datamodel.session.rollback()
@@ -164,6 +166,12 @@ class LedgerView(ModelView):
                     flash(str(message), "danger")
             return False
         return True
+
+    def post_add_redirect(self) -> Any:
+        """After saving, the clerk sees the record they saved (with its history)."""
+        return redirect(url_for(f"{type(self).__name__}.show", pk=g.saved_row.id))
+
+    post_edit_redirect = post_add_redirect
 
     def _add(self) -> Any:
         form = self.add_form.refresh()
@@ -205,9 +213,16 @@ class LedgerView(ModelView):
         item = g.ledger_item
         fields = [(meta.label, display(meta, getattr(item, name))) for name, meta in self.metas.items()]
         return self.render_template(
-            self.show_template, pk=item.id, item=item, fields=fields, title=self.show_title,
-            widgets=widgets, related_views=self._related_views, history=self.history_rows(item),
-            ledger_name=self.model.__ledger__, transfer_orgs=self.transfer_choices(item),
+            self.show_template,
+            pk=item.id,
+            item=item,
+            fields=fields,
+            title=self.show_title,
+            widgets=widgets,
+            related_views=self._related_views,
+            history=self.history_rows(item),
+            ledger_name=self.model.__ledger__,
+            transfer_orgs=self.transfer_choices(item),
         )
 
     def history_rows(self, item: Any) -> list[Any]:
@@ -236,7 +251,9 @@ class LedgerView(ModelView):
         if not self.appbuilder.sm.has_access("can_write", self.class_permission_name):
             return []
         query = select(OrgUnit).where(
-            OrgUnit.level == item.org.level, OrgUnit.active.is_(True), OrgUnit.id != item.org_id,
+            OrgUnit.level == item.org.level,
+            OrgUnit.active.is_(True),
+            OrgUnit.id != item.org_id,
             org_units_in_territory(current_actor()),
         )
         return list(self.datamodel.session.execute(query.order_by(OrgUnit.path)).scalars())
@@ -273,8 +290,12 @@ class LedgerView(ModelView):
     def transfer(self, pk: Any) -> Any:
         item = self.scoped_get(pk)
         try:
-            ledger.transfer(item, request.form.get("org_id"), request.form.get("reason", ""),
-                            request.form.get("row_version"))
+            ledger.transfer(
+                item,
+                request.form.get("org_id"),
+                request.form.get("reason", ""),
+                request.form.get("row_version"),
+            )
             self.datamodel.session.commit()
             flash(str(_l("Transferred")), "success")
         except ledger.LedgerError as exc:
@@ -321,7 +342,9 @@ class LedgerView(ModelView):
             return redirect(self.get_redirect())
         return self.render_template("ledger/void.html", items=items, title=self.list_title)
 
-    @bulk_action("restore_selected", _l("Restore"), _l("Restore the selected records?"), "fa-undo", single=False)
+    @bulk_action(
+        "restore_selected", _l("Restore"), _l("Restore the selected records?"), "fa-undo", single=False
+    )
     def restore_selected(self, items: Any) -> Any:
         restored = 0
         for item in items:
@@ -338,4 +361,3 @@ def org_name(org_id: Any) -> str:
         return ""
     org = ledger.session().get(OrgUnit, org_id)
     return org.name if org is not None else str(org_id)
-

@@ -30,8 +30,10 @@ class OrgRules:
     @staticmethod
     def check_deletable(item: OrgUnit) -> None:
         session = current_app.appbuilder.session
-        used = [session.execute(select(OrgUnit.id).where(OrgUnit.parent_id == item.id).limit(1)).first(),
-                session.execute(select(LedgerUser.id).where(LedgerUser.org_id == item.id).limit(1)).first()]
+        used = [
+            session.execute(select(OrgUnit.id).where(OrgUnit.parent_id == item.id).limit(1)).first(),
+            session.execute(select(LedgerUser.id).where(LedgerUser.org_id == item.id).limit(1)).first(),
+        ]
         for view in LEDGERS.values():
             model: Any = view.datamodel.obj
             used.append(session.execute(select(model.id).where(model.org_id == item.id).limit(1)).first())

@@ -115,4 +115,3 @@ class LedgerMixin:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
         return {"version_id_col": cls.version}  # type: ignore[attr-defined]
-

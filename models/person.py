@@ -25,14 +25,25 @@ class Person(LedgerMixin, Model):
     __ledger_label__ = _l("Labour-force registry")
 
     id_number: Mapped[str] = field(
-        String(18), _l("ID number"), required=True, natural_key=True, export="text", pii=True,
-        unique=True, description=_l("18-digit resident ID; a 15-digit legacy number is converted"),
+        String(18),
+        _l("ID number"),
+        required=True,
+        natural_key=True,
+        export="text",
+        pii=True,
+        unique=True,
+        description=_l("18-digit resident ID; a 15-digit legacy number is converted"),
     )
     name: Mapped[str] = field(String(50), _l("Full name"), required=True, index=True)
-    gender: Mapped[str] = field(String(16), _l("Gender"), code_list="gender",
-                                description=_l("Derived from the ID number when left empty"))
-    birth_date: Mapped[date | None] = field(Date, _l("Birth date"), export="date",
-                                            description=_l("Derived from the ID number when left empty"))
+    gender: Mapped[str] = field(
+        String(16),
+        _l("Gender"),
+        code_list="gender",
+        description=_l("Derived from the ID number when left empty"),
+    )
+    birth_date: Mapped[date | None] = field(
+        Date, _l("Birth date"), export="date", description=_l("Derived from the ID number when left empty")
+    )
     ethnicity: Mapped[str | None] = field(String(16), _l("Ethnicity"), code_list="ethnicity")
     hukou_type: Mapped[str] = field(String(16), _l("Hukou type"), code_list="hukou_type", required=True)
     hukou_address: Mapped[str | None] = field(String(200), _l("Hukou address"))
@@ -40,7 +51,9 @@ class Person(LedgerMixin, Model):
     phone: Mapped[str | None] = field(String(20), _l("Mobile phone"), export="text", index=True)
     marital_status: Mapped[str | None] = field(String(16), _l("Marital status"), code_list="marital_status")
     education: Mapped[str | None] = field(String(16), _l("Education"), code_list="education", index=True)
-    skill_level: Mapped[str | None] = field(String(16), _l("Skill level"), code_list="skill_level", index=True)
+    skill_level: Mapped[str | None] = field(
+        String(16), _l("Skill level"), code_list="skill_level", index=True
+    )
     occupation: Mapped[str | None] = field(String(100), _l("Occupation / certificate"))
     category: Mapped[str | None] = field(String(16), _l("Person category"), code_list="person_category")
     employment_status: Mapped[str] = field(
@@ -54,7 +67,9 @@ class Person(LedgerMixin, Model):
     unemployed_reason: Mapped[str | None] = field(
         String(16), _l("Reason not employed"), code_list="unemployed_reason"
     )
-    employment_need: Mapped[str | None] = field(String(16), _l("Employment need"), code_list="employment_need")
+    employment_need: Mapped[str | None] = field(
+        String(16), _l("Employment need"), code_list="employment_need"
+    )
     remarks: Mapped[str | None] = field(Text, _l("Remarks"))
 
     def __str__(self) -> str:

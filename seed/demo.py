@@ -31,15 +31,53 @@ DEMO_USERS = [  # username, role, org (a unit name; "first community of <town>" 
     ("houshayu_shequ", "社区专干", "后沙峪镇/1", "后沙峪镇社区专干"),
 ]
 
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"
+SURNAMES = (
+    "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎"
+)
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国志红春梅海燕鹏飞宇浩然子涵欣怡晨阳文博佳琪"
-STATUS_WEIGHTS = [("11", 52), ("12", 12), ("13", 4), ("14", 8), ("21", 1), ("22", 6), ("31", 6), ("32", 6),
-                  ("33", 2), ("39", 3)]
-EDUCATION_WEIGHTS = [("11", 1), ("14", 4), ("21", 16), ("31", 18), ("41", 8), ("44", 3), ("47", 3), ("61", 17),
-                     ("71", 24), ("81", 5), ("90", 1)]
+STATUS_WEIGHTS = [
+    ("11", 52),
+    ("12", 12),
+    ("13", 4),
+    ("14", 8),
+    ("21", 1),
+    ("22", 6),
+    ("31", 6),
+    ("32", 6),
+    ("33", 2),
+    ("39", 3),
+]
+EDUCATION_WEIGHTS = [
+    ("11", 1),
+    ("14", 4),
+    ("21", 16),
+    ("31", 18),
+    ("41", 8),
+    ("44", 3),
+    ("47", 3),
+    ("61", 17),
+    ("71", 24),
+    ("81", 5),
+    ("90", 1),
+]
 SKILL_WEIGHTS = [("0", 62), ("5", 14), ("4", 12), ("3", 8), ("2", 3), ("1", 1)]
-INDUSTRIES = [("A", 8), ("C", 22), ("E", 8), ("F", 4), ("G", 14), ("H", 7), ("I", 4), ("K", 3), ("L", 4),
-              ("M", 3), ("N", 3), ("O", 8), ("P", 4), ("Q", 4), ("S", 8)]
+INDUSTRIES = [
+    ("A", 8),
+    ("C", 22),
+    ("E", 8),
+    ("F", 4),
+    ("G", 14),
+    ("H", 7),
+    ("I", 4),
+    ("K", 3),
+    ("L", 4),
+    ("M", 3),
+    ("N", 3),
+    ("O", 8),
+    ("P", 4),
+    ("Q", 4),
+    ("S", 8),
+]
 NEEDS = [("N1", 20), ("N2", 15), ("N3", 4), ("N4", 6), ("N5", 10), ("N9", 45)]
 
 
@@ -68,8 +106,9 @@ def id_number(rng: random.Random, birth: date, male: bool, used: set[str]) -> st
             return number
 
 
-def person_rows(rng: random.Random, count: int, units: list[tuple[int, bool]], today: date,
-                used: set[str]) -> Iterator[dict[str, Any]]:
+def person_rows(
+    rng: random.Random, count: int, units: list[tuple[int, bool]], today: date, used: set[str]
+) -> Iterator[dict[str, Any]]:
     weights = [rng.uniform(0.5, 1.5) for _ in units]
     now = utcnow()
     for org_id, is_street in rng.choices(units, weights=weights, k=count):
@@ -79,21 +118,29 @@ def person_rows(rng: random.Random, count: int, units: list[tuple[int, bool]], t
         status = pick(rng, STATUS_WEIGHTS)
         employed = status.startswith("1")
         yield {
-            "org_id": org_id, "id_number": id_number(rng, birth, male, used),
+            "org_id": org_id,
+            "id_number": id_number(rng, birth, male, used),
             "name": rng.choice(SURNAMES) + "".join(rng.choices(GIVEN, k=rng.choice((1, 2)))),
-            "gender": "1" if male else "2", "birth_date": birth,
+            "gender": "1" if male else "2",
+            "birth_date": birth,
             "ethnicity": "01" if rng.random() < 0.95 else rng.choice(["02", "03", "04", "05", "08"]),
             "hukou_type": "2" if rural else "1",
             "phone": f"1{rng.choice('3578')}{rng.randrange(10**9):09d}",
             "marital_status": rng.choice(["10", "20", "20", "20"]),
-            "education": pick(rng, EDUCATION_WEIGHTS), "skill_level": pick(rng, SKILL_WEIGHTS),
+            "education": pick(rng, EDUCATION_WEIGHTS),
+            "skill_level": pick(rng, SKILL_WEIGHTS),
             "employment_status": status,
             "industry": ("A" if status == "14" else pick(rng, INDUSTRIES)) if employed else None,
             "monthly_wage": rng.randrange(2400, 16000, 100) if employed else None,
-            "able_to_work": status != "33", "willing_to_work": status not in ("32", "33"),
-            "unemployed_reason": rng.choice(["R1", "R2", "R3", "R5", "R7"]) if status in ("21", "22") else None,
+            "able_to_work": status != "33",
+            "willing_to_work": status not in ("32", "33"),
+            "unemployed_reason": rng.choice(["R1", "R2", "R3", "R5", "R7"])
+            if status in ("21", "22")
+            else None,
             "employment_need": pick(rng, NEEDS),
-            "version": 1, "created_at": now, "updated_at": now,
+            "version": 1,
+            "created_at": now,
+            "updated_at": now,
         }
 
 
@@ -104,8 +151,10 @@ def seed_persons(session: Any, count: int, seed: int, chunk: int = 5000) -> int:
     units = [
         (org_id, town_name.endswith("街道"))
         for org_id, town_name in session.execute(
-            select(OrgUnit.id, town.c.name).join(town, town.c.id == OrgUnit.parent_id)
-            .where(OrgUnit.level == "community").order_by(OrgUnit.path)
+            select(OrgUnit.id, town.c.name)
+            .join(town, town.c.id == OrgUnit.parent_id)
+            .where(OrgUnit.level == "community")
+            .order_by(OrgUnit.path)
         )
     ]
     used = set(session.execute(select(Person.id_number)).scalars())
@@ -129,8 +178,14 @@ def seed_users(appbuilder: Any) -> list[str]:
         if sm.find_user(username=username):
             continue
         org = find_org(session, org_ref)
-        user = sm.add_user(username, full_name, "", f"{username}@demo.local", [sm.find_role(role_name)],
-                           password=DEMO_PASSWORD)
+        user = sm.add_user(
+            username,
+            full_name,
+            "",
+            f"{username}@demo.local",
+            [sm.find_role(role_name)],
+            password=DEMO_PASSWORD,
+        )
         user.org_id = org.id
         created.append(username)
     session.commit()
@@ -142,9 +197,11 @@ def find_org(session: Any, ref: str) -> OrgUnit:
     if "/" in ref:
         town_name, index = ref.split("/")
         town = session.execute(select(OrgUnit).where(OrgUnit.name == town_name)).scalar_one()
-        units = session.execute(
-            select(OrgUnit).where(OrgUnit.parent_id == town.id).order_by(OrgUnit.path)
-        ).scalars().all()
+        units = (
+            session.execute(select(OrgUnit).where(OrgUnit.parent_id == town.id).order_by(OrgUnit.path))
+            .scalars()
+            .all()
+        )
         # the first community as listed in seed/org_tree.py (its order, not code order)
         from seed.org_tree import communities
 

@@ -24,8 +24,16 @@ def load_org_tree(session: Any) -> int:
     district = session.execute(select(OrgUnit).where(OrgUnit.code == code)).scalar_one()
     for town_code, town_name in TOWNS:
         if town_code not in existing:
-            session.add(OrgUnit(code=town_code, name=town_name, level="town", parent_id=district.id,
-                                path=f"{district.path}/{town_code}", active=True))
+            session.add(
+                OrgUnit(
+                    code=town_code,
+                    name=town_name,
+                    level="town",
+                    parent_id=district.id,
+                    path=f"{district.path}/{town_code}",
+                    active=True,
+                )
+            )
             added += 1
     session.flush()
     towns = {t.code: t for t in session.execute(select(OrgUnit).where(OrgUnit.level == "town")).scalars()}
@@ -33,8 +41,16 @@ def load_org_tree(session: Any) -> int:
         town = towns[town_code]
         for unit_code, unit_name in communities(town_code):
             if unit_code not in existing:
-                session.add(OrgUnit(code=unit_code, name=unit_name, level="community", parent_id=town.id,
-                                    path=f"{town.path}/{unit_code}", active=True))
+                session.add(
+                    OrgUnit(
+                        code=unit_code,
+                        name=unit_name,
+                        level="community",
+                        parent_id=town.id,
+                        path=f"{town.path}/{unit_code}",
+                        active=True,
+                    )
+                )
                 added += 1
     session.flush()
     return added

@@ -26,11 +26,23 @@ ORG_READ = [("can_read", "orgunit")]
 
 ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     "社区专干": {"ledgers": ["read", "write", "void"], "pii": True, "views": [], "menus": ["Ledgers"]},
-    "街镇经办": {"ledgers": ["read", "write", "void"], "pii": True, "views": ORG_READ,
-                 "menus": ["Ledgers", "System", "orgunits"]},
-    "区级经办": {"ledgers": ["read", "write", "void"], "pii": True, "views": ORG_READ,
-                 "menus": ["Ledgers", "System", "orgunits"]},
+    "街镇经办": {
+        "ledgers": ["read", "write", "void"],
+        "pii": True,
+        "views": ORG_READ,
+        "menus": ["Ledgers", "System", "orgunits"],
+    },
+    "区级经办": {
+        "ledgers": ["read", "write", "void"],
+        "pii": True,
+        "views": ORG_READ,
+        "menus": ["Ledgers", "System", "orgunits"],
+    },
     "审核": {"ledgers": ["read"], "pii": True, "views": ORG_READ, "menus": ["Ledgers", "System", "orgunits"]},
-    "督查": {"ledgers": ["read"], "pii": False, "views": [*ORG_READ, ("can_read", "history")],
-             "menus": ["Ledgers", "System", "orgunits", "history"]},
+    "督查": {
+        "ledgers": ["read"],
+        "pii": False,
+        "views": [*ORG_READ, ("can_read", "history")],
+        "menus": ["Ledgers", "System", "orgunits", "history"],
+    },
 }

@@ -20,8 +20,14 @@ def register_all(appbuilder: Any) -> None:
         importlib.import_module(f"{__name__}.{module.name}")
     for name, view_class in LEDGERS.items():
         model = view_class.datamodel.obj
-        appbuilder.add_view(view_class, name, label=model.__ledger_label__, icon="fa-book",
-                            category="Ledgers", category_label=LEDGER_MENU)
+        appbuilder.add_view(
+            view_class,
+            name,
+            label=model.__ledger_label__,
+            icon="fa-book",
+            category="Ledgers",
+            category_label=LEDGER_MENU,
+        )
         appbuilder.add_api(api_for(view_class))
     from views.admin import register_admin
 

@@ -28,16 +28,29 @@ class OrgUnitView(ModelView):
     list_title = show_title = add_title = edit_title = _l("Org units")
     class_permission_name = "orgunit"
     route_base = "/orgunits"
-    method_permission_name = {"list": "read", "show": "read", "add": "write", "edit": "write",
-                              "delete": "write", "action": "write", "action_post": "write"}
+    method_permission_name = {
+        "list": "read",
+        "show": "read",
+        "add": "write",
+        "edit": "write",
+        "delete": "write",
+        "action": "write",
+        "action_post": "write",
+    }
     base_filters = [["id", OrgUnitScopeFilter, None]]
     list_columns = ["code", "name", "level_label", "parent", "active"]
     show_columns = ["code", "name", "level_label", "parent", "active"]
     add_columns = ["parent", "code", "name"]
     edit_columns = ["name", "active"]
     search_columns = ["code", "name", "level", "active", "parent"]
-    label_columns = {"level_label": _l("Tier"), "parent": _l("Parent unit"), "code": _l("Unit code"),
-                     "name": _l("Unit name"), "active": _l("Active"), "level": _l("Tier")}
+    label_columns = {
+        "level_label": _l("Tier"),
+        "parent": _l("Parent unit"),
+        "code": _l("Unit code"),
+        "name": _l("Unit name"),
+        "active": _l("Active"),
+        "level": _l("Tier"),
+    }
     add_form_query_rel_fields = {"parent": [["id", OrgUnitScopeFilter, None]]}
     search_form_query_rel_fields = add_form_query_rel_fields
     base_order = ("path", "asc")
@@ -105,20 +118,56 @@ class AuditLogView(ModelView):
     method_permission_name = {"list": "read", "show": "read"}
     base_permissions = ["can_read"]
     base_filters = [["row_org_path", ScopedHistoryFilter, None]]
-    list_columns = ["at", "username", "user_org_name", "ledger", "row_id", "row_org_name", "action_label",
-                    "comment"]
+    list_columns = [
+        "at",
+        "username",
+        "user_org_name",
+        "ledger",
+        "row_id",
+        "row_org_name",
+        "action_label",
+        "comment",
+    ]
     show_columns = [*list_columns, "changes"]
     search_columns = ["at", "username", "ledger", "row_org_name", "action", "row_id"]
-    label_columns = {"action_label": _l("Action"), "changes": _l("Changes"), "at": _l("Changed at"),
-                     "username": _l("Changed by"), "user_org_name": _l("Changed from org"),
-                     "ledger": _l("Ledger"), "row_id": _l("Record number"), "row_org_name": _l("Record org"),
-                     "action": _l("Action"), "comment": _l("Comment")}
+    label_columns = {
+        "action_label": _l("Action"),
+        "changes": _l("Changes"),
+        "at": _l("Changed at"),
+        "username": _l("Changed by"),
+        "user_org_name": _l("Changed from org"),
+        "ledger": _l("Ledger"),
+        "row_id": _l("Record number"),
+        "row_org_name": _l("Record org"),
+        "action": _l("Action"),
+        "comment": _l("Comment"),
+    }
     base_order = ("at", "desc")
     page_size = 50
 
 
 def register_admin(appbuilder: Any) -> None:
-    appbuilder.add_view(OrgUnitView, "orgunits", label=_l("Org units"), icon="fa-sitemap", category="System", category_label=ADMIN_MENU)
-    appbuilder.add_view(CodeItemView, "codes", label=_l("Code lists"), icon="fa-list", category="System", category_label=ADMIN_MENU)
-    appbuilder.add_view(AuditLogView, "history", label=_l("Change history"), icon="fa-history",
-                        category="System", category_label=ADMIN_MENU)
+    appbuilder.add_view(
+        OrgUnitView,
+        "orgunits",
+        label=_l("Org units"),
+        icon="fa-sitemap",
+        category="System",
+        category_label=ADMIN_MENU,
+    )
+    appbuilder.add_view(
+        CodeItemView,
+        "codes",
+        label=_l("Code lists"),
+        icon="fa-list",
+        category="System",
+        category_label=ADMIN_MENU,
+    )
+    appbuilder.add_view(
+        AuditLogView,
+        "history",
+        label=_l("Change history"),
+        icon="fa-history",
+        category="System",
+        category_label=ADMIN_MENU,
+    )

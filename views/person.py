@@ -10,13 +10,55 @@ class PersonView(LedgerView):
     """劳动力基础信息台账."""
 
     datamodel = SQLAInterface(Person)
-    list_columns = ["name", "id_number", "gender", "birth_date", "org", "education", "skill_level",
-                    "employment_status", "phone"]
-    search_columns = ["name", "id_number", "phone", "org", "employment_status", "education", "skill_level",
-                      "industry", "hukou_type", "birth_date", "category"]
-    add_columns = ["org", "id_number", "name", "gender", "birth_date", "ethnicity", "hukou_type",
-                   "hukou_address", "address", "phone", "marital_status", "education", "skill_level",
-                   "occupation", "category", "employment_status", "employer_name", "industry", "monthly_wage",
-                   "able_to_work", "willing_to_work", "unemployed_reason", "employment_need", "remarks"]
+    list_columns = [
+        "name",
+        "id_number",
+        "gender",
+        "birth_date",
+        "org",
+        "education",
+        "skill_level",
+        "employment_status",
+        "phone",
+    ]
+    search_columns = [
+        "name",
+        "id_number",
+        "phone",
+        "org",
+        "employment_status",
+        "education",
+        "skill_level",
+        "industry",
+        "hukou_type",
+        "birth_date",
+        "category",
+    ]
+    add_columns = [
+        "org",
+        "id_number",
+        "name",
+        "gender",
+        "birth_date",
+        "ethnicity",
+        "hukou_type",
+        "hukou_address",
+        "address",
+        "phone",
+        "marital_status",
+        "education",
+        "skill_level",
+        "occupation",
+        "category",
+        "employment_status",
+        "employer_name",
+        "industry",
+        "monthly_wage",
+        "able_to_work",
+        "willing_to_work",
+        "unemployed_reason",
+        "employment_need",
+        "remarks",
+    ]
     order_columns = ["name", "birth_date", "org", "employment_status"]
     base_order = ("id", "desc")

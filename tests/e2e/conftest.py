@@ -91,19 +91,27 @@ def compile_translations_if_stale() -> None:
     """The server shows what the compiled catalogs say: compile them as `make translations` does when a
     .mo file is missing or older than its .po file (running pytest directly must not test stale text)."""
     catalogs = list((ROOT / "translations").glob("*/LC_MESSAGES/messages.po"))
-    stale = [po for po in catalogs if not po.with_suffix(".mo").exists()
-             or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime]
+    stale = [
+        po
+        for po in catalogs
+        if not po.with_suffix(".mo").exists() or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+    ]
     if stale:
-        run_setup([sys.executable, "-m", "babel.messages.frontend", "compile", "-f", "-d", "translations"],
-                  dict(os.environ))
+        run_setup(
+            [sys.executable, "-m", "babel.messages.frontend", "compile", "-f", "-d", "translations"],
+            dict(os.environ),
+        )
 
 
 def wait_until_up(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            pytest.fail(f"the app server exited with {process.returncode} before answering:\n"
-                        f"{log.read_text(errors='replace')[-4000:]}", pytrace=False)
+            pytest.fail(
+                f"the app server exited with {process.returncode} before answering:\n"
+                f"{log.read_text(errors='replace')[-4000:]}",
+                pytrace=False,
+            )
         try:
             with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback only
                 if response.status == 200:
@@ -111,8 +119,11 @@ def wait_until_up(process: subprocess.Popen[bytes], url: str, log: Path) -> None
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.25)
-    pytest.fail(f"the app server did not answer {url} within {STARTUP_TIMEOUT:.0f}s:\n"
-                f"{log.read_text(errors='replace')[-4000:]}", pytrace=False)
+    pytest.fail(
+        f"the app server did not answer {url} within {STARTUP_TIMEOUT:.0f}s:\n"
+        f"{log.read_text(errors='replace')[-4000:]}",
+        pytrace=False,
+    )
 
 
 def stop(process: subprocess.Popen[bytes]) -> None:
@@ -141,7 +152,11 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     with log.open("wb") as log_file:
         process = subprocess.Popen(
             flask("run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"),
-            cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            cwd=ROOT,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
         )
     try:
         wait_until_up(process, f"{url}/login/", log)
@@ -178,13 +193,17 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 @pytest.fixture
-def page(browser: Any, live_server: LiveServer, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
+def page(
+    browser: Any, live_server: LiveServer, request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[Any]:
     """A fresh browser context per test (its own cookies), Chinese locale. On failure: a screenshot and
     the end of the server log, printed with the test's report."""
     from playwright.sync_api import expect
 
     expect.set_options(timeout=15_000)
-    context = browser.new_context(locale="zh-CN", base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context = browser.new_context(
+        locale="zh-CN", base_url=live_server.url, viewport={"width": 1280, "height": 900}
+    )
     page = context.new_page()
     page.set_default_timeout(30_000)
     try:

@@ -94,7 +94,8 @@ def test_register_person__community_clerk_sees_error_then_saves_and_history(page
     # corrected and saved: back on the registry list, with the person on it
     page.fill("#id_number", VALID_ID)
     submit(page)
-    expect(page).to_have_url(re.compile(r"/ledger/person/(list/?(\?.*)?|show/\d+)$"))
+    landed = "after 保存 the clerk is back on the registry list (or on the new record)"
+    expect(page, landed).to_have_url(re.compile(r"/ledger/person/(list/?(\?.*)?|show/\d+)$"))
     expect(page.locator(".alert-success")).to_contain_text("已保存")
 
     if "/show/" not in page.url:

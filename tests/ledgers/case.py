@@ -52,8 +52,11 @@ class LedgerCase:
         return row
 
     def url(self, action: str, pk: Any = "") -> str:
-        return f"/ledger/{self.ledger}/{action}/{pk}".rstrip("/") if action != "list" else \
-            f"/ledger/{self.ledger}/list/"
+        return (
+            f"/ledger/{self.ledger}/{action}/{pk}".rstrip("/")
+            if action != "list"
+            else f"/ledger/{self.ledger}/list/"
+        )
 
     # ---- create, validation ----------------------------------------------------------------------
 
@@ -82,8 +85,9 @@ class LedgerCase:
     def test_form_add__org_outside_territory_refused(self, login: Any) -> None:
         client = login("renhe_jingban")
         foreign = first_community(OTHER_TOWN)
-        response = client.post(f"/ledger/{self.ledger}/add",
-                               data={**self.valid_values(foreign.id), "org": foreign.id})
+        response = client.post(
+            f"/ledger/{self.ledger}/add", data={**self.valid_values(foreign.id), "org": foreign.id}
+        )
         assert response.status_code == 200
         assert db.session.execute(select(self.model)).first() is None
 
@@ -108,13 +112,18 @@ class LedgerCase:
         row = self.make_row(app, HOME_TOWN)
         client = login("houshayu_jingban")
         pk = row.id
-        paths = [("get", f"/ledger/{self.ledger}/show/{pk}"), ("get", f"/ledger/{self.ledger}/edit/{pk}"),
-                 ("post", f"/ledger/{self.ledger}/edit/{pk}"), ("get", f"/ledger/{self.ledger}/delete/{pk}"),
-                 ("post", f"/ledger/{self.ledger}/delete/{pk}"),
-                 ("post", f"/ledger/{self.ledger}/transfer/{pk}"),
-                 ("post", f"/ledger/{self.ledger}/action/void_selected/{pk}"),
-                 ("get", f"/api/v1/{self.ledger}/{pk}"), ("put", f"/api/v1/{self.ledger}/{pk}"),
-                 ("delete", f"/api/v1/{self.ledger}/{pk}?reason=x")]
+        paths = [
+            ("get", f"/ledger/{self.ledger}/show/{pk}"),
+            ("get", f"/ledger/{self.ledger}/edit/{pk}"),
+            ("post", f"/ledger/{self.ledger}/edit/{pk}"),
+            ("get", f"/ledger/{self.ledger}/delete/{pk}"),
+            ("post", f"/ledger/{self.ledger}/delete/{pk}"),
+            ("post", f"/ledger/{self.ledger}/transfer/{pk}"),
+            ("post", f"/ledger/{self.ledger}/action/void_selected/{pk}"),
+            ("get", f"/api/v1/{self.ledger}/{pk}"),
+            ("put", f"/api/v1/{self.ledger}/{pk}"),
+            ("delete", f"/api/v1/{self.ledger}/{pk}?reason=x"),
+        ]
         for method, path in paths:
             kwargs = {"json": {"version": 1}} if method == "put" else {"data": {"reason": "x"}}
             response = getattr(client, method)(path, **kwargs)
@@ -128,7 +137,7 @@ class LedgerCase:
         api = client.get(f"/api/v1/{self.ledger}/").json
         assert api["count"] == 1 and api["ids"] == [mine.id]
         page = client.get(f"/ledger/{self.ledger}/list/").data.decode()
-        assert f"/show/{mine.id}\"" in page and f"/show/{theirs.id}\"" not in page
+        assert f'/show/{mine.id}"' in page and f'/show/{theirs.id}"' not in page
         district = login("qu_jingban").get(f"/api/v1/{self.ledger}/").json
         assert sorted(district["ids"]) == sorted([mine.id, theirs.id])
 
@@ -136,8 +145,10 @@ class LedgerCase:
         """Regression: FAB's action_post loads rowids without base filters."""
         theirs = self.make_row(app, OTHER_TOWN)
         client = login("renhe_jingban")
-        client.post(f"/ledger/{self.ledger}/action_post",
-                    data={"action": "void_selected", "rowid": [theirs.id], "reason": "越权作废"})
+        client.post(
+            f"/ledger/{self.ledger}/action_post",
+            data={"action": "void_selected", "rowid": [theirs.id], "reason": "越权作废"},
+        )
         db.session.expire_all()
         assert db.session.get(self.model, theirs.id).voided_at is None
 
@@ -192,17 +203,24 @@ class LedgerCase:
         row = self.make_row(app, HOME_TOWN)
         client = login("renhe_jingban")
         assert client.delete(f"/api/v1/{self.ledger}/{row.id}").status_code == 422
-        assert client.post(f"/ledger/{self.ledger}/delete/{row.id}", data={"reason": "重复登记"}).status_code == 302
+        assert (
+            client.post(f"/ledger/{self.ledger}/delete/{row.id}", data={"reason": "重复登记"}).status_code
+            == 302
+        )
         assert client.get(f"/api/v1/{self.ledger}/").json["count"] == 0
-        assert client.post(f"/ledger/{self.ledger}/restore/{row.id}").status_code == 403 or \
-            db.session.get(self.model, row.id).voided_at is not None
+        assert (
+            client.post(f"/ledger/{self.ledger}/restore/{row.id}").status_code == 403
+            or db.session.get(self.model, row.id).voided_at is not None
+        )
         admin = login("admin")
         assert admin.post(f"/ledger/{self.ledger}/restore/{row.id}").status_code == 302
         db.session.expire_all()
         assert db.session.get(self.model, row.id).voided_at is None
-        actions = db.session.execute(
-            select(AuditLog.action).where(AuditLog.row_id == row.id).order_by(AuditLog.id)
-        ).scalars().all()
+        actions = (
+            db.session.execute(select(AuditLog.action).where(AuditLog.row_id == row.id).order_by(AuditLog.id))
+            .scalars()
+            .all()
+        )
         assert actions == ["create", "void", "restore"]
 
     def test_history_tab__shows_field_changes(self, app: Flask, login: Any) -> None:

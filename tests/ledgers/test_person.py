@@ -35,8 +35,15 @@ class TestPerson(LedgerCase):
     ]
 
     def valid_values(self, org_id: int, n: int = 0) -> dict[str, Any]:
-        return {"org_id": org_id, "id_number": id_for(date(1985, 1, 1), 101 + 2 * n), "name": f"张三{n}",
-                "hukou_type": "2", "employment_status": "22", "education": "61", "phone": "13800138000"}
+        return {
+            "org_id": org_id,
+            "id_number": id_for(date(1985, 1, 1), 101 + 2 * n),
+            "name": f"张三{n}",
+            "hukou_type": "2",
+            "employment_status": "22",
+            "education": "61",
+            "phone": "13800138000",
+        }
 
 
 def test_id_number__15_digit_converted_and_fields_derived(app: Flask) -> None:
@@ -68,8 +75,10 @@ def test_transfer__moves_person_and_keeps_reason_in_history(app: Flask, login: A
         select(OrgUnit).where(OrgUnit.parent_id == town.id, OrgUnit.id != row.org_id).limit(1)
     ).scalar_one()
     client = login("renhe_jingban")
-    response = client.post(f"/ledger/person/transfer/{row.id}",
-                           data={"org_id": other.id, "reason": "搬迁", "row_version": row.version})
+    response = client.post(
+        f"/ledger/person/transfer/{row.id}",
+        data={"org_id": other.id, "reason": "搬迁", "row_version": row.version},
+    )
     assert response.status_code == 302
     db.session.expire_all()
     assert db.session.get(Person, row.id).org_id == other.id

@@ -25,7 +25,8 @@ from tests.ledgers.test_person import TestPerson as PersonCase
 
 
 @pytest.mark.parametrize(
-    ("password", "ok"), [("short7!", False), ("renhe_clerk", False), ("Renhe_Clerk", False), ("x9-long-pass", True)]
+    ("password", "ok"),
+    [("short7!", False), ("renhe_clerk", False), ("Renhe_Clerk", False), ("x9-long-pass", True)],
 )
 def test_password_policy__length_and_not_username(password: str, ok: bool) -> None:
     try:
@@ -57,11 +58,19 @@ def test_inspector__cannot_write_ledgers(app: Flask, login: Any) -> None:
 
 
 def test_login__rate_limited_after_repeated_failures(db_url: str) -> None:
-    app = create_app({**TEST_OVERRIDES, "SQLALCHEMY_DATABASE_URI": db_url, "RATELIMIT_ENABLED": True,
-                      "AUTH_RATE_LIMIT": "3 per minute"})
+    app = create_app(
+        {
+            **TEST_OVERRIDES,
+            "SQLALCHEMY_DATABASE_URI": db_url,
+            "RATELIMIT_ENABLED": True,
+            "AUTH_RATE_LIMIT": "3 per minute",
+        }
+    )
     client = app.test_client()
-    codes = [client.post("/login/", data={"username": "admin", "password": "wrong-pass"}).status_code
-             for _ in range(5)]
+    codes = [
+        client.post("/login/", data={"username": "admin", "password": "wrong-pass"}).status_code
+        for _ in range(5)
+    ]
     assert 429 in codes
 
 
