@@ -52,7 +52,7 @@ from sqlalchemy import MetaData, Table, and_, create_engine, event, func, or_, s
 OUT = Path(__file__).resolve().parent / "out"
 PG_ADMIN = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-qAt", "-c"]
 PG_DB = "taizhang_bench"
-PG_URL = f"postgresql://postgres@127.0.0.1/{PG_DB}"
+PG_URL = f"postgresql+psycopg2://postgres@127.0.0.1/{PG_DB}"
 PASSWORD = "demo-2026"
 LIST_URL = "/ledger/person/list/"
 STATUS = "21"  # 登记失业
@@ -159,7 +159,7 @@ class Result:
     name: str
     page: list[float] = field(default_factory=list)
     floor: list[float] = field(default_factory=list)
-    statements: list[str] = field(default_factory=list)
+    statements: list[tuple[str, Any]] = field(default_factory=list)
     shown_count: int | None = None
     sql_count: int | None = None
 
@@ -188,11 +188,11 @@ def timed(fn: Callable[[], Any], warmup: int, runs: int) -> list[float]:
 
 
 @contextmanager
-def recording(engine: Any) -> Iterator[list[str]]:
-    statements: list[str] = []
+def recording(engine: Any) -> Iterator[list[tuple[str, Any]]]:
+    statements: list[tuple[str, Any]] = []
 
-    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        statements.append(" ".join(statement.split()))
+    def record(conn: Any, cursor: Any, statement: str, parameters: Any, *args: Any) -> None:
+        statements.append((" ".join(statement.split()), parameters))
 
     event.listen(engine, "before_cursor_execute", record)
     try:
@@ -231,8 +231,21 @@ def floor_query(engine: Any, path: str | None, status: str | None) -> Callable[[
         where.append(person.c.employment_status == status)
     condition = and_(*where)
     count = select(func.count()).select_from(person).where(condition)
-    listed = [person.c[name] for name in ("id", "name", "id_number", "gender", "birth_date", "education",
-                                          "skill_level", "employment_status", "phone", "org_id")]
+    listed = [
+        person.c[name]
+        for name in (
+            "id",
+            "name",
+            "id_number",
+            "gender",
+            "birth_date",
+            "education",
+            "skill_level",
+            "employment_status",
+            "phone",
+            "org_id",
+        )
+    ]
     page = (
         select(*listed, org.c.name.label("org_name"))
         .join_from(person, org, person.c.org_id == org.c.id)
@@ -248,8 +261,17 @@ def floor_query(engine: Any, path: str | None, status: str | None) -> Callable[[
     return run
 
 
-def measure(app: Any, engine: Any, name: str, username: str, url: str, path: str | None,
-            status: str | None, warmup: int, runs: int) -> Result:
+def measure(
+    app: Any,
+    engine: Any,
+    name: str,
+    username: str,
+    url: str,
+    path: str | None,
+    status: str | None,
+    warmup: int,
+    runs: int,
+) -> Result:
     result = Result(name)
     client = login(app, username)
 
@@ -330,43 +352,56 @@ def main() -> None:
         (f"town, status={STATUS}", "renhe_jingban", filtered, renhe, STATUS),
     ]
     backend_name = engine.dialect.name
-    print(f"\n{backend_name}, {args.persons:,} persons; {args.requests} requests after {args.warmup} warm-ups")
+    print(
+        f"\n{backend_name}, {args.persons:,} persons; {args.requests} requests after {args.warmup} warm-ups"
+    )
     results = []
     for name, user, page_url, path, status in scenarios:
         with app.app_context():
-            results.append(measure(app, engine, name, user, page_url, path, status, args.warmup, args.requests))
+            results.append(
+                measure(app, engine, name, user, page_url, path, status, args.warmup, args.requests)
+            )
 
-    header = (f"{'scenario':<22} {'rows':>8} {'page ms':>8} {'p90':>7} {'floor ms':>9} {'p90':>6} "
-              f"{'ratio':>6} {'stmts':>6}  count check")
+    header = (
+        f"{'scenario':<22} {'rows':>8} {'page ms':>8} {'p90':>7} {'floor ms':>9} {'p90':>6} "
+        f"{'ratio':>6} {'stmts':>6}  count check"
+    )
     print(header)
     print("-" * len(header))
     for r in results:
         check = "ok" if r.shown_count == r.sql_count else f"MISMATCH: page shows {r.shown_count}"
-        print(f"{r.name:<22} {r.sql_count:>8,} {r.page_ms:>8.1f} {p90(r.page):>7.1f} {r.floor_ms:>9.1f} "
-              f"{p90(r.floor):>6.1f} {r.page_ms / r.floor_ms:>6.1f} {len(r.statements):>6}  {check}")
+        print(
+            f"{r.name:<22} {r.sql_count:>8,} {r.page_ms:>8.1f} {p90(r.page):>7.1f} {r.floor_ms:>9.1f} "
+            f"{p90(r.floor):>6.1f} {r.page_ms / r.floor_ms:>6.1f} {len(r.statements):>6}  {check}"
+        )
     last = results[-1]
     ratio_ok = last.page_ms / last.floor_ms <= TARGET_RATIO
     stmts_ok = len(last.statements) <= TARGET_STMTS
-    print(f"\ntarget (filtered page): ratio <= {TARGET_RATIO:g} -> {'met' if ratio_ok else 'MISSED'} "
-          f"({last.page_ms / last.floor_ms:.1f}); statements <= {TARGET_STMTS} -> "
-          f"{'met' if stmts_ok else 'MISSED'} ({len(last.statements)})")
+    print(
+        f"\ntarget (filtered page): ratio <= {TARGET_RATIO:g} -> {'met' if ratio_ok else 'MISSED'} "
+        f"({last.page_ms / last.floor_ms:.1f}); statements <= {TARGET_STMTS} -> "
+        f"{'met' if stmts_ok else 'MISSED'} ({len(last.statements)})"
+    )
     print(f"filtered URL: {filtered}")
 
     for r in results:
         kinds: dict[str, int] = {}
-        for statement in r.statements:
+        for statement, _ in r.statements:
             kinds[classify(statement)] = kinds.get(classify(statement), 0) + 1
         summary = ", ".join(f"{n}x {k}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
         print(f"\n{r.name}: {len(r.statements)} statements: {summary}")
         if args.verbose:
-            for i, statement in enumerate(r.statements, 1):
+            for i, (statement, parameters) in enumerate(r.statements, 1):
                 print(f"  {i:>2}. {statement[:80]}")
+                print(f"      params: {str(parameters)[:100]}")
 
     flags = " --pg" if use_pg else " --sqlite"
     if args.persons != 250_000:
         flags += f" --persons {args.persons}"
-    print("\nreproduce: cd /work/main && PYTHONPATH=. TAIZHANG_DEV=1 .venv/bin/python bench/list_pages.py"
-          f"{flags} --verbose")
+    print(
+        "\nreproduce: cd /work/main && PYTHONPATH=. TAIZHANG_DEV=1 .venv/bin/python bench/list_pages.py"
+        f"{flags} --verbose"
+    )
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ def db_url() -> Iterator[str]:
             load_reference(app.appbuilder)
             seed_users(app.appbuilder)
             db.session.remove()
+            db.engine.dispose()
         yield url
 
 
@@ -63,6 +64,7 @@ def app(db_url: str) -> Iterator[Flask]:
         yield app
         db.session.remove()
         empty_ledgers()
+        db.engine.dispose()
 
 
 def empty_ledgers() -> None:

@@ -13,4 +13,3 @@ def test_registry__every_ledger_has_a_ledger_case(app: object) -> None:
         importlib.import_module(f"tests.ledgers.{module.name}")
     assert LEDGERS, "no ledger registered"
     assert sorted(LEDGERS) == sorted(CASES), f"ledgers without a LedgerCase: {set(LEDGERS) - set(CASES)}"
-
