@@ -36,6 +36,7 @@ lint:
 	$(BIN)/ruff format --check app models views seed tests bench
 
 check-migrations:
+	mkdir -p instance
 	TAIZHANG_DEV=1 DATABASE_URL=sqlite:///$(CURDIR)/instance/drift-check.db $(BIN)/flask db upgrade
 	TAIZHANG_DEV=1 DATABASE_URL=sqlite:///$(CURDIR)/instance/drift-check.db $(BIN)/flask db check
 	rm -f instance/drift-check.db

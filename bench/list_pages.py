@@ -52,7 +52,6 @@ from sqlalchemy import MetaData, Table, and_, create_engine, event, func, or_, s
 OUT = Path(__file__).resolve().parent / "out"
 PG_ADMIN = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-qAt", "-c"]
 PG_DB = "taizhang_bench"
-PG_URL = f"postgresql+psycopg2://postgres@127.0.0.1/{PG_DB}"
 PASSWORD = "demo-2026"
 LIST_URL = "/ledger/person/list/"
 STATUS = "21"  # 登记失业
@@ -62,6 +61,14 @@ TARGET_STMTS = 5
 
 
 # ---- the database ---------------------------------------------------------------------------------
+
+
+def pg_url() -> str:
+    """The bench database's URL with whichever PostgreSQL driver is installed (psycopg 3 or psycopg2)."""
+    import importlib.util
+
+    driver = "psycopg" if importlib.util.find_spec("psycopg") else "psycopg2"
+    return f"postgresql+{driver}://postgres@127.0.0.1/{PG_DB}"
 
 
 def pg_available() -> bool:
@@ -122,7 +129,7 @@ def build(url: str, persons: int) -> None:
 
 def prepare_database(use_pg: bool, persons: int, rebuild: bool) -> str:
     if use_pg:
-        url = PG_URL
+        url = pg_url()
         exists = pg_admin(f"SELECT 1 FROM pg_database WHERE datname = '{PG_DB}'") == "1"
         if exists and not rebuild and populated(url, persons):
             print(f"reusing PostgreSQL database {PG_DB} ({persons:,} persons)")
