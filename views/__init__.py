@@ -15,9 +15,23 @@ from app.ledger_api import api_for
 LEDGER_MENU = _l("Ledgers")
 
 
+def link_related_ledgers() -> None:
+    """A record's page lists its rows in every ledger whose model refers to it (a person's page shows all
+    their ledgers), so a ledger added later appears there without new code."""
+    for view_class in LEDGERS.values():
+        target = view_class.datamodel.obj
+        view_class.related_views = [
+            other
+            for other in LEDGERS.values()
+            if other is not view_class
+            and any(rel.mapper.class_ is target for rel in other.datamodel.obj.__mapper__.relationships)
+        ]
+
+
 def register_all(appbuilder: Any) -> None:
     for module in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{module.name}")
+    link_related_ledgers()
     for name, view_class in LEDGERS.items():
         model = view_class.datamodel.obj
         appbuilder.add_view(
