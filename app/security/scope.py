@@ -70,7 +70,7 @@ def scope_query(query: Any, model: type, user: Any) -> Any:
     """Restrict a query (ORM Query or Select) over a ledger model to the user's territory."""
     path = territory_path(user)
     if path is None:
-        return query.where(model.org_id.is_(None)) if isinstance(query, Select) else query.filter(False)
+        return query.where(false()) if isinstance(query, Select) else query.filter(false())
     if "/" not in path:  # the root unit: the whole tree, no filter needed
         return query
     condition = model.org_id.in_(subtree_ids(path))

@@ -208,10 +208,9 @@ class LedgerCase:
             == 302
         )
         assert client.get(f"/api/v1/{self.ledger}/").json["count"] == 0
-        assert (
-            client.post(f"/ledger/{self.ledger}/restore/{row.id}").status_code == 403
-            or db.session.get(self.model, row.id).voided_at is not None
-        )
+        client.post(f"/ledger/{self.ledger}/restore/{row.id}")  # a clerk has no restore permission
+        db.session.expire_all()
+        assert db.session.get(self.model, row.id).voided_at is not None
         admin = login("admin")
         assert admin.post(f"/ledger/{self.ledger}/restore/{row.id}").status_code == 302
         db.session.expire_all()
