@@ -9,6 +9,9 @@ flush listener.
 
 from __future__ import annotations
 
+import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +26,11 @@ from models.base import LedgerMixin, column_meta, utcnow
 from models.org import OrgUnit
 
 LEDGERS: dict[str, Any] = {}  # registry name -> LedgerView subclass
+
+# bulk mode (imports): natural keys answered from one preloaded map, rows flushed by the caller in batches
+_bulk: contextvars.ContextVar[dict[str, dict[Any, tuple[int | None, int]]] | None] = contextvars.ContextVar(
+    "ledger_bulk", default=None
+)
 
 STALE_MESSAGE = _l("This record was changed by someone else; please refresh and try again")
 
@@ -76,17 +84,46 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
             clash = natural_key_clash(model, meta.name, values[meta.name], existing)
             if clash is not None:
                 errors[meta.name] = _l(
-                    "Already registered at %(org)s; use a transfer to move the record", org=clash.org.name
+                    "Already registered at %(org)s; use a transfer to move the record", org=clash.name
                 )
     return errors
 
 
-def natural_key_clash(model: Any, column: str, value: Any, existing: Any) -> Any:
-    """Another row (anywhere in the district, voided or not) with the same natural key."""
-    query = select(model).where(getattr(model, column) == value)
-    if existing is not None and existing.id is not None:
-        query = query.where(model.id != existing.id)
-    return session().execute(query.limit(1)).scalars().first()
+def natural_key_clash(model: Any, column: str, value: Any, existing: Any) -> OrgUnit | None:
+    """The unit of another row (anywhere in the district, voided or not) with the same natural key."""
+    own_id = existing.id if existing is not None else None
+    index = _bulk.get()
+    if index is not None and column in index:
+        entry = index[column].get(value)
+        if entry is None or (own_id is not None and entry[0] == own_id):
+            return None
+        return session().get(OrgUnit, entry[1])
+    query = select(model.org_id).where(getattr(model, column) == value)
+    if own_id is not None:
+        query = query.where(model.id != own_id)
+    org_id = session().execute(query.limit(1)).scalar()
+    return session().get(OrgUnit, org_id) if org_id is not None else None
+
+
+@contextmanager
+def bulk_writes(model: Any) -> Iterator[dict[str, dict[Any, tuple[int | None, int]]]]:
+    """For imports: preload the model's natural keys (value -> (row id, org id)) once instead of a query
+    per row, and let create() leave the flush to the caller. Every check of the commands still runs."""
+    index = {
+        meta.name: {
+            value: (row_id, org_id)
+            for value, row_id, org_id in session().execute(
+                select(getattr(model, meta.name), model.id, model.org_id)
+            )
+        }
+        for meta in column_meta(model)
+        if meta.natural_key
+    }
+    token = _bulk.set(index)
+    try:
+        yield index
+    finally:
+        _bulk.reset(token)
 
 
 def check_org(org_id: Any) -> OrgUnit:
@@ -128,7 +165,12 @@ def create(model: type, values: dict[str, Any]) -> Any:
     obj = model()
     assign(obj, values)
     session().add(obj)
-    session().flush()
+    index = _bulk.get()
+    if index is None:
+        session().flush()
+    else:  # the new row's keys clash with later rows of the same batch
+        for column, keys in index.items():
+            keys[values.get(column)] = (None, obj.org_id)
     return obj
 
 
@@ -142,7 +184,8 @@ def update(obj: Any, values: dict[str, Any], expected_version: Any) -> Any:
     if errors:
         raise LedgerError(errors)
     assign(obj, values)
-    session().flush()
+    if _bulk.get() is None:
+        session().flush()
     return obj
 
 

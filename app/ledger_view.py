@@ -41,8 +41,9 @@ PERMISSIONS = {
 
 def can_see_pii() -> bool:
     """Whether the current user may read unmasked ID numbers (asked once per request)."""
-    if not has_request_context():
-        return bool(current_actor() is not None and current_app.appbuilder.sm.has_access(*PII_PERMISSION))
+    if not has_request_context():  # command line and jobs: the `acting_as` user's own roles
+        actor = current_actor()
+        return bool(actor is not None and current_app.appbuilder.sm._has_view_access(actor, *PII_PERMISSION))
     if not hasattr(request, "can_see_pii"):
         request.can_see_pii = current_app.appbuilder.sm.has_access(*PII_PERMISSION)  # type: ignore[attr-defined]
     return bool(request.can_see_pii)  # type: ignore[attr-defined]
