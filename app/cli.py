@@ -7,6 +7,10 @@ from flask import Flask, current_app
 
 
 def register_commands(app: Flask) -> None:
+    from app.io.cli import register_io_commands
+
+    register_io_commands(app)
+
     @app.cli.command("seed")
     def seed_command() -> None:
         """Load permissions, roles, the org tree and code lists (idempotent)."""

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from wtforms import HiddenField, SelectField
 
 from app import codes, ledger
+from app.io.views import IO_PERMISSIONS, LedgerIOMixin
 from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter, current_actor, org_units_in_territory
 from models.audit import AuditLog
 from models.base import column_meta
@@ -36,6 +37,7 @@ PERMISSIONS = {
     "void_selected": "void",
     "restore": "restore",
     "restore_selected": "restore",
+    **IO_PERMISSIONS,
 }
 
 
@@ -83,7 +85,7 @@ class CodeSelectField(SelectField):
         self.choices = [("", "—"), *codes.choices(code_list)]
 
 
-class LedgerView(ModelView):
+class LedgerView(LedgerIOMixin, ModelView):
     """Base of every ledger view. Subclasses set `datamodel = SQLAInterface(Model)` and column lists."""
 
     list_template = "ledger/list.html"

@@ -1,0 +1,181 @@
+"""The Excel routes every LedgerView inherits: export (current search, filters and order) as .xlsx or
+.csv, "export selected", template download, and the import flow upload → preview → commit → result.
+Uploaded files stay under instance/imports/ and the session keeps only their token."""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from flask import abort, current_app, flash, redirect, request, send_file, session, url_for
+from flask_appbuilder.actions import action as bulk_action
+from flask_appbuilder.baseviews import expose
+from flask_appbuilder.security.decorators import has_access
+from flask_appbuilder.urltools import get_filter_args, get_order_args
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app.io.error_book import write_error_workbook
+from app.io.export import export_ledger, file_name
+from app.io.importer import ON_EXISTING, ImportOptions, commit_import, preview_import
+from app.io.reader import SUFFIXES, ImportRefused, check_file
+from app.io.template import write_template
+from app.security.scope import current_actor, scope_query
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MIMETYPES = {"xlsx": XLSX, "csv": "text/csv; charset=utf-8"}
+SESSION_KEY = "ledger_imports"
+PREVIEW_ISSUES = 50
+IO_PERMISSIONS = {
+    "export": "read",
+    "export_selected": "read",
+    "import_template": "write",
+    "import_upload": "write",
+    "import_commit": "write",
+    "import_errors": "write",
+}
+
+
+def import_dir() -> Path:
+    path = Path(current_app.instance_path) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+class LedgerIOMixin:
+    """Mixed into LedgerView; `self.model` is the ledger model."""
+
+    model: Any
+    datamodel: Any
+
+    def send_export(self, fmt: str, query: Any) -> Any:
+        user = current_actor()
+        handle = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the response
+        export_ledger(self.model.__ledger__, user, handle, fmt, query)
+        handle.seek(0)
+        return send_file(
+            handle,
+            mimetype=MIMETYPES[fmt],
+            as_attachment=True,
+            download_name=file_name(self.model, user, fmt),
+        )
+
+    @expose("/export/<fmt>", methods=["GET"])
+    @has_access
+    def export(self, fmt: str) -> Any:
+        """The rows of the list page as it is now: its search, filters and order (all pages)."""
+        if fmt not in MIMETYPES:
+            abort(404)
+        view: Any = self
+        order = get_order_args().get(type(self).__name__) or view.base_order or ("", "")
+        get_filter_args(view._filters)
+        filters = view._filters.get_joined_filters(view._base_filters)
+        query = self.datamodel.apply_all(self.datamodel.session.query(self.model), filters, *order)
+        return self.send_export(fmt, query)
+
+    @bulk_action("export_selected", _l("Export to Excel"), None, "fa-file-excel-o", single=False)
+    def export_selected(self, items: Any) -> Any:
+        """The rows ticked on the list page (already scoped by LedgerView.action_post)."""
+        ids = [item.id for item in (items if isinstance(items, list) else [items])]
+        query = select(self.model).where(self.model.id.in_(ids)).order_by(self.model.id)
+        return self.send_export("xlsx", scope_query(query, self.model, current_actor()))
+
+    @expose("/import/template", methods=["GET"])
+    @has_access
+    def import_template(self) -> Any:
+        handle = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the response
+        write_template(self.model.__ledger__, current_actor(), handle)
+        handle.seek(0)
+        name = f"{self.model.__ledger_label__}_{_l('Import template')}.xlsx"
+        return send_file(handle, mimetype=XLSX, as_attachment=True, download_name=name)
+
+    def render_io(self, template: str, **kwargs: Any) -> Any:
+        view: Any = self
+        return view.render_template(template, title=self.model.__ledger_label__, **kwargs)
+
+    @expose("/import/", methods=["GET", "POST"])
+    @has_access
+    def import_upload(self) -> Any:
+        """Upload and preview: every row is validated, nothing is written."""
+        if request.method == "GET":
+            return self.render_io("ledger/import_upload.html", suffixes=", ".join(SUFFIXES))
+        upload = request.files.get("file")
+        options = ImportOptions(
+            on_existing=request.form.get("on_existing", "error"),
+            all_or_nothing=request.form.get("mode", "all") == "all",
+        )
+        if upload is None or not upload.filename or options.on_existing not in ON_EXISTING:
+            flash(str(_l("Choose a file to import")), "danger")
+            return redirect(url_for(f"{type(self).__name__}.import_upload"))
+        token = secrets.token_hex(16)
+        suffix = Path(upload.filename).suffix.lower()
+        path = import_dir() / f"{token}{suffix if suffix in SUFFIXES else '.bin'}"
+        upload.save(path)
+        try:
+            check_file(path, upload.filename)
+            report = preview_import(
+                self.model.__ledger__, path, current_actor(), options, filename=upload.filename
+            )
+        except ImportRefused as exc:
+            path.unlink(missing_ok=True)
+            flash(exc.message, "danger")
+            return redirect(url_for(f"{type(self).__name__}.import_upload"))
+        imports = session.get(SESSION_KEY, {})
+        imports[token] = {
+            "ledger": self.model.__ledger__,
+            "path": path.name,
+            "filename": upload.filename,
+            "on_existing": options.on_existing,
+            "all_or_nothing": options.all_or_nothing,
+        }
+        session[SESSION_KEY] = imports
+        return self.render_io(
+            "ledger/import_preview.html",
+            report=report,
+            token=token,
+            options=options,
+            filename=upload.filename,
+            issues=report.issues[:PREVIEW_ISSUES],
+        )
+
+    def pending(self, token: str) -> dict[str, Any]:
+        entry = session.get(SESSION_KEY, {}).get(token)
+        if entry is None or entry["ledger"] != self.model.__ledger__:
+            abort(404)
+        return dict(entry)
+
+    @expose("/import/commit/<token>", methods=["POST"])
+    @has_access
+    def import_commit(self, token: str) -> Any:
+        entry = self.pending(token)
+        options = ImportOptions(entry["on_existing"], entry["all_or_nothing"])
+        path = import_dir() / entry["path"]
+        run = preview_import if request.form.get("errors_only") else commit_import
+        try:
+            report = run(self.model.__ledger__, path, current_actor(), options, filename=entry["filename"])
+        except ImportRefused as exc:
+            flash(exc.message, "danger")
+            return redirect(url_for(f"{type(self).__name__}.import_upload"))
+        if report.issues:
+            write_error_workbook(report, import_dir() / f"{token}-errors.xlsx")
+        if report.committed:
+            path.unlink(missing_ok=True)
+        return self.render_io(
+            "ledger/import_result.html",
+            report=report,
+            token=token,
+            options=options,
+            issues=report.issues[:PREVIEW_ISSUES],
+        )
+
+    @expose("/import/errors/<token>", methods=["GET"])
+    @has_access
+    def import_errors(self, token: str) -> Any:
+        entry = self.pending(token)
+        path = import_dir() / f"{token}-errors.xlsx"
+        if not path.exists():
+            abort(404)
+        stem = Path(entry["filename"]).stem
+        return send_file(path, mimetype=XLSX, as_attachment=True, download_name=f"{stem}_{_l('errors')}.xlsx")
