@@ -16,6 +16,7 @@ from app.io.importer import ON_EXISTING, STATUSES, ImportOptions, commit_import,
 from app.io.reader import ImportRefused
 from app.ledger import LEDGERS
 
+ERRORS_SUFFIX = _l("errors")
 STATUS_LABELS = {
     "new": _l("New"),
     "update": _l("Update"),
@@ -73,7 +74,7 @@ def register_io_commands(app: Flask) -> None:
             raise click.ClickException(exc.message) from exc
         click.echo("  ".join(f"{STATUS_LABELS[s]} {report.counts[s]}" for s in STATUSES))
         if report.issues:
-            errors_path = path.with_name(f"{path.stem}_{_l('errors')}.xlsx")
+            errors_path = path.with_name(f"{path.stem}_{ERRORS_SUFFIX}.xlsx")
             write_error_workbook(report, errors_path)
             click.echo(str(_l("Error workbook: %(path)s", path=str(errors_path))))
         if report.failure:

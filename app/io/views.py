@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import secrets
 import tempfile
+import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+from urllib.parse import quote
 
-from flask import abort, current_app, flash, redirect, request, send_file, session, url_for
+from flask import Response, abort, current_app, flash, redirect, request, session, url_for
 from flask_appbuilder.actions import action as bulk_action
 from flask_appbuilder.baseviews import expose
 from flask_appbuilder.security.decorators import has_access
@@ -17,6 +20,7 @@ from flask_appbuilder.urltools import get_filter_args, get_order_args
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from app.io.cli import ERRORS_SUFFIX
 from app.io.error_book import write_error_workbook
 from app.io.export import export_ledger, file_name
 from app.io.importer import ON_EXISTING, ImportOptions, commit_import, preview_import
@@ -27,6 +31,7 @@ from app.security.scope import current_actor, scope_query
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIMETYPES = {"xlsx": XLSX, "csv": "text/csv; charset=utf-8"}
 SESSION_KEY = "ledger_imports"
+TEMPLATE_SUFFIX = _l("Import template")
 PREVIEW_ISSUES = 50
 IO_PERMISSIONS = {
     "export": "read",
@@ -36,6 +41,22 @@ IO_PERMISSIONS = {
     "import_commit": "write",
     "import_errors": "write",
 }
+
+
+def attachment(handle: IO[bytes], mimetype: str, name: str) -> Response:
+    """Stream a finished temporary file and close it; the name is sent RFC 5987 encoded (filename*)."""
+    handle.seek(0)
+
+    def chunks() -> Iterator[bytes]:
+        try:
+            while chunk := handle.read(256 * 1024):
+                yield chunk
+        finally:
+            handle.close()
+
+    fallback = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii") or "export"
+    disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
+    return Response(chunks(), mimetype=mimetype, headers={"Content-Disposition": disposition})
 
 
 def import_dir() -> Path:
@@ -54,13 +75,7 @@ class LedgerIOMixin:
         user = current_actor()
         handle = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the response
         export_ledger(self.model.__ledger__, user, handle, fmt, query)
-        handle.seek(0)
-        return send_file(
-            handle,
-            mimetype=MIMETYPES[fmt],
-            as_attachment=True,
-            download_name=file_name(self.model, user, fmt),
-        )
+        return attachment(handle, MIMETYPES[fmt], file_name(self.model, user, fmt))
 
     @expose("/export/<fmt>", methods=["GET"])
     @has_access
@@ -87,9 +102,7 @@ class LedgerIOMixin:
     def import_template(self) -> Any:
         handle = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the response
         write_template(self.model.__ledger__, current_actor(), handle)
-        handle.seek(0)
-        name = f"{self.model.__ledger_label__}_{_l('Import template')}.xlsx"
-        return send_file(handle, mimetype=XLSX, as_attachment=True, download_name=name)
+        return attachment(handle, XLSX, f"{self.model.__ledger_label__}_{TEMPLATE_SUFFIX}.xlsx")
 
     def render_io(self, template: str, **kwargs: Any) -> Any:
         view: Any = self
@@ -178,4 +191,4 @@ class LedgerIOMixin:
         if not path.exists():
             abort(404)
         stem = Path(entry["filename"]).stem
-        return send_file(path, mimetype=XLSX, as_attachment=True, download_name=f"{stem}_{_l('errors')}.xlsx")
+        return attachment(path.open("rb"), XLSX, f"{stem}_{ERRORS_SUFFIX}.xlsx")
