@@ -138,6 +138,7 @@ class LedgerIOMixin:
         imports = session.get(SESSION_KEY, {})
         imports[token] = {
             "ledger": self.model.__ledger__,
+            "user_id": current_actor().id,
             "path": path.name,
             "filename": upload.filename,
             "on_existing": options.on_existing,
@@ -155,7 +156,10 @@ class LedgerIOMixin:
 
     def pending(self, token: str) -> dict[str, Any]:
         entry = session.get(SESSION_KEY, {}).get(token)
-        if entry is None or entry["ledger"] != self.model.__ledger__:
+        if entry is None or (entry["ledger"], entry["user_id"]) != (
+            self.model.__ledger__,
+            current_actor().id,
+        ):
             abort(404)
         return dict(entry)
 

@@ -1,0 +1,81 @@
+"""The import pages (upload → preview → commit → result → error workbook) and `flask ledger`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import func, select
+
+from app import db
+from models.audit import AuditLog
+from models.person import Person
+from tests.io.helpers import sheet_rows, workbook
+from tests.io.test_import_rows import headers, row
+
+
+def upload(client: Any, path: Path, **form: str) -> Any:
+    with path.open("rb") as handle:
+        data = {"file": (handle, path.name), "on_existing": "error", "mode": "all", **form}
+        return client.post("/ledger/person/import/", data=data, content_type="multipart/form-data")
+
+
+def test_import_pages__preview_then_commit_writes_with_history(
+    app: Flask, login: Any, tmp_path: Path
+) -> None:
+    client = login("renhe_jingban")
+    path = workbook(tmp_path / "人员.xlsx", headers(), [row(), row(id_number="110222198501011230")])
+    preview = upload(client, path, mode="valid")
+    page = preview.data.decode()
+    assert preview.status_code == 200 and 'id="count-new">1<' in page and 'id="count-error">1<' in page
+    assert "第 3 行" in page and db.session.execute(select(Person)).first() is None
+    token = page.split("/import/commit/", 1)[1].split('"', 1)[0]
+    result = client.post(f"/ledger/person/import/commit/{token}")
+    assert result.status_code == 200 and "已写入" in result.data.decode()
+    assert db.session.execute(select(func.count()).select_from(Person)).scalar_one() == 1
+    assert db.session.execute(select(AuditLog.username)).scalars().all() == ["renhe_jingban"]
+    errors = client.get(f"/ledger/person/import/errors/{token}")
+    assert "filename*=UTF-8''" in errors.headers["Content-Disposition"]
+    rows = sheet_rows(errors.data)
+    assert rows[0][-1] == "错误说明" and rows[1][-1] == "" and "校验" in rows[2][-1]
+    assert login("houshayu_jingban").get(f"/ledger/person/import/errors/{token}").status_code == 404
+
+
+def test_import_pages__all_or_nothing_blocks_commit_and_wrong_template_refused(
+    app: Flask, login: Any, tmp_path: Path
+) -> None:
+    client = login("renhe_jingban")
+    path = workbook(tmp_path / "a.xlsx", headers(), [row(), row(name=None, id_number="110222198501011017")])
+    page = upload(client, path).data.decode()
+    assert "全部成功才写入" in page and "确认写入" not in page
+    token = page.split("/import/commit/", 1)[1].split('"', 1)[0]
+    client.post(f"/ledger/person/import/commit/{token}")
+    assert db.session.execute(select(Person)).first() is None
+    wrong = workbook(tmp_path / "b.xlsx", ["姓名", "年龄"], [["张三", 30]])
+    refused = client.post("/ledger/person/import/", data={}, follow_redirects=True)
+    assert "请选择要导入的文件" in refused.data.decode()
+    response = upload(client, wrong)
+    assert response.status_code == 302
+    assert "应有的列" in client.get(response.headers["Location"]).data.decode()
+
+
+def test_cli__export_and_import_act_as_the_named_user(app: Flask, tmp_path: Path) -> None:
+    runner = app.test_cli_runner()
+    path = workbook(tmp_path / "in.xlsx", headers(), [row(), row(id_number="12345")])
+    checked = runner.invoke(args=["ledger", "import", "person", str(path), "--user", "renhe_jingban"])
+    assert checked.exit_code == 1 and "新增 1" in checked.output and "错误 1" in checked.output
+    assert (tmp_path / "in_错误清单.xlsx").exists() and db.session.execute(select(Person)).first() is None
+    written = runner.invoke(
+        args=["ledger", "import", "person", str(path), "--user", "renhe_jingban", "--commit", "--valid-only"]
+    )
+    assert "已写入" in written.output, written.output
+    out = tmp_path / "out.xlsx"
+    result = runner.invoke(
+        args=["ledger", "export", "person", "--user", "houshayu_jingban", "--out", str(out)]
+    )
+    assert result.exit_code == 0 and "已导出 0 行" in result.output
+    result = runner.invoke(args=["ledger", "export", "person", "--user", "renhe_jingban", "--out", str(out)])
+    assert "已导出 1 行" in result.output and len(sheet_rows(out)) == 5
+    refused = runner.invoke(args=["ledger", "import", "person", str(path), "--user", "ducha"])
+    assert refused.exit_code != 0 and "无权" in refused.output
