@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any, ClassVar
 
 from flask_appbuilder import Model
@@ -61,8 +62,10 @@ def field(
     return mapped_column(type_, *fk, info=info, **kwargs)
 
 
+@cache
 def column_meta(model: type) -> list[ColumnMeta]:
-    """The ledger columns of a model, in declaration order (only those declared with `field`)."""
+    """The ledger columns of a model, in declaration order (only those declared with `field`); computed
+    once per model (models are fixed at import; the commands ask for every row of an import)."""
     metas = []
     for column in model.__table__.columns:  # type: ignore[attr-defined]
         info = column.info

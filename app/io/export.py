@@ -77,7 +77,7 @@ class CellValues:
     """How a stored value becomes a cell value: unit names, code labels, masked IDs, 是/否."""
 
     def __init__(self, model: Any, columns: list[ColumnSpec], user: Any) -> None:
-        from app.ledger_view import display  # the list page's own display rules (masking, 是/否)
+        from app.ledger_view import can_see_pii, display  # the list page's display rules
 
         metas = {meta.name: meta for meta in column_meta(model)}
         self.converters: list[Callable[[Any], Any]] = []
@@ -88,7 +88,7 @@ class CellValues:
                 self.converters.append(lambda v: orgs.text.get(v, ""))
             elif spec.kind == "code":
                 self.converters.append(lambda v, labels=code_labels(spec): labels.get(v, v))
-            elif spec.pii:
+            elif spec.pii and not can_see_pii():  # asked once, not per cell
                 self.converters.append(lambda v, meta=meta: display(meta, v))
             elif spec.kind == "bool":
                 self.converters.append(

@@ -109,7 +109,7 @@ def run_import(
         plan = Planner(model, columns, mapping, OrgNames(user), options, commit, report)
         session = ledger.session()
         try:
-            with ledger.bulk_writes(model) as keys:
+            with ledger.bulk_writes(model) as keys, session.no_autoflush:  # flushed per chunk
                 for start in range(0, len(report.rows), CHUNK):
                     plan.chunk(report.rows[start : start + CHUNK], keys)
                     if commit:
@@ -198,22 +198,28 @@ class Planner:
         self.labels = {spec.name: spec.label for spec in columns}
         self.key_columns = [spec.name for spec in columns if spec.natural_key]
         self.seen: dict[tuple[str, Any], int] = {}
+        # held so that session.get(OrgUnit, ...) in the commands and the history answers from memory
+        self.units = ledger.session().execute(select(OrgUnit)).scalars().all()
         self.writing = commit  # turns False at the first error of an all-or-nothing commit
 
     def chunk(self, rows: list[tuple[int, list[Any]]], keys: dict[str, dict[Any, Any]]) -> None:
-        parsed = [(number, *self.parse_row(row)) for number, row in rows]
+        parsed = []
+        for number, row in rows:
+            values, errors = self.parse_row(row)
+            natural = {name: self.normal_key(name, values) for name in self.key_columns}
+            parsed.append((number, values, errors, natural))
         existing_ids = {
             entry[0]
-            for _, values, _ in parsed
-            for name in self.key_columns
-            if (entry := keys[name].get(self.normal_key(name, values))) is not None and entry[0] is not None
+            for _, _, _, natural in parsed
+            for name, key in natural.items()
+            if (entry := keys[name].get(key)) is not None and entry[0] is not None
         }
         loaded = {}
         if existing_ids:
             query = select(self.model).where(self.model.id.in_(existing_ids))
             loaded = {obj.id: obj for obj in ledger.session().execute(query).scalars()}
-        for number, values, errors in parsed:
-            status = self.row(number, values, errors, keys, loaded)
+        for number, values, errors, natural in parsed:
+            status = self.row(number, values, errors, natural, keys, loaded)
             self.report.counts[status] += 1
 
     def parse_row(self, row: list[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -253,12 +259,12 @@ class Planner:
         number: int,
         values: dict[str, Any],
         errors: dict[str, Any],
+        natural: dict[str, Any],
         keys: dict[str, dict[Any, Any]],
         loaded: dict[int, Any],
     ) -> str:
         existing = None
-        for name in self.key_columns:
-            key = self.normal_key(name, values)
+        for name, key in natural.items():
             if key is None or name in errors:
                 continue
             first = self.seen.setdefault((name, key), number)
