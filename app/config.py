@@ -3,6 +3,7 @@
 DATABASE_URL   SQLAlchemy URL (default: SQLite file in instance/)
 SECRET_KEY     required outside development (FLASK_DEBUG / TAIZHANG_DEV unset)
 JOBS_URL       huey storage (later issues)
+IMPORT_MAX_MB  largest file an import accepts (default 50)
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "LEDGER_PAGE_SIZE": 20,
+        "IMPORT_MAX_BYTES": int(os.environ.get("IMPORT_MAX_MB", "50")) * 1024 * 1024,
     }
     if overrides:
         settings.update(overrides)

@@ -67,6 +67,11 @@ def test_export__follows_list_search(app: Flask, login: Any) -> None:
     response = client.get(f"/ledger/person/export/xlsx?{flt}=张三2")
     names = [r[2] for r in sheet_rows(response.data)[4:]]
     assert names == ["张三2"]
+    for column in ("name", "birth_date"):
+        ordered = client.get(f"/ledger/person/export/xlsx?_oc_PersonView={column}&_od_PersonView=desc")
+        assert ordered.status_code == 200, column
+        if column == "name":
+            assert [r[2] for r in sheet_rows(ordered.data)[4:]] == ["张三2", "张三1"]
 
 
 def test_export__csv_has_bom_and_guards_formulas(app: Flask, login: Any) -> None:
