@@ -44,12 +44,13 @@ def field_changes(obj: Any, inserted: bool) -> dict[str, list[Any]]:
         key = attr.key
         if key in SKIPPED or key == "id":
             continue
-        history = state.attrs[key].history
         if inserted:
             value = getattr(obj, key)
             if value is not None:
                 changes[key] = [None, plain(value)]
-        elif history.has_changes():
+            continue
+        history = state.attrs[key].history  # only updates need it (imports insert many rows)
+        if history.has_changes():
             old = history.deleted[0] if history.deleted else None
             new = history.added[0] if history.added else None
             if old != new:
