@@ -128,6 +128,9 @@ def create(model: type, values: dict[str, Any]) -> Any:
     obj = model()
     assign(obj, values)
     session().add(obj)
+    from app.workflow.commands import start  # the workflow layer builds on this module
+
+    start(obj)
     session().flush()
     return obj
 

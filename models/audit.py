@@ -18,6 +18,7 @@ ACTIONS = {
     "void": _l("Voided"),
     "restore": _l("Restored"),
     "transfer": _l("Transferred"),
+    "transition": _l("Workflow step"),
 }
 
 
