@@ -10,6 +10,7 @@ from flask_appbuilder.models.sqla.base import SQLA
 from flask_migrate import Migrate
 
 from app import audit, codes, config
+from app.dates import zh_date
 from app.security.passwords import check_password_policy
 from models import Model
 
@@ -22,6 +23,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, instance_path=str(config.INSTANCE))
     app.config.update(config.build(overrides))
     app.config["FAB_PASSWORD_COMPLEXITY_VALIDATOR"] = check_password_policy
+    app.jinja_env.filters["zh_date"] = zh_date
     db.init_app(app)
     migrate.init_app(
         app, db, directory=str(config.ROOT / "migrations"), compare_type=True, render_as_batch=True

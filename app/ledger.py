@@ -10,11 +10,12 @@ flush listener.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import Date, DateTime, Integer, select
 
 from app import codes
 from app.audit import ACTION_KEY, COMMENT_KEY
@@ -59,12 +60,22 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
         value = values.get(meta.name)
         if isinstance(value, str):
             value = values[meta.name] = value.strip()
+            if value and meta.name not in errors:
+                try:
+                    value = values[meta.name] = typed(model, meta.name, value)
+                except ValueError:
+                    errors[meta.name] = _l("Not a valid value: %(value)s", value=value)
+                    continue
         if meta.code_list and value not in (None, ""):
             code = codes.lookup(meta.code_list, value)
             if code is None and not (existing is not None and getattr(existing, meta.name) == value):
                 errors[meta.name] = _l("Unknown code: %(value)s", value=value)
             else:
                 values[meta.name] = code or value
+        elif value not in (None, "") and meta.name not in errors:
+            referenced = referenced_row(model, meta.name, value)
+            if referenced is False:
+                errors[meta.name] = _l("No such %(what)s in your territory", what=meta.label)
     clean = getattr(model, "clean", None)
     if clean is not None:
         errors.update({k: v for k, v in clean(values).items() if k not in errors})
@@ -79,6 +90,32 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
                     "Already registered at %(org)s; use a transfer to move the record", org=clash.org.name
                 )
     return errors
+
+
+def referenced_row(model: type, name: str, value: Any) -> Any:
+    """For a column referring to another ledger: that row if the actor may refer to it (in their
+    territory, not voided), False if not; None when the column refers to no ledger."""
+    for key in model.__table__.columns[name].foreign_keys:  # type: ignore[attr-defined]
+        target = next(
+            (v.datamodel.obj for v in LEDGERS.values() if v.datamodel.obj.__table__ is key.column.table), None
+        )
+        if target is None:
+            return None
+        row = session().get(target, value)
+        if row is None or row.voided_at is not None or not in_territory(row.org, current_actor()):
+            return False
+        return row
+    return None
+
+
+def typed(model: type, name: str, text: str) -> Any:
+    """A value given as text (JSON, a query string) in its column's type: ISO dates, whole numbers."""
+    column_type = model.__table__.columns[name].type  # type: ignore[attr-defined]
+    if isinstance(column_type, Date) and not isinstance(column_type, DateTime):
+        return date.fromisoformat(text)
+    if isinstance(column_type, Integer):
+        return int(text)
+    return text
 
 
 def natural_key_clash(model: Any, column: str, value: Any, existing: Any) -> Any:
@@ -118,11 +155,10 @@ def create(model: type, values: dict[str, Any]) -> Any:
     """Add a ledger row inside the actor's territory (not committed)."""
     values = dict(values)
     errors = validate_values(model, values)
-    if not errors:
-        try:
-            check_org(values.get("org_id"))
-        except LedgerError as exc:
-            errors.update(exc.errors)
+    try:
+        check_org(values.get("org_id"))
+    except LedgerError as exc:
+        errors.update(exc.errors)
     if errors:
         raise LedgerError(errors)
     obj = model()

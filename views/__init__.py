@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.ledger import LEDGERS
 from app.ledger_api import api_for
+from app.workflow.api import workflow_api_for
 
 LEDGER_MENU = _l("Ledgers")
 
@@ -43,6 +44,8 @@ def register_all(appbuilder: Any) -> None:
             category_label=LEDGER_MENU,
         )
         appbuilder.add_api(api_for(view_class))
+        if view_class.workflow is not None:
+            appbuilder.add_api(workflow_api_for(view_class))
     from views.admin import register_admin
 
     register_admin(appbuilder)

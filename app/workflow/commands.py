@@ -52,7 +52,7 @@ def start(obj: Any) -> None:
         return
     obj.state = workflow.initial
     ledger.session().flush()
-    on = clock.today()
+    on = getattr(obj, workflow.start_field or "", None) or clock.today()
     write_event(obj, START, None, workflow.initial, on, None, {})
     open_deadlines(workflow, obj, workflow.initial, on)
 
@@ -85,14 +85,14 @@ def fire(obj: Any, name: str, raw_inputs: dict[str, Any], expected_version: Any)
     comment = values.get("comment")
     from_state = obj.state
     ledger.assign(obj, field_values)
-    obj.state = transition.target
+    obj.state = transition.target or from_state
     session = ledger.session()
     session.info[COMMENT_KEY] = f"{transition.label}：{comment}" if comment else str(transition.label)
     session.info[ACTION_KEY] = "transition"
     session.flush()
-    event = write_event(obj, name, from_state, transition.target, on, comment, values)
+    event = write_event(obj, name, from_state, obj.state, on, comment, values)
     settle_deadlines(workflow, obj, name, on)
-    open_deadlines(workflow, obj, transition.target, on)
+    open_deadlines(workflow, obj, obj.state, on)
     for hook in AFTER_FIRE:
         hook(obj, name, event)
     session.flush()
@@ -177,7 +177,7 @@ def event_dates(obj: Any) -> dict[str, date]:
         .where(WorkflowEvent.ledger == type(obj).__ledger__, WorkflowEvent.row_id == obj.id)
         .order_by(WorkflowEvent.id)
     )
-    return dict(ledger.session().execute(query).tuples())
+    return {name: on for name, on in ledger.session().execute(query)}
 
 
 def events(obj: Any) -> list[WorkflowEvent]:

@@ -43,13 +43,14 @@ class Transition:
     name: str
     label: Any
     source: tuple[str, ...]
-    target: str
+    target: str | None  # None: the record stays in the state it is in (a recorded step)
     roles: frozenset[str]
     tiers: frozenset[str] = TIERS
     inputs: tuple[Input, ...] = ()
     limit: str | None = None
     counted_from: str | None = None
     limit_label: Any = None  # how the limit reads in the manual, e.g. "自社区上报之日起3日内"
+    waits: bool = True  # False: can be done any time, so it is never a to-do
 
     @property
     def bulk_allowed(self) -> bool:
@@ -67,6 +68,9 @@ class Workflow:
     initial: str
     transitions: tuple[Transition, ...]
     source: str = ""  # where the manual describes it, e.g. "SM-10; WF-72, WF-91..94"
+    start_field: str | None = (
+        None  # the record's date its "start" event happened on (default: the day created)
+    )
     _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -75,7 +79,8 @@ class Workflow:
         problems = [f"initial state {self.initial!r} is not a state"] if self.initial not in states else []
         problems += [f"transition {n!r} is declared twice" for n in set(names) if names.count(n) > 1]
         for t in self.transitions:
-            problems += [f"{t.name}: unknown state {s!r}" for s in (*t.source, t.target) if s not in states]
+            ends = (*t.source, t.target) if t.target else t.source
+            problems += [f"{t.name}: unknown state {s!r}" for s in ends if s not in states]
             problems += [f"{t.name}: unknown tier {tier!r}" for tier in t.tiers - TIERS]
             if t.counted_from not in (None, START, *names):
                 problems.append(f"{t.name}: counted from unknown event {t.counted_from!r}")

@@ -53,7 +53,7 @@ def steps_for(workflow: Any, user: Any) -> dict[str, list[Any]]:
     probe = actor_for(_Anywhere(), user)
     by_state: dict[str, list[Any]] = {}
     for state in workflow.states:
-        steps = engine.allowed(workflow, state.name, probe)
+        steps = [step for step in engine.allowed(workflow, state.name, probe) if step.waits]
         if steps:
             by_state[state.name] = steps
     return by_state
