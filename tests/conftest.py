@@ -18,8 +18,8 @@ os.environ.setdefault("TAIZHANG_DEV", "1")
 
 from app import create_app, db  # noqa: E402
 from app.ledger import LEDGERS  # noqa: E402
-from models.audit import AuditLog  # noqa: E402
 from models import Model  # noqa: E402
+from models.audit import AuditLog  # noqa: E402
 from models.org import OrgUnit  # noqa: E402
 from models.workflow import Deadline, WorkflowEvent  # noqa: E402
 from seed.demo import DEMO_PASSWORD  # noqa: E402
