@@ -6,12 +6,14 @@
 
 | role     | tier        | ledgers                    | ID numbers | history browser | org tree, code lists, users |
 |----------|-------------|----------------------------|------------|-----------------|-----------------------------|
-| 社区专干 | community   | read, write, void          | unmasked   | —               | —                           |
-| 街镇经办 | street/town | read, write, void          | unmasked   | —               | org tree: read              |
-| 区级经办 | district    | read, write, void          | unmasked   | —               | org tree: read              |
-| 审核     | any         | read                       | unmasked   | —               | org tree: read              |
-| 督查     | any         | read                       | masked     | read            | org tree: read              |
-| 系统管理员 | any       | read, write, void, restore | unmasked   | read            | all                         |
+| role     | tier        | ledgers                    | ID numbers | history browser | 我的待办 | 超期督办 | org tree, code lists, users |
+|----------|-------------|----------------------------|------------|-----------------|---------|---------|-----------------------------|
+| 社区专干 | community   | read, write, void          | unmasked   | —               | yes     | —       | —                           |
+| 街镇经办 | street/town | read, write, void          | unmasked   | —               | yes     | yes     | org tree: read              |
+| 区级经办 | district    | read, write, void          | unmasked   | —               | yes     | yes     | org tree: read              |
+| 审核     | any         | read                       | unmasked   | —               | yes     | yes     | org tree: read              |
+| 督查     | any         | read                       | masked     | read            | —       | yes     | org tree: read              |
+| 系统管理员 | any       | read, write, void, restore | unmasked   | read            | yes     | yes     | all                         |
 """
 
 ADMIN_ROLE = "系统管理员"
@@ -23,26 +25,38 @@ OWN_ACCOUNT = [
     ("can_this_form_post", "ResetMyPasswordView"),
 ]
 ORG_READ = [("can_read", "orgunit")]
+INBOX = [("can_read", "inbox")]
+OVERDUE = [("can_read", "overdue")]
 
 ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
-    "社区专干": {"ledgers": ["read", "write", "void"], "pii": True, "views": [], "menus": ["Ledgers"]},
+    "社区专干": {
+        "ledgers": ["read", "write", "void"],
+        "pii": True,
+        "views": INBOX,
+        "menus": ["Ledgers", "inbox"],
+    },
     "街镇经办": {
         "ledgers": ["read", "write", "void"],
         "pii": True,
-        "views": ORG_READ,
-        "menus": ["Ledgers", "System", "orgunits"],
+        "views": [*ORG_READ, *INBOX, *OVERDUE],
+        "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
     },
     "区级经办": {
         "ledgers": ["read", "write", "void"],
         "pii": True,
-        "views": ORG_READ,
-        "menus": ["Ledgers", "System", "orgunits"],
+        "views": [*ORG_READ, *INBOX, *OVERDUE],
+        "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
     },
-    "审核": {"ledgers": ["read"], "pii": True, "views": ORG_READ, "menus": ["Ledgers", "System", "orgunits"]},
+    "审核": {
+        "ledgers": ["read"],
+        "pii": True,
+        "views": [*ORG_READ, *INBOX, *OVERDUE],
+        "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
+    },
     "督查": {
         "ledgers": ["read"],
         "pii": False,
-        "views": [*ORG_READ, ("can_read", "history")],
-        "menus": ["Ledgers", "System", "orgunits", "history"],
+        "views": [*ORG_READ, *OVERDUE, ("can_read", "history")],
+        "menus": ["Ledgers", "System", "orgunits", "history", "overdue"],
     },
 }

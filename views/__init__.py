@@ -46,6 +46,8 @@ def register_all(appbuilder: Any) -> None:
         appbuilder.add_api(api_for(view_class))
         if view_class.workflow is not None:
             appbuilder.add_api(workflow_api_for(view_class))
+    from app.workflow.pages import register_pages
     from views.admin import register_admin
 
+    register_pages(appbuilder)
     register_admin(appbuilder)

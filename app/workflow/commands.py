@@ -30,11 +30,15 @@ def workflow_of(obj_or_model: Any) -> Workflow | None:
 
 def actor_for(obj: Any, user: Any = None) -> engine.Actor:
     user = user or current_actor()
-    org = getattr(user, "org", None)
+    return role_of(user, in_territory=obj.org is not None and in_territory(obj.org, user))
+
+
+def role_of(user: Any, in_territory: bool = True) -> engine.Actor:
+    """The guard's view of a user: roles and tier (and whether the record at hand is theirs)."""
     return engine.Actor(
         roles=frozenset(role.name for role in getattr(user, "roles", []) or []),
-        tier=getattr(org, "level", None),
-        in_territory=obj.org is not None and in_territory(obj.org, user),
+        tier=getattr(getattr(user, "org", None), "level", None),
+        in_territory=in_territory,
     )
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from app import ledger
 from app.security.scope import scope_query
 from app.workflow import engine
-from app.workflow.commands import actor_for
+from app.workflow.commands import role_of
 from models.workflow import Deadline
 
 LIMIT = 500  # items per source shown; the count badge counts them all
@@ -50,19 +50,13 @@ def inbox(user: Any, today: date) -> list[InboxItem]:
 
 def steps_for(workflow: Any, user: Any) -> dict[str, list[Any]]:
     """state → the steps this user's role and tier may fire from it (territory is the query's job)."""
-    probe = actor_for(_Anywhere(), user)
+    probe = role_of(user)
     by_state: dict[str, list[Any]] = {}
     for state in workflow.states:
         steps = [step for step in engine.allowed(workflow, state.name, probe) if step.waits]
         if steps:
             by_state[state.name] = steps
     return by_state
-
-
-class _Anywhere:
-    """A stand-in record inside every territory, to ask the guard about role and tier only."""
-
-    org = True
 
 
 @provider

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import pytest
 from flask import Flask
 from sqlalchemy import select
 
@@ -18,14 +17,6 @@ from tests.conftest import first_community
 from tests.ledgers.test_hard_to_employ import make_person
 
 T0 = date(2026, 9, 28)  # the community reports the person (a Monday before National Day)
-
-
-@pytest.fixture
-def today(monkeypatch: pytest.MonkeyPatch) -> Any:
-    """A settable frozen clock."""
-    clock = {"today": T0}
-    monkeypatch.setattr("app.clock.today", lambda: clock["today"])
-    return clock
 
 
 def report_case(app: Flask, town: str = "仁和镇", clerk: str = "renhe_shequ") -> HardToEmployCase:
