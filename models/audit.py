@@ -18,6 +18,7 @@ ACTIONS = {
     "void": _l("Voided"),
     "restore": _l("Restored"),
     "transfer": _l("Transferred"),
+    "delete": _l("Deleted"),  # reference rows only (the working calendar); ledger rows are never deleted
 }
 
 

@@ -68,6 +68,27 @@ def test_csv_import__admin_confirms_year_and_moves_deadlines(
     assert cal.due("5个工作日", date(2027, 9, 30)) == cal.Due(date(2027, 10, 13), True)
     logged = db.session.execute(select(AuditLog).where(AuditLog.ledger == "holiday")).scalars().all()
     assert len(logged) == 8 and {log.username for log in logged} == {"admin"}
+    admin = login("admin")
+    assert "国庆节" in admin.get("/calendar/holidays/list/?_flt_0_name=国庆节").data.decode()
+    assert admin.get("/calendar/years/list/").status_code == 200
+
+
+def test_cli__import_replaces_the_year_and_show_lists_it(app: Flask, clean_2027: None, tmp_path: Any) -> None:
+    runner = app.test_cli_runner()
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text(SCHEDULE_2027, encoding="utf-8")
+    second.write_text("2027-10-01,放假,国庆节\n2027-10-02,放假,国庆节\n", encoding="utf-8")
+    assert runner.invoke(args=["calendar", "import", str(first), "--year", "2027"]).exit_code == 0
+    assert not cal.is_confirmed(date(2027, 10, 1))  # imported as a draft
+    result = runner.invoke(args=["calendar", "import", str(second), "--year", "2027", "--confirm"])
+    assert result.exit_code == 0, result.output
+    assert cal.is_confirmed(date(2027, 10, 1)) and cal.is_working_day(date(2027, 10, 4))
+    shown = runner.invoke(args=["calendar", "show", "2027"]).output
+    assert "2027-10-02" in shown and "2027-10-07" not in shown
+    deleted = db.session.execute(select(AuditLog).where(AuditLog.action == "delete")).scalars().all()
+    assert len(deleted) == 8
+    bad = runner.invoke(args=["calendar", "import", str(second), "--year", "2028"])
+    assert bad.exit_code != 0 and "2028" in bad.output
 
 
 def test_csv_import__bad_file_writes_nothing_and_names_rows(app: Flask, login: Any, clean_2027: None) -> None:
