@@ -123,7 +123,7 @@ def parse(text: str, year: int) -> list[ScheduleDay]:
     return days
 
 
-def write(session: Any, year: int, days: list[ScheduleDay], source: str, confirm: bool) -> CalendarYear:
+def write(session: Any, year: int, days: list[ScheduleDay], source: str, confirm: bool) -> None:
     """Replace the year's entries with `days` and record the year, confirmed or (a draft) not; not committed."""
     for old in session.execute(
         select(Holiday).where(Holiday.date >= date(year, 1, 1), Holiday.date <= date(year, 12, 31))
@@ -139,7 +139,6 @@ def write(session: Any, year: int, days: list[ScheduleDay], source: str, confirm
     record.source = source
     record.confirmed = confirm
     session.flush()
-    return record
 
 
 def import_schedule(session: Any, year: int, data: bytes, source: str, confirm: bool) -> list[ScheduleDay]:

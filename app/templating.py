@@ -10,4 +10,4 @@ from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 
 def expose_fab_originals(app: Flask) -> None:
     fab = PrefixLoader({"fab": PackageLoader("flask_appbuilder", "templates")})
-    app.jinja_loader = ChoiceLoader([app.jinja_loader, fab]) if app.jinja_loader else fab  # type: ignore[method-assign,assignment]
+    app.jinja_loader = ChoiceLoader([app.jinja_loader, fab]) if app.jinja_loader else fab

@@ -68,7 +68,7 @@ class HolidayImportView(BaseView):
 
     route_base = "/calendar/import"
     default_view = "form"
-    class_permission_name = PERMISSION
+    class_permission_name = "calendar_import"  # its own name: FAB prunes a shared name to one view's set
     method_permission_name = {"form": "write"}
 
     @expose("/", methods=["GET", "POST"])

@@ -69,6 +69,7 @@ def test_csv_import__admin_confirms_year_and_moves_deadlines(
     logged = db.session.execute(select(AuditLog).where(AuditLog.ledger == "holiday")).scalars().all()
     assert len(logged) == 8 and {log.username for log in logged} == {"admin"}
     admin = login("admin")
+    assert "CSV" in admin.get("/calendar/import/").data.decode()
     assert "国庆节" in admin.get("/calendar/holidays/list/?_flt_0_name=国庆节").data.decode()
     assert admin.get("/calendar/years/list/").status_code == 200
 
