@@ -9,7 +9,7 @@ from flask_appbuilder import AppBuilder
 from flask_appbuilder.models.sqla.base import SQLA
 from flask_migrate import Migrate
 
-from app import audit, codes, config
+from app import audit, codes, config, holidays, templating
 from app.dates import zh_date
 from app.security.passwords import check_password_policy
 from models import Model
@@ -30,6 +30,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     )
     audit.install()
     codes.clear_cache()
+    templating.expose_fab_originals(app)
+    holidays.init_app(app)
     with app.app_context():
         appbuilder = AppBuilder(update_perms=app.config["FAB_UPDATE_PERMS"])
         appbuilder.init_app(app, db.session)

@@ -48,6 +48,8 @@ def register_all(appbuilder: Any) -> None:
             appbuilder.add_api(workflow_api_for(view_class))
     from app.workflow.pages import register_pages
     from views.admin import register_admin
+    from views.calendar import register_calendar
 
     register_pages(appbuilder)
     register_admin(appbuilder)
+    register_calendar(appbuilder)
