@@ -104,17 +104,25 @@ def api_for(view_class: Any) -> type[LedgerApi]:
     """The ModelRestApi of a registered ledger view."""
     model = view_class.datamodel.obj
     metas = column_meta(model)
+    relations = {  # foreign-key column → its relationship (FAB's schemas leave FK columns out)
+        column.key: rel.key
+        for rel in model.__mapper__.relationships
+        for column in rel.local_columns
+        if column.key != "org_id"
+    }
     names = [meta.name for meta in metas if meta.name != "org_id"]
+    shown = [f"{relations[name]}.id" if name in relations else name for name in names]
+    written = [relations.get(name, name) for name in names]
     attrs = {
         "datamodel": SQLAInterface(model),
         "resource_name": model.__ledger__,
         "class_permission_name": model.__ledger__,
-        "list_columns": ["id", "version", "org.id", "org.name", *names],
-        "show_columns": ["id", "version", "voided_at", "void_reason", "org.id", "org.name", *names],
-        "add_columns": ["org", *names],
-        "edit_columns": names,
-        "search_columns": ["org", *[name for name in names if name != "remarks"]],
-        "order_columns": ["id", *names],
+        "list_columns": ["id", "version", "org.id", "org.name", *shown],
+        "show_columns": ["id", "version", "voided_at", "void_reason", "org.id", "org.name", *shown],
+        "add_columns": ["org", *written],
+        "edit_columns": written,
+        "search_columns": ["org", *[name for name in written if name != "remarks"]],
+        "order_columns": ["id", *[name for name in names if name not in relations]],
         "label_columns": {meta.name: meta.label for meta in metas} | {"org": _l("Org unit")},
     }
     return type(f"{model.__name__}Api", (LedgerApi,), attrs)
