@@ -10,7 +10,10 @@ Sources (standards):
 - 人员类别：公共就业服务经办规程（本项目程序手册）所列人员类别，代码 P01–P15 为本系统自定义.
 - 户口性质、就业状况、就业需求、未就业原因：本系统自定义代码（就业状况：1x 已就业，
   2x 未就业但在劳动力市场，3x 不在劳动力市场）.
+- 跟踪回访规则、回访方式、就业稳定情况：seed/followup_rules.py（CATALOG §3.6 FU-01..FU-24, R-67）.
 """
+
+from seed.followup_rules import FOLLOWUP_RULES, METHODS, STABILITY
 
 # key -> (代码表名称（含标准）, [(代码, 名称), ...])，列表顺序即展示顺序.
 CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -214,4 +217,7 @@ CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("R9", "其他"),
         ],
     ),
+    "followup_rule": ("跟踪回访规则", [(rule.code, rule.label) for rule in FOLLOWUP_RULES]),
+    "followup_method": ("回访方式", METHODS),
+    "employment_stability": ("就业稳定情况（R-67）", STABILITY),
 }
