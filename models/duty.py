@@ -35,7 +35,10 @@ class Duty(Model):
         String(40),
         _l("Due day"),
         required=True,
-        description=_l("e.g. 每月25日, 每月最后一周周三, 季度首月5日, 次季度首月5日, 每年3月10日, 每周三"),
+        description=_l(
+            "For example: %(examples)s",
+            examples="每月25日、每月最后一周周三、季度首月5日、季度末月25日、次季度首月5日、每年3月10日、每周三",
+        ),
     )
     lead_days: Mapped[int] = field(
         Integer,
@@ -49,6 +52,16 @@ class Duty(Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def tier_label(self) -> str:
+        from models.org import LEVELS
+
+        return str(LEVELS.get(self.tier, self.tier))
+
+    @property
+    def frequency_label(self) -> str:
+        return str(FREQUENCIES.get(self.frequency, self.frequency))
 
 
 class DutyDone(Model):

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from models.codes import CodeItem
 from models.org import OrgUnit
 from seed.code_lists import CODE_LISTS
+from seed.duties import load_duties
 from seed.org_tree import DISTRICT, TOWNS, communities
 
 
@@ -72,7 +73,11 @@ def load_reference(appbuilder: Any) -> dict[str, int]:
     from app.security.roles import sync_roles
 
     session = appbuilder.session
-    counts = {"org_units": load_org_tree(session), "code_items": load_code_lists(session)}
+    counts = {
+        "org_units": load_org_tree(session),
+        "code_items": load_code_lists(session),
+        "duties": load_duties(session),
+    }
     session.commit()
     sync_roles(appbuilder)
     return counts

@@ -23,19 +23,25 @@ OWN_ACCOUNT = [
     ("can_this_form_post", "ResetMyPasswordView"),
 ]
 ORG_READ = [("can_read", "orgunit")]
+DUTY_DONE = ("can_done", "duty")  # 办结 a recurring duty of one's unit (views/duty.py)
 
 ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
-    "社区专干": {"ledgers": ["read", "write", "void"], "pii": True, "views": [], "menus": ["Ledgers"]},
+    "社区专干": {
+        "ledgers": ["read", "write", "void"],
+        "pii": True,
+        "views": [DUTY_DONE],
+        "menus": ["Ledgers"],
+    },
     "街镇经办": {
         "ledgers": ["read", "write", "void"],
         "pii": True,
-        "views": ORG_READ,
+        "views": [*ORG_READ, DUTY_DONE],
         "menus": ["Ledgers", "System", "orgunits"],
     },
     "区级经办": {
         "ledgers": ["read", "write", "void"],
         "pii": True,
-        "views": ORG_READ,
+        "views": [*ORG_READ, DUTY_DONE],
         "menus": ["Ledgers", "System", "orgunits"],
     },
     "审核": {"ledgers": ["read"], "pii": True, "views": ORG_READ, "menus": ["Ledgers", "System", "orgunits"]},
