@@ -9,13 +9,14 @@ flush listener.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Date, DateTime, Integer, select
+from sqlalchemy import select
 
 from app import codes
 from app.audit import ACTION_KEY, COMMENT_KEY
@@ -24,6 +25,8 @@ from models.base import LedgerMixin, column_meta, utcnow
 from models.org import OrgUnit
 
 LEDGERS: dict[str, Any] = {}  # registry name -> LedgerView subclass
+
+AFTER_UPDATE: list[Callable[[Any, dict[str, Any]], None]] = []  # (row, values before the update)
 
 STALE_MESSAGE = _l("This record was changed by someone else; please refresh and try again")
 
@@ -54,28 +57,19 @@ def session() -> Any:
 def validate_values(model: type, values: dict[str, Any], existing: Any = None) -> dict[str, Any]:
     """The one validation path: required fields, code lists, natural keys, then the model's own clean().
     Normalises `values` in place (codes given as labels, ID numbers, derived fields)."""
-    errors: dict[str, Any] = {}
+    errors: dict[str, Any] = coerce_values(model, values)
     metas = column_meta(model)
     for meta in metas:
         value = values.get(meta.name)
         if isinstance(value, str):
             value = values[meta.name] = value.strip()
-            if value and meta.name not in errors:
-                try:
-                    value = values[meta.name] = typed(model, meta.name, value)
-                except ValueError:
-                    errors[meta.name] = _l("Not a valid value: %(value)s", value=value)
-                    continue
         if meta.code_list and value not in (None, ""):
             code = codes.lookup(meta.code_list, value)
             if code is None and not (existing is not None and getattr(existing, meta.name) == value):
                 errors[meta.name] = _l("Unknown code: %(value)s", value=value)
             else:
                 values[meta.name] = code or value
-        elif value not in (None, "") and meta.name not in errors:
-            referenced = referenced_row(model, meta.name, value)
-            if referenced is False:
-                errors[meta.name] = _l("No such %(what)s in your territory", what=meta.label)
+    errors.update({k: v for k, v in reference_errors(model, values, existing).items() if k not in errors})
     clean = getattr(model, "clean", None)
     if clean is not None:
         errors.update({k: v for k, v in clean(values).items() if k not in errors})
@@ -92,30 +86,48 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
     return errors
 
 
-def referenced_row(model: type, name: str, value: Any) -> Any:
-    """For a column referring to another ledger: that row if the actor may refer to it (in their
-    territory, not voided), False if not; None when the column refers to no ledger."""
-    for key in model.__table__.columns[name].foreign_keys:  # type: ignore[attr-defined]
-        target = next(
-            (v.datamodel.obj for v in LEDGERS.values() if v.datamodel.obj.__table__ is key.column.table), None
-        )
-        if target is None:
-            return None
-        row = session().get(target, value)
-        if row is None or row.voided_at is not None or not in_territory(row.org, current_actor()):
-            return False
-        return row
-    return None
+def coerce_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
+    """Dates and whole numbers given as text (API, import) become dates and numbers; errors otherwise."""
+    errors: dict[str, Any] = {}
+    for column in model.__table__.columns:  # type: ignore[attr-defined]
+        value = values.get(column.key)
+        if "label" not in column.info or not isinstance(value, str) or not value.strip():
+            continue
+        try:
+            python_type = column.type.python_type
+            if python_type is date:
+                values[column.key] = date.fromisoformat(value.strip())
+            elif python_type is int:
+                values[column.key] = int(value.strip())
+        except NotImplementedError:
+            continue
+        except ValueError:
+            errors[column.key] = _l("Not a valid value: %(value)s", value=value)
+    return errors
 
 
-def typed(model: type, name: str, text: str) -> Any:
-    """A value given as text (JSON, a query string) in its column's type: ISO dates, whole numbers."""
-    column_type = model.__table__.columns[name].type  # type: ignore[attr-defined]
-    if isinstance(column_type, Date) and not isinstance(column_type, DateTime):
-        return date.fromisoformat(text)
-    if isinstance(column_type, Integer):
-        return int(text)
-    return text
+def reference_errors(model: type, values: dict[str, Any], existing: Any) -> dict[str, Any]:
+    """A column referring to another ledger's row must name a live row inside the actor's territory."""
+    errors: dict[str, Any] = {}
+    tables = {view.datamodel.obj.__table__: view.datamodel.obj for view in LEDGERS.values()}
+    for column in model.__table__.columns:  # type: ignore[attr-defined]
+        value = values.get(column.key)
+        if "label" not in column.info or value in (None, "") or column.key in errors:
+            continue
+        if existing is not None and getattr(existing, column.key) == value:
+            continue
+        for foreign_key in column.foreign_keys:
+            target = tables.get(foreign_key.column.table)
+            if target is None:
+                continue
+            row = session().get(target, value) if isinstance(value, int) else None
+            if row is None or row.voided_at is not None or not in_territory(row.org, current_actor()):
+                errors[column.key] = _l(
+                    "No %(ledger)s record number %(value)s in your territory",
+                    ledger=target.__ledger_label__,
+                    value=value,
+                )
+    return errors
 
 
 def natural_key_clash(model: Any, column: str, value: Any, existing: Any) -> Any:
@@ -180,7 +192,10 @@ def update(obj: Any, values: dict[str, Any], expected_version: Any) -> Any:
     errors = validate_values(type(obj), values, existing=obj)
     if errors:
         raise LedgerError(errors)
+    before = {name: getattr(obj, name) for name in values if hasattr(obj, name)}
     assign(obj, values)
+    for hook in AFTER_UPDATE:
+        hook(obj, before)
     session().flush()
     return obj
 

@@ -203,13 +203,21 @@ class LedgerView(WorkflowViewMixin, ModelView):
         else:
             form = self.edit_form.refresh(obj=item)
             form.row_version.data = item.version
-        return self._get_edit_widget(form=form)
+        return self.related_widgets(item, self._get_edit_widget(form=form))
 
     def _show(self, pk: Any) -> Any:
         item = self.scoped_get(pk, include_voided=True)
         g.ledger_item = item
+        return self.related_widgets(item, {})
+
+    def related_widgets(self, item: Any, widgets: dict[str, Any]) -> Any:
+        """The lists of the record's rows in other ledgers (show and edit pages)."""
         return self._get_related_views_widgets(
-            item, orders=get_order_args(), pages=get_page_args(), page_sizes=get_page_size_args(), widgets={}
+            item,
+            orders=get_order_args(),
+            pages=get_page_args(),
+            page_sizes=get_page_size_args(),
+            widgets=widgets,
         )
 
     def _delete(self, pk: Any) -> None:  # FAB's hard delete is never reachable

@@ -1,7 +1,18 @@
 """SQLAlchemy models: the kernel tables (org units, code lists, change history) and one module per ledger
 family. Importing this package imports every model, so Alembic and the ledger registry see them all."""
 
-from models import assistance, audit, calendar, codes, org, person, user, workflow  # noqa: F401  (registers every table)
+from models import (  # noqa: F401  (registers every table)
+    assistance,
+    audit,
+    calendar,
+    codes,
+    duty,
+    followup,
+    org,
+    person,
+    user,
+    workflow,
+)
 from models.base import Model
 
 __all__ = ["Model"]

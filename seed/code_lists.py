@@ -10,7 +10,10 @@ Sources (standards):
 - 人员类别：公共就业服务经办规程（本项目程序手册）所列人员类别，代码 P01–P15 为本系统自定义.
 - 户口性质、就业状况、就业需求、未就业原因：本系统自定义代码（就业状况：1x 已就业，
   2x 未就业但在劳动力市场，3x 不在劳动力市场）.
+- 跟踪回访规则、回访方式、就业稳定情况：seed/followup_rules.py（CATALOG §3.6 FU-01..FU-24, R-67）.
 """
+
+from seed.followup_rules import FOLLOWUP_RULES, METHODS, STABILITY
 
 # key -> (代码表名称（含标准）, [(代码, 名称), ...])，列表顺序即展示顺序.
 CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -228,12 +231,7 @@ CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("H09", "其他经认定的就业困难人员"),
         ],
     ),
-    "employment_stability": (
-        "就业稳定情况（R-67：决定跟踪回访频次）",
-        [
-            ("S1", "就业比较稳定"),
-            ("S2", "就业不稳定"),
-            ("S3", "家庭生活特别困难或因家庭特殊原因不能稳定就业"),
-        ],
-    ),
+    "followup_rule": ("跟踪回访规则", [(rule.code, rule.label) for rule in FOLLOWUP_RULES]),
+    "followup_method": ("回访方式", METHODS),
+    "employment_stability": ("就业稳定情况（R-67）", STABILITY),
 }

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from models.codes import CodeItem
 from models.org import OrgUnit
 from seed.code_lists import CODE_LISTS
+from seed.duties import load_duties
 from seed.holidays import load_holidays
 from seed.org_tree import DISTRICT, TOWNS, communities
 
@@ -78,6 +79,7 @@ def load_reference(appbuilder: Any) -> dict[str, int]:
         "org_units": load_org_tree(session),
         "code_items": load_code_lists(session),
         "holidays": load_holidays(session),
+        "duties": load_duties(session),
     }
     session.commit()
     sync_roles(appbuilder)

@@ -27,24 +27,25 @@ OWN_ACCOUNT = [
 ORG_READ = [("can_read", "orgunit")]
 INBOX = [("can_read", "inbox")]
 OVERDUE = [("can_read", "overdue")]
+DUTY_DONE = ("can_done", "duty")  # 办结 a recurring duty of one's unit (views/duty.py)
 
 ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     "社区专干": {
         "ledgers": ["read", "write", "void"],
         "pii": True,
-        "views": INBOX,
+        "views": [*INBOX, DUTY_DONE],
         "menus": ["Ledgers", "inbox"],
     },
     "街镇经办": {
         "ledgers": ["read", "write", "void"],
         "pii": True,
-        "views": [*ORG_READ, *INBOX, *OVERDUE],
+        "views": [*ORG_READ, *INBOX, *OVERDUE, DUTY_DONE],
         "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
     },
     "区级经办": {
         "ledgers": ["read", "write", "void"],
         "pii": True,
-        "views": [*ORG_READ, *INBOX, *OVERDUE],
+        "views": [*ORG_READ, *INBOX, *OVERDUE, DUTY_DONE],
         "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
     },
     "审核": {

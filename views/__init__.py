@@ -30,8 +30,7 @@ def link_related_ledgers() -> None:
 
 
 def register_all(appbuilder: Any) -> None:
-    for module in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{module.name}")
+    modules = [importlib.import_module(f"{__name__}.{m.name}") for m in pkgutil.iter_modules(__path__)]
     link_related_ledgers()
     for name, view_class in LEDGERS.items():
         model = view_class.datamodel.obj
@@ -53,3 +52,6 @@ def register_all(appbuilder: Any) -> None:
     register_pages(appbuilder)
     register_admin(appbuilder)
     register_calendar(appbuilder)
+    for module in modules:  # a module with non-ledger views adds them itself
+        if hasattr(module, "register_views"):
+            module.register_views(appbuilder)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import quote
 
-from flask import current_app, g, make_response, request
+from flask import current_app, make_response, request
 from flask_appbuilder import BaseView, expose
 from flask_appbuilder.security.decorators import has_access
 from flask_babel import gettext as _
@@ -82,12 +82,11 @@ class OverdueBoardView(BaseView):
 
 def inbox_count() -> int:
     """The navbar badge: how many to-dos the user has (computed once per request)."""
-    if "inbox_count" not in g:
+    if not hasattr(request, "inbox_count"):
         user = current_actor()
-        g.inbox_count = (
-            len(inbox.inbox(user, clock.today())) if user is not None and user.is_authenticated else 0
-        )
-    return int(g.inbox_count)
+        signed_in = user is not None and user.is_authenticated
+        request.inbox_count = len(inbox.inbox(user, clock.today())) if signed_in else 0  # type: ignore[attr-defined]
+    return int(request.inbox_count)  # type: ignore[attr-defined]
 
 
 def register_pages(appbuilder: Any) -> None:

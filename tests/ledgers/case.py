@@ -104,7 +104,7 @@ class LedgerCase:
         response = client.post(f"/api/v1/{self.ledger}/", json=self.valid_values(unit.id))
         assert response.status_code == 201, response.json
         log = db.session.execute(
-            select(AuditLog).where(AuditLog.row_id == response.json["id"], AuditLog.ledger == self.ledger)
+            select(AuditLog).where(AuditLog.ledger == self.ledger, AuditLog.row_id == response.json["id"])
         ).scalar_one()
         assert (log.action, log.username, log.ledger) == ("create", "renhe_jingban", self.ledger)
 
@@ -220,7 +220,7 @@ class LedgerCase:
         actions = (
             db.session.execute(
                 select(AuditLog.action)
-                .where(AuditLog.row_id == row.id, AuditLog.ledger == self.ledger)
+                .where(AuditLog.ledger == self.ledger, AuditLog.row_id == row.id)
                 .order_by(AuditLog.id)
             )
             .scalars()

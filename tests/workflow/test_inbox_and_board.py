@@ -38,7 +38,13 @@ def test_inbox__each_persona_sees_what_waits_on_them(app: Flask, login: Any, tod
     assert [(i.subject, i.due_on) for i in items] == [
         (renhe.person.name, date(2026, 9, 30))
     ]  # 2 working days after 9-28
-    assert '<span class="badge" id="inbox-count">1</span>' in community.get("/inbox/").data.decode()
+    page = community.get("/inbox/").data.decode()
+    badge = page.split('id="inbox-count">', 1)[1].split("<", 1)[0]
+    assert (
+        int(badge)
+        == page.count("inbox-workflow") + page.count("inbox-followup") + page.count("inbox-duty")
+        >= 1
+    )
 
 
 def test_overdue_board__counts_by_unit_and_step_drill_down_and_excel(
