@@ -1,4 +1,5 @@
-"""Flask commands: `flask seed` (reference data) and `flask seed-demo` (demo accounts and persons)."""
+"""Flask commands: `flask seed` (reference data), `flask seed-demo` (demo accounts and persons) and
+`flask jobs worker|purge` (app/job_commands.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ from flask import Flask, current_app
 
 
 def register_commands(app: Flask) -> None:
+    from app.job_commands import jobs_group
+
+    app.cli.add_command(jobs_group)
+
     @app.cli.command("seed")
     def seed_command() -> None:
         """Load permissions, roles, the org tree and code lists (idempotent)."""

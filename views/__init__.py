@@ -44,5 +44,7 @@ def register_all(appbuilder: Any) -> None:
         )
         appbuilder.add_api(api_for(view_class))
     from views.admin import register_admin
+    from views.jobs import register_jobs
 
     register_admin(appbuilder)
+    register_jobs(appbuilder)
