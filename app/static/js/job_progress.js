@@ -27,13 +27,13 @@
     text("job-duration", state.duration);
     var error = document.getElementById("job-error");
     error.textContent = state.error;
-    error.hidden = !state.error;
+    error.classList.toggle("hidden", !state.error); // Bootstrap's .hidden: .btn overrides [hidden]
     var download = document.getElementById("job-download");
     if (state.download_url) {
       download.href = state.download_url;
       text("job-result-name", state.result_name);
     }
-    download.hidden = !state.download_url;
+    download.classList.toggle("hidden", !state.download_url);
   }
 
   function poll() {
