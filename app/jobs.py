@@ -163,7 +163,7 @@ def bind_tasks(app: Flask, huey: Huey) -> Huey:
     def run_job(job_id: int) -> None:
         execute(app, huey, job_id)
 
-    @huey.periodic_task(crontab(minute="17", hour="3"), name="purge_jobs")
+    @huey.periodic_task(crontab(minute="17", hour="19"), name="purge_jobs")  # 03:17 Beijing (huey: UTC)
     def purge_jobs() -> None:
         with app.app_context():
             purge()
