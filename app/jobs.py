@@ -23,6 +23,7 @@ import importlib
 import logging
 import pkgutil
 import shutil
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from models.job import Job
 log = logging.getLogger(__name__)
 
 TASK_PACKAGES = ("app.reports",)  # packages whose modules register tasks (imported by init_app)
+_building = threading.Lock()
 PROGRESS_INTERVAL = 1.0  # seconds between two live progress writes
 QUEUE_UNAVAILABLE = _l("The job queue is unavailable; please try again later or tell the administrator")
 
@@ -150,10 +152,10 @@ def queue(app: Flask | None = None) -> Huey:
     """The app's huey, with the two huey tasks bound to this app (run a job, purge old jobs); built on
     first use so an app that never runs a job creates no queue storage."""
     app = app or current_app._get_current_object()  # type: ignore[attr-defined]
-    huey = app.extensions.get("jobs")
-    if huey is None:
-        huey = app.extensions["jobs"] = bind_tasks(app, build_huey(app.config))
-    return huey  # type: ignore[no-any-return]
+    with _building:  # one queue per app, even when two first requests race
+        if "jobs" not in app.extensions:
+            app.extensions["jobs"] = bind_tasks(app, build_huey(app.config))
+    return app.extensions["jobs"]  # type: ignore[no-any-return]
 
 
 def bind_tasks(app: Flask, huey: Huey) -> Huey:
