@@ -9,7 +9,7 @@ from flask_appbuilder import AppBuilder
 from flask_appbuilder.models.sqla.base import SQLA
 from flask_migrate import Migrate
 
-from app import audit, codes, config, holidays, templating
+from app import audit, codes, config, holidays, jobs, templating
 from app.dates import zh_date
 from app.security.passwords import check_password_policy
 from models import Model
@@ -38,6 +38,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         from views import register_all
 
         register_all(appbuilder)
+    jobs.init_app(app)
     from app.cli import register_commands
 
     register_commands(app)

@@ -8,6 +8,7 @@ from models import (  # noqa: F401  (registers every table)
     codes,
     duty,
     followup,
+    job,
     org,
     person,
     user,

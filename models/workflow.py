@@ -6,13 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Boolean, Date, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column
 
 from models.base import Model, utcnow
-
-DEADLINE_STATUS = {"open": _l("Open"), "met": _l("Done"), "closed": _l("No longer due")}
 
 
 class WorkflowStateMixin:

@@ -2,6 +2,7 @@
 
 "ledgers" lists the coarse permissions granted on EVERY registered ledger (read / write / void / restore);
 "pii" unmasks ID numbers; "views" are extra (permission, view) pairs; "menus" the menus shown.
+Every role also gets OWN_ACCOUNT: its own account (user info, password) and 我的任务 (its background jobs).
 系统管理员 is FAB's admin role and receives every permission.
 
 | role     | tier        | ledgers                    | ID numbers | history browser | org tree, code lists, users |
@@ -23,6 +24,8 @@ OWN_ACCOUNT = [
     ("resetmypassword", "LedgerUserView"),
     ("can_this_form_get", "ResetMyPasswordView"),
     ("can_this_form_post", "ResetMyPasswordView"),
+    ("can_read", "jobs"),  # 我的任务: every role sees its own background jobs
+    ("menu_access", "my_jobs"),
 ]
 ORG_READ = [("can_read", "orgunit")]
 INBOX = [("can_read", "inbox")]

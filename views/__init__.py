@@ -48,6 +48,7 @@ def register_all(appbuilder: Any) -> None:
     from app.workflow.pages import register_pages
     from views.admin import register_admin
     from views.calendar import register_calendar
+    from views.jobs import register_jobs
 
     register_pages(appbuilder)
     register_admin(appbuilder)
@@ -55,3 +56,4 @@ def register_all(appbuilder: Any) -> None:
     for module in modules:  # a module with non-ledger views adds them itself
         if hasattr(module, "register_views"):
             module.register_views(appbuilder)
+    register_jobs(appbuilder)
