@@ -18,6 +18,13 @@ AT_TOWN, AT_COMMUNITY, AT_DISTRICT = frozenset({"town"}), frozenset({"community"
 DATE = Input("date", _l("Date"), kind="date")
 COMMENT = Input("comment", _l("Comment"), kind="comment", required=False)
 REASON = Input("comment", _l("Reason"), kind="comment")
+STABILITY = Input(
+    "stability",
+    _l("Employment stability"),
+    kind="code",
+    code_list="employment_stability",
+    to_field="stability",
+)
 
 BEFORE_EMPLOYMENT = (
     "recognised",
@@ -218,13 +225,7 @@ HARD_TO_EMPLOY = Workflow(
             roles=frozenset({TOWN, COMMUNITY}),
             tiers=AT_TOWN | AT_COMMUNITY,
             inputs=(
-                Input(
-                    "stability",
-                    _l("Employment stability"),
-                    kind="code",
-                    code_list="employment_stability",
-                    to_field="stability",
-                ),
+                STABILITY,
                 COMMENT,
             ),
         ),
@@ -236,13 +237,7 @@ HARD_TO_EMPLOY = Workflow(
             roles=frozenset({TOWN, COMMUNITY}),
             tiers=AT_TOWN | AT_COMMUNITY,
             inputs=(
-                Input(
-                    "stability",
-                    _l("Employment stability"),
-                    kind="code",
-                    code_list="employment_stability",
-                    to_field="stability",
-                ),
+                STABILITY,
                 REASON,
             ),
             waits=False,
