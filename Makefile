@@ -28,7 +28,10 @@ seed:
 	TAIZHANG_DEV=1 $(BIN)/flask seed
 	TAIZHANG_DEV=1 $(BIN)/flask seed-demo --persons 5000 --if-empty
 
+# the job worker runs beside the web server and stops with it (Ctrl-C)
 run: install migrate seed
+	TAIZHANG_DEV=1 $(BIN)/flask jobs worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	TAIZHANG_DEV=1 $(BIN)/flask run --host 127.0.0.1 --port 5000
 
 lint:

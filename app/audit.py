@@ -1,7 +1,7 @@
 """Change history 留痕: a flush listener that writes one audit_log row per inserted, updated or voided
 ledger row, with the field-level before/after, in the same transaction as the change.
 
-The same listener refuses any update or delete of audit_log itself, and any hard delete of a ledger row:
+The same listener refuses any update or delete of audit_log itself (and of the workflow events), and any hard delete of a ledger row:
 history is append-only and ledger rows are voided, never deleted.
 """
 
@@ -18,6 +18,7 @@ from app.security.scope import current_actor
 from models.audit import AuditLog
 from models.base import LedgerMixin, utcnow
 from models.org import OrgUnit
+from models.workflow import WorkflowEvent
 
 COMMENT_KEY = "audit_comment"
 ACTION_KEY = "audit_action"
@@ -69,11 +70,11 @@ def classify(obj: Any, inserted: bool, changes: dict[str, list[Any]], session: S
 def stamp(session: Session, flush_context: Any, instances: Any) -> None:
     """before_flush: guard history and hard deletes, stamp who/when on ledger rows."""
     for obj in session.deleted:
-        if isinstance(obj, AuditLog | LedgerMixin):
+        if isinstance(obj, AuditLog | WorkflowEvent | LedgerMixin):
             raise HistoryIsAppendOnly(f"{type(obj).__name__} rows are never deleted")
     for obj in session.dirty:
-        if isinstance(obj, AuditLog) and session.is_modified(obj):
-            raise HistoryIsAppendOnly("audit_log rows are never changed")
+        if isinstance(obj, AuditLog | WorkflowEvent) and session.is_modified(obj):
+            raise HistoryIsAppendOnly(f"{type(obj).__name__} rows are never changed")
     actor = current_actor()
     actor_id = getattr(actor, "id", None)
     for obj in session.new:

@@ -1,4 +1,5 @@
-"""Flask commands: `flask seed` (reference data) and `flask seed-demo` (demo accounts and persons)."""
+"""Flask commands: `flask seed` (reference data), `flask seed-demo` (demo accounts and persons) and
+`flask calendar` (app/calendar_cli.py), `flask jobs worker|purge` (app/job_commands.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,14 @@ def register_commands(app: Flask) -> None:
     from app.io.cli import register_io_commands
 
     register_io_commands(app)
+
+    from app.calendar_cli import calendar_group
+
+    app.cli.add_command(calendar_group)
+
+    from app.job_commands import jobs_group
+
+    app.cli.add_command(jobs_group)
 
     @app.cli.command("seed")
     def seed_command() -> None:

@@ -2,6 +2,9 @@
 
 DATABASE_URL   SQLAlchemy URL (default: SQLite file in instance/)
 SECRET_KEY     required outside development (FLASK_DEBUG / TAIZHANG_DEV unset)
+JOBS_URL       huey storage: unset = SQLite at instance/jobs.db; redis://… in production
+JOBS_RESULTS_DIR     where result files are written (default instance/jobs/<job id>/)
+JOBS_RETENTION_DAYS  days a job and its result file are kept (default 7)
 JOBS_URL       huey storage (later issues)
 IMPORT_MAX_MB  largest file an import accepts (default 50)
 """
@@ -73,6 +76,10 @@ def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "LEDGER_PAGE_SIZE": 20,
+        "JOBS_URL": os.environ.get("JOBS_URL", ""),
+        "JOBS_QUEUE_NAME": "taizhang",
+        "JOBS_RESULTS_DIR": os.environ.get("JOBS_RESULTS_DIR", str(INSTANCE / "jobs")),
+        "JOBS_RETENTION_DAYS": int(os.environ.get("JOBS_RETENTION_DAYS", "7")),
         "IMPORT_MAX_BYTES": int(os.environ.get("IMPORT_MAX_MB", "50")) * 1024 * 1024,
     }
     if overrides:

@@ -10,9 +10,10 @@ flush listener.
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from flask import current_app
@@ -31,6 +32,8 @@ LEDGERS: dict[str, Any] = {}  # registry name -> LedgerView subclass
 _bulk: contextvars.ContextVar[dict[str, dict[Any, tuple[int | None, int]]] | None] = contextvars.ContextVar(
     "ledger_bulk", default=None
 )
+
+AFTER_UPDATE: list[Callable[[Any, dict[str, Any]], None]] = []  # (row, values before the update)
 
 STALE_MESSAGE = _l("This record was changed by someone else; please refresh and try again")
 
@@ -61,7 +64,7 @@ def session() -> Any:
 def validate_values(model: type, values: dict[str, Any], existing: Any = None) -> dict[str, Any]:
     """The one validation path: required fields, code lists, natural keys, then the model's own clean().
     Normalises `values` in place (codes given as labels, ID numbers, derived fields)."""
-    errors: dict[str, Any] = {}
+    errors: dict[str, Any] = coerce_values(model, values)
     metas = column_meta(model)
     for meta in metas:
         value = values.get(meta.name)
@@ -73,6 +76,7 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
                 errors[meta.name] = _l("Unknown code: %(value)s", value=value)
             else:
                 values[meta.name] = code or value
+    errors.update({k: v for k, v in reference_errors(model, values, existing).items() if k not in errors})
     clean = getattr(model, "clean", None)
     if clean is not None:
         errors.update({k: v for k, v in clean(values).items() if k not in errors})
@@ -85,6 +89,50 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
             if clash is not None:
                 errors[meta.name] = _l(
                     "Already registered at %(org)s; use a transfer to move the record", org=clash.name
+                )
+    return errors
+
+
+def coerce_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
+    """Dates and whole numbers given as text (API, import) become dates and numbers; errors otherwise."""
+    errors: dict[str, Any] = {}
+    for column in model.__table__.columns:  # type: ignore[attr-defined]
+        value = values.get(column.key)
+        if "label" not in column.info or not isinstance(value, str) or not value.strip():
+            continue
+        try:
+            python_type = column.type.python_type
+            if python_type is date:
+                values[column.key] = date.fromisoformat(value.strip())
+            elif python_type is int:
+                values[column.key] = int(value.strip())
+        except NotImplementedError:
+            continue
+        except ValueError:
+            errors[column.key] = _l("Not a valid value: %(value)s", value=value)
+    return errors
+
+
+def reference_errors(model: type, values: dict[str, Any], existing: Any) -> dict[str, Any]:
+    """A column referring to another ledger's row must name a live row inside the actor's territory."""
+    errors: dict[str, Any] = {}
+    tables = {view.datamodel.obj.__table__: view.datamodel.obj for view in LEDGERS.values()}
+    for column in model.__table__.columns:  # type: ignore[attr-defined]
+        value = values.get(column.key)
+        if "label" not in column.info or value in (None, "") or column.key in errors:
+            continue
+        if existing is not None and getattr(existing, column.key) == value:
+            continue
+        for foreign_key in column.foreign_keys:
+            target = tables.get(foreign_key.column.table)
+            if target is None:
+                continue
+            row = session().get(target, value) if isinstance(value, int) else None
+            if row is None or row.voided_at is not None or not in_territory(row.org, current_actor()):
+                errors[column.key] = _l(
+                    "No %(ledger)s record number %(value)s in your territory",
+                    ledger=target.__ledger_label__,
+                    value=value,
                 )
     return errors
 
@@ -155,16 +203,18 @@ def create(model: type, values: dict[str, Any]) -> Any:
     """Add a ledger row inside the actor's territory (not committed)."""
     values = dict(values)
     errors = validate_values(model, values)
-    if not errors:
-        try:
-            check_org(values.get("org_id"))
-        except LedgerError as exc:
-            errors.update(exc.errors)
+    try:
+        check_org(values.get("org_id"))
+    except LedgerError as exc:
+        errors.update(exc.errors)
     if errors:
         raise LedgerError(errors)
     obj = model()
     assign(obj, values)
     session().add(obj)
+    from app.workflow.commands import start  # the workflow layer builds on this module
+
+    start(obj)
     index = _bulk.get()
     if index is None:
         session().flush()
@@ -183,7 +233,10 @@ def update(obj: Any, values: dict[str, Any], expected_version: Any) -> Any:
     errors = validate_values(type(obj), values, existing=obj)
     if errors:
         raise LedgerError(errors)
+    before = {name: getattr(obj, name) for name in values if hasattr(obj, name)}
     assign(obj, values)
+    for hook in AFTER_UPDATE:
+        hook(obj, before)
     if _bulk.get() is None:
         session().flush()
     return obj

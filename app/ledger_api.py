@@ -64,7 +64,8 @@ class LedgerApi(ModelRestApi):
         data = self.body()
         if not isinstance(data, dict):
             return self.response_400(message=_("Request is not JSON"))
-        data.setdefault("org_id", data.pop("org", None))
+        for column, relation in record_selects(self.datamodel.obj).items():
+            data.setdefault(column, data.pop(relation, None))
         try:
             item = ledger.create(self.datamodel.obj, data)
             self.datamodel.session.commit()
@@ -100,20 +101,33 @@ class LedgerApi(ModelRestApi):
         return self.response(200, message=_("Voided; the record is kept in the history"))
 
 
+def record_selects(model: Any) -> dict[str, str]:
+    """Ledger columns that refer to another record (org_id, person_id) → their relationship's name."""
+    names = {meta.name for meta in column_meta(model)}
+    return {
+        column.key: relation.key
+        for relation in model.__mapper__.relationships
+        for column in relation.local_columns
+        if column.key in names
+    }
+
+
 def api_for(view_class: Any) -> type[LedgerApi]:
     """The ModelRestApi of a registered ledger view."""
     model = view_class.datamodel.obj
     metas = column_meta(model)
-    names = [meta.name for meta in metas if meta.name != "org_id"]
+    relations = record_selects(model)
+    names = [meta.name for meta in metas if meta.name not in relations]
+    shown = [*names, *(f"{relation}.id" for relation in relations.values() if relation != "org")]
     attrs = {
         "datamodel": SQLAInterface(model),
         "resource_name": model.__ledger__,
         "class_permission_name": model.__ledger__,
-        "list_columns": ["id", "version", "org.id", "org.name", *names],
-        "show_columns": ["id", "version", "voided_at", "void_reason", "org.id", "org.name", *names],
-        "add_columns": ["org", *names],
+        "list_columns": ["id", "version", "org.id", "org.name", *shown],
+        "show_columns": ["id", "version", "voided_at", "void_reason", "org.id", "org.name", *shown],
+        "add_columns": [*relations.values(), *names],
         "edit_columns": names,
-        "search_columns": ["org", *[name for name in names if name != "remarks"]],
+        "search_columns": [*relations.values(), *[name for name in names if name != "remarks"]],
         "order_columns": ["id", *names],
         "label_columns": {meta.name: meta.label for meta in metas} | {"org": _l("Org unit")},
     }

@@ -14,6 +14,7 @@ from flask_appbuilder.models.filters import BaseFilter
 from flask_appbuilder.models.sqla.filters import FilterEqual, FilterIn
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_appbuilder.security.decorators import has_access
+from flask_appbuilder.urltools import get_order_args, get_page_args, get_page_size_args
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import HiddenField, SelectField
@@ -21,6 +22,7 @@ from wtforms import HiddenField, SelectField
 from app import codes, ledger
 from app.io.views import IO_PERMISSIONS, LedgerIOMixin
 from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter, current_actor, org_units_in_territory
+from app.workflow.ledger_views import BULK_ACTION, WorkflowViewMixin
 from models.audit import AuditLog
 from models.base import column_meta
 from models.identity import mask_id_number
@@ -33,6 +35,8 @@ PERMISSIONS = {
     "add": "write",
     "edit": "write",
     "transfer": "write",
+    "transition": "write",
+    BULK_ACTION: "write",
     "delete": "void",
     "void_selected": "void",
     "restore": "restore",
@@ -85,8 +89,9 @@ class CodeSelectField(SelectField):
         self.choices = [("", "—"), *codes.choices(code_list)]
 
 
-class LedgerView(LedgerIOMixin, ModelView):
-    """Base of every ledger view. Subclasses set `datamodel = SQLAInterface(Model)` and column lists."""
+class LedgerView(LedgerIOMixin, WorkflowViewMixin, ModelView):
+    """Base of every ledger view. Subclasses set `datamodel = SQLAInterface(Model)` and column lists, and
+    `workflow = ...` when the ledger's records go through a workflow."""
 
     list_template = "ledger/list.html"
     show_template = "ledger/show.html"
@@ -131,9 +136,11 @@ class LedgerView(LedgerIOMixin, ModelView):
             "row_version"
         ]
         org_choices = [["id", OrgUnitScopeFilter, None], ["active", FilterEqual, True]]
-        self.add_form_query_rel_fields = {"org": org_choices}
+        self.add_form_query_rel_fields = {**(self.add_form_query_rel_fields or {}), "org": org_choices}
         self.search_form_query_rel_fields = {"org": [["id", OrgUnitScopeFilter, None]]}
+        self.init_workflow_columns()
         super().__init__(**kwargs)
+        self.drop_workflow_actions()
 
     def render_template(self, template: str, **kwargs: Any) -> Any:
         return super().render_template(template, view=self, **kwargs)
@@ -151,8 +158,10 @@ class LedgerView(LedgerIOMixin, ModelView):
 
     def form_values(self, form: Any) -> dict[str, Any]:
         values = {name: form[name].data for name in self.metas if name in form}
-        if "org" in form:
-            values["org_id"] = form.org.data.id if form.org.data is not None else None
+        for relation in self.model.__mapper__.relationships:  # a select of records: store its key
+            column = next(iter(relation.local_columns)).key
+            if relation.key in form and column in self.metas:
+                values[column] = form[relation.key].data.id if form[relation.key].data is not None else None
         return values
 
     def run_command(self, form: Any, command: Any) -> bool:
@@ -197,12 +206,22 @@ class LedgerView(LedgerIOMixin, ModelView):
         else:
             form = self.edit_form.refresh(obj=item)
             form.row_version.data = item.version
-        return self._get_edit_widget(form=form)
+        return self.related_widgets(item, self._get_edit_widget(form=form))
 
     def _show(self, pk: Any) -> Any:
         item = self.scoped_get(pk, include_voided=True)
         g.ledger_item = item
-        return self._get_related_views_widgets(item, widgets={})
+        return self.related_widgets(item, {})
+
+    def related_widgets(self, item: Any, widgets: dict[str, Any]) -> Any:
+        """The lists of the record's rows in other ledgers (show and edit pages)."""
+        return self._get_related_views_widgets(
+            item,
+            orders=get_order_args(),
+            pages=get_page_args(),
+            page_sizes=get_page_size_args(),
+            widgets=widgets,
+        )
 
     def _delete(self, pk: Any) -> None:  # FAB's hard delete is never reachable
         abort(405)
@@ -226,6 +245,7 @@ class LedgerView(LedgerIOMixin, ModelView):
             history=self.history_rows(item),
             ledger_name=self.model.__ledger__,
             transfer_orgs=self.transfer_choices(item),
+            **self.workflow_context(item),
         )
 
     def history_rows(self, item: Any) -> list[Any]:
@@ -344,6 +364,10 @@ class LedgerView(LedgerIOMixin, ModelView):
             flash(str(_l("Voided %(count)d records", count=len(items))), "success")
             return redirect(self.get_redirect())
         return self.render_template("ledger/void.html", items=items, title=self.list_title)
+
+    @bulk_action(BULK_ACTION, _l("Workflow step"), "", "fa-share", single=False)
+    def transition_selected(self, items: Any) -> Any:
+        return self.fire_selected(items)
 
     @bulk_action(
         "restore_selected", _l("Restore"), _l("Restore the selected records?"), "fa-undo", single=False

@@ -1,7 +1,19 @@
 """SQLAlchemy models: the kernel tables (org units, code lists, change history) and one module per ledger
 family. Importing this package imports every model, so Alembic and the ledger registry see them all."""
 
-from models import audit, codes, org, person, user  # noqa: F401  (registers every table)
+from models import (  # noqa: F401  (registers every table)
+    assistance,
+    audit,
+    calendar,
+    codes,
+    duty,
+    followup,
+    job,
+    org,
+    person,
+    user,
+    workflow,
+)
 from models.base import Model
 
 __all__ = ["Model"]

@@ -18,6 +18,8 @@ ACTIONS = {
     "void": _l("Voided"),
     "restore": _l("Restored"),
     "transfer": _l("Transferred"),
+    "transition": _l("Workflow step"),
+    "delete": _l("Deleted"),  # reference rows only (the working calendar); ledger rows are never deleted
 }
 
 

@@ -10,7 +10,10 @@ Sources (standards):
 - 人员类别：公共就业服务经办规程（本项目程序手册）所列人员类别，代码 P01–P15 为本系统自定义.
 - 户口性质、就业状况、就业需求、未就业原因：本系统自定义代码（就业状况：1x 已就业，
   2x 未就业但在劳动力市场，3x 不在劳动力市场）.
+- 跟踪回访规则、回访方式、就业稳定情况：seed/followup_rules.py（CATALOG §3.6 FU-01..FU-24, R-67）.
 """
+
+from seed.followup_rules import FOLLOWUP_RULES, METHODS, STABILITY
 
 # key -> (代码表名称（含标准）, [(代码, 名称), ...])，列表顺序即展示顺序.
 CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -214,4 +217,21 @@ CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
             ("R9", "其他"),
         ],
     ),
+    "hard_to_employ_category": (
+        "就业困难人员类别（顺义区就业困难人员类型；手册未列举，按北京市就业困难人员认定口径）",
+        [
+            ("H01", "“4050”人员（女满40周岁、男满50周岁）"),
+            ("H02", "残疾人"),
+            ("H03", "城乡低保家庭成员"),
+            ("H04", "零就业家庭成员"),
+            ("H05", "连续失业一年以上的长期失业人员"),
+            ("H06", "土地被征收（占）的农村劳动力"),
+            ("H07", "城市规划拆迁安置人员"),
+            ("H08", "刑满释放、解除劳动教养人员"),
+            ("H09", "其他经认定的就业困难人员"),
+        ],
+    ),
+    "followup_rule": ("跟踪回访规则", [(rule.code, rule.label) for rule in FOLLOWUP_RULES]),
+    "followup_method": ("回访方式", METHODS),
+    "employment_stability": ("就业稳定情况（R-67）", STABILITY),
 }

@@ -1,4 +1,5 @@
-"""Loads the reference data every installation needs: permissions and roles, the org tree, code lists.
+"""Loads the reference data every installation needs: permissions and roles, the org tree, code lists,
+the working-day calendar.
 Idempotent: run after each migration (`flask seed`)."""
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from sqlalchemy import select
 from models.codes import CodeItem
 from models.org import OrgUnit
 from seed.code_lists import CODE_LISTS
+from seed.duties import load_duties
+from seed.holidays import load_holidays
 from seed.org_tree import DISTRICT, TOWNS, communities
 
 
@@ -72,7 +75,12 @@ def load_reference(appbuilder: Any) -> dict[str, int]:
     from app.security.roles import sync_roles
 
     session = appbuilder.session
-    counts = {"org_units": load_org_tree(session), "code_items": load_code_lists(session)}
+    counts = {
+        "org_units": load_org_tree(session),
+        "code_items": load_code_lists(session),
+        "holidays": load_holidays(session),
+        "duties": load_duties(session),
+    }
     session.commit()
     sync_roles(appbuilder)
     return counts

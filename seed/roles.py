@@ -2,16 +2,19 @@
 
 "ledgers" lists the coarse permissions granted on EVERY registered ledger (read / write / void / restore);
 "pii" unmasks ID numbers; "views" are extra (permission, view) pairs; "menus" the menus shown.
+Every role also gets OWN_ACCOUNT: its own account (user info, password) and 我的任务 (its background jobs).
 系统管理员 is FAB's admin role and receives every permission.
 
 | role     | tier        | ledgers                    | ID numbers | history browser | org tree, code lists, users |
 |----------|-------------|----------------------------|------------|-----------------|-----------------------------|
-| 社区专干 | community   | read, write, void          | unmasked   | —               | —                           |
-| 街镇经办 | street/town | read, write, void          | unmasked   | —               | org tree: read              |
-| 区级经办 | district    | read, write, void          | unmasked   | —               | org tree: read              |
-| 审核     | any         | read                       | unmasked   | —               | org tree: read              |
-| 督查     | any         | read                       | masked     | read            | org tree: read              |
-| 系统管理员 | any       | read, write, void, restore | unmasked   | read            | all                         |
+| role     | tier        | ledgers                    | ID numbers | history browser | 我的待办 | 超期督办 | org tree, code lists, users |
+|----------|-------------|----------------------------|------------|-----------------|---------|---------|-----------------------------|
+| 社区专干 | community   | read, write, void          | unmasked   | —               | yes     | —       | —                           |
+| 街镇经办 | street/town | read, write, void          | unmasked   | —               | yes     | yes     | org tree: read              |
+| 区级经办 | district    | read, write, void          | unmasked   | —               | yes     | yes     | org tree: read              |
+| 审核     | any         | read                       | unmasked   | —               | yes     | yes     | org tree: read              |
+| 督查     | any         | read                       | masked     | read            | —       | yes     | org tree: read              |
+| 系统管理员 | any       | read, write, void, restore | unmasked   | read            | yes     | yes     | all                         |
 """
 
 ADMIN_ROLE = "系统管理员"
@@ -21,28 +24,43 @@ OWN_ACCOUNT = [
     ("resetmypassword", "LedgerUserView"),
     ("can_this_form_get", "ResetMyPasswordView"),
     ("can_this_form_post", "ResetMyPasswordView"),
+    ("can_read", "jobs"),  # 我的任务: every role sees its own background jobs
+    ("menu_access", "my_jobs"),
 ]
 ORG_READ = [("can_read", "orgunit")]
+INBOX = [("can_read", "inbox")]
+OVERDUE = [("can_read", "overdue")]
+DUTY_DONE = ("can_done", "duty")  # 办结 a recurring duty of one's unit (views/duty.py)
 
 ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
-    "社区专干": {"ledgers": ["read", "write", "void"], "pii": True, "views": [], "menus": ["Ledgers"]},
+    "社区专干": {
+        "ledgers": ["read", "write", "void"],
+        "pii": True,
+        "views": [*INBOX, DUTY_DONE],
+        "menus": ["Ledgers", "inbox"],
+    },
     "街镇经办": {
         "ledgers": ["read", "write", "void"],
         "pii": True,
-        "views": ORG_READ,
-        "menus": ["Ledgers", "System", "orgunits"],
+        "views": [*ORG_READ, *INBOX, *OVERDUE, DUTY_DONE],
+        "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
     },
     "区级经办": {
         "ledgers": ["read", "write", "void"],
         "pii": True,
-        "views": ORG_READ,
-        "menus": ["Ledgers", "System", "orgunits"],
+        "views": [*ORG_READ, *INBOX, *OVERDUE, DUTY_DONE],
+        "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
     },
-    "审核": {"ledgers": ["read"], "pii": True, "views": ORG_READ, "menus": ["Ledgers", "System", "orgunits"]},
+    "审核": {
+        "ledgers": ["read"],
+        "pii": True,
+        "views": [*ORG_READ, *INBOX, *OVERDUE],
+        "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
+    },
     "督查": {
         "ledgers": ["read"],
         "pii": False,
-        "views": [*ORG_READ, ("can_read", "history")],
-        "menus": ["Ledgers", "System", "orgunits", "history"],
+        "views": [*ORG_READ, *OVERDUE, ("can_read", "history")],
+        "menus": ["Ledgers", "System", "orgunits", "history", "overdue"],
     },
 }

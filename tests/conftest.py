@@ -18,8 +18,10 @@ os.environ.setdefault("TAIZHANG_DEV", "1")
 
 from app import create_app, db  # noqa: E402
 from app.ledger import LEDGERS  # noqa: E402
+from models import Model  # noqa: E402
 from models.audit import AuditLog  # noqa: E402
 from models.org import OrgUnit  # noqa: E402
+from models.workflow import Deadline, WorkflowEvent  # noqa: E402
 from seed.demo import DEMO_PASSWORD  # noqa: E402
 
 TEST_OVERRIDES = {"WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "TESTING": True}
@@ -69,10 +71,14 @@ def app(db_url: str) -> Iterator[Flask]:
 
 def empty_ledgers() -> None:
     """Tests share one seeded database: remove what a test wrote (history first, then ledger rows)."""
+    ledger_tables = {view.datamodel.obj.__table__ for view in LEDGERS.values()}
     with db.engine.begin() as conn:
         conn.execute(delete(AuditLog))
-        for view in LEDGERS.values():
-            conn.execute(delete(view.datamodel.obj))
+        conn.execute(delete(WorkflowEvent))
+        conn.execute(delete(Deadline))
+        for table in reversed(Model.metadata.sorted_tables):  # referring rows first
+            if table in ledger_tables:
+                conn.execute(delete(table))
         conn.execute(delete(OrgUnit).where(OrgUnit.code.like("T%")))
 
 

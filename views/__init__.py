@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.ledger import LEDGERS
 from app.ledger_api import api_for
+from app.workflow.api import workflow_api_for
 
 LEDGER_MENU = _l("Ledgers")
 
@@ -29,8 +30,7 @@ def link_related_ledgers() -> None:
 
 
 def register_all(appbuilder: Any) -> None:
-    for module in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{module.name}")
+    modules = [importlib.import_module(f"{__name__}.{m.name}") for m in pkgutil.iter_modules(__path__)]
     link_related_ledgers()
     for name, view_class in LEDGERS.items():
         model = view_class.datamodel.obj
@@ -43,6 +43,17 @@ def register_all(appbuilder: Any) -> None:
             category_label=LEDGER_MENU,
         )
         appbuilder.add_api(api_for(view_class))
+        if view_class.workflow is not None:
+            appbuilder.add_api(workflow_api_for(view_class))
+    from app.workflow.pages import register_pages
     from views.admin import register_admin
+    from views.calendar import register_calendar
+    from views.jobs import register_jobs
 
+    register_pages(appbuilder)
     register_admin(appbuilder)
+    register_calendar(appbuilder)
+    for module in modules:  # a module with non-ledger views adds them itself
+        if hasattr(module, "register_views"):
+            module.register_views(appbuilder)
+    register_jobs(appbuilder)

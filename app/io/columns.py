@@ -18,6 +18,7 @@ from models.base import column_meta
 from models.org import OrgUnit
 
 ERROR_HEADER = _l("Error description")
+RECORD_NUMBER = _l("Record number")
 REQUIRED_MARK = "*"
 WIDTHS = {"org": 18, "code": 12, "date": 12, "number": 12, "bool": 8, "verbatim": 21, "text": 16}
 
@@ -81,6 +82,8 @@ def specs(model: Any) -> list[ColumnSpec]:
             )
         )
     out.sort(key=lambda spec: spec.kind != "org")
+    if not any(spec.natural_key for spec in out):  # rows are then identified by their record number
+        out.insert(0, ColumnSpec("id", str(RECORD_NUMBER), "number", natural_key=True, integer=True))
     return out
 
 

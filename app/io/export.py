@@ -83,8 +83,10 @@ class CellValues:
         self.converters: list[Callable[[Any], Any]] = []
         orgs = OrgNames(user)
         for spec in columns:
-            meta = metas[spec.name]
-            if spec.kind == "org":
+            meta = metas.get(spec.name)
+            if meta is None:  # the record number
+                self.converters.append(lambda v: v)
+            elif spec.kind == "org":
                 self.converters.append(lambda v: orgs.text.get(v, ""))
             elif spec.kind == "code":
                 self.converters.append(lambda v, labels=code_labels(spec): labels.get(v, v))

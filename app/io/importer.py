@@ -110,6 +110,11 @@ def run_import(
         session = ledger.session()
         try:
             with ledger.bulk_writes(model) as keys, session.no_autoflush:  # flushed per chunk
+                if any(spec.name == "id" for spec in columns):
+                    keys["id"] = {
+                        row_id: (row_id, org_id)
+                        for row_id, org_id in session.execute(select(model.id, model.org_id))
+                    }
                 for start in range(0, len(report.rows), CHUNK):
                     plan.chunk(report.rows[start : start + CHUNK], keys)
                     if commit:
@@ -271,6 +276,10 @@ class Planner:
             if first != number:
                 return self.fail(number, {**errors, name: _l("Same as row %(row)d of this file", row=first)})
             entry = keys[name].get(key)
+            if name == "id" and (entry is None or entry[1] not in self.orgs.mine):
+                return self.fail(
+                    number, {**errors, name: _l("No record number %(value)s in your territory", value=key)}
+                )
             if entry is None or entry[0] is None:
                 continue
             existing = loaded.get(entry[0])
@@ -300,6 +309,7 @@ class Planner:
         return self.validate_and_write(number, values, existing)
 
     def validate_and_write(self, number: int, values: dict[str, Any], existing: Any) -> str:
+        values.pop("id", None)  # the record number identifies the row; it is never written
         if existing is not None:
             values = {k: v for k, v in values.items() if k != "org_id"}
             checked = dict(values)

@@ -87,7 +87,11 @@ def write_guide(guide: Any, columns: list[ColumnSpec], head: Any) -> None:
         guide.write_string(row, 1, str(_l("Yes")) if spec.required else "")
         guide.write_string(row, 2, str(KIND_HELP[spec.kind]))
         notes = [spec.description] if spec.description else []
-        if spec.natural_key:
+        if spec.name == "id":
+            notes.append(
+                str(_l("Empty for a new record; the number of an exported record updates that record"))
+            )
+        elif spec.natural_key:
             notes.append(
                 str(
                     _l(

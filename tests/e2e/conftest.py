@@ -60,10 +60,19 @@ def free_port() -> int:
 
 def server_env(db_file: Path) -> dict[str, str]:
     env = dict(os.environ)
-    for name in ("FLASK_DEBUG", "FLASK_RUN_PORT", "FLASK_RUN_HOST", "SECRET_KEY", "TEST_DATABASE_URL"):
+    for name in (
+        "FLASK_DEBUG",
+        "FLASK_RUN_PORT",
+        "FLASK_RUN_HOST",
+        "SECRET_KEY",
+        "TEST_DATABASE_URL",
+        "JOBS_URL",
+    ):
         env.pop(name, None)
     env.update(
         DATABASE_URL=f"sqlite:///{db_file}",
+        JOBS_URL=f"sqlite:///{db_file.parent / 'jobs-queue.db'}",  # the server's and its worker's queue
+        JOBS_RESULTS_DIR=str(db_file.parent / "job-results"),
         TAIZHANG_DEV="1",
         FLASK_APP="app:create_app",
         PYTHONUNBUFFERED="1",

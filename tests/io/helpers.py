@@ -56,3 +56,57 @@ def workbook(path: Path, header: list[str], rows: list[list[Any]]) -> Path:
                 sheet.write_string(r, col, str(value))
     book.close()
     return path
+
+
+def empty_ledger(model: Any) -> None:
+    """Remove one ledger's rows (with the rows referring to them and their history and workflow), keeping
+    the rows it refers to: an exported file can then be imported again as new rows."""
+    from sqlalchemy import delete
+
+    from app import db
+    from models.audit import AuditLog
+    from models.base import Model
+    from models.workflow import Deadline, WorkflowEvent
+
+    tables = {view.datamodel.obj.__table__: view.datamodel.obj for view in LEDGERS.values()}
+    doomed = [model.__table__]
+    for table in Model.metadata.sorted_tables:
+        if table in tables and any(fk.column.table in doomed for fk in table.foreign_keys):
+            doomed.append(table)
+    names = [tables[table].__ledger__ for table in doomed]
+    with db.engine.begin() as conn:
+        for log in (AuditLog, WorkflowEvent, Deadline):
+            conn.execute(delete(log).where(log.ledger.in_(names)))
+        for table in reversed(doomed):
+            conn.execute(delete(table))
+
+
+def rewrite(path: Path, change: Any = None) -> Path:
+    """The exported workbook with its record numbers emptied (they name rows that are gone) and
+    `change(header, row_index, row)` applied to each data row."""
+    rows = sheet_rows(path)
+    head = next(i for i, row in enumerate(rows) if any(str(cell).endswith("机构") for cell in row))
+    header = [str(cell) for cell in rows[head]]
+    body = []
+    for index, row in enumerate(rows[head + 1 :]):
+        row = [None if cell == "" else cell for cell in row]
+        if "记录编号" in header:
+            row[header.index("记录编号")] = None
+        if change is not None:
+            change(header, index, row)
+        body.append(row)
+    out = path.with_name(f"re_{path.name}")
+    book = xlsxwriter.Workbook(str(out))
+    sheet = book.add_worksheet()
+    dates = book.add_format({"num_format": "yyyy-mm-dd"})
+    sheet.write_row(0, 0, header)
+    for r, row in enumerate(body, start=1):
+        for c, value in enumerate(row):
+            if hasattr(value, "isoformat"):
+                sheet.write_datetime(r, c, value, dates)
+            elif isinstance(value, str):
+                sheet.write_string(r, c, value)
+            elif value is not None:
+                sheet.write(r, c, value)
+    book.close()
+    return out

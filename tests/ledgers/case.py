@@ -103,7 +103,9 @@ class LedgerCase:
         unit = first_community(HOME_TOWN)
         response = client.post(f"/api/v1/{self.ledger}/", json=self.valid_values(unit.id))
         assert response.status_code == 201, response.json
-        log = db.session.execute(select(AuditLog).where(AuditLog.row_id == response.json["id"])).scalar_one()
+        log = db.session.execute(
+            select(AuditLog).where(AuditLog.ledger == self.ledger, AuditLog.row_id == response.json["id"])
+        ).scalar_one()
         assert (log.action, log.username, log.ledger) == ("create", "renhe_jingban", self.ledger)
 
     # ---- territory on every path ------------------------------------------------------------------
@@ -216,7 +218,11 @@ class LedgerCase:
         db.session.expire_all()
         assert db.session.get(self.model, row.id).voided_at is None
         actions = (
-            db.session.execute(select(AuditLog.action).where(AuditLog.row_id == row.id).order_by(AuditLog.id))
+            db.session.execute(
+                select(AuditLog.action)
+                .where(AuditLog.ledger == self.ledger, AuditLog.row_id == row.id)
+                .order_by(AuditLog.id)
+            )
             .scalars()
             .all()
         )

@@ -1,0 +1,140 @@
+"""跟踪回访 (CATALOG §3.6, R-67/R-68): follow-ups scheduled by the rules of seed/followup_rules.py.
+
+- a workflow transition named in a rule's trigger creates the first follow-up (AFTER_FIRE hook);
+- recording a result (an update setting the date done) fills in the next due date from the rule's cadence
+  when the clerk left it empty, refuses a later one, and creates the next follow-up (AFTER_UPDATE hook);
+- 我的待办 lists the follow-ups of the user's territory that are due within a week or overdue.
+Everything is written through the ledger commands, so territory, validation and history apply.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from app import codes, ledger
+from app.followup_schedule import RULES, due_after, next_due, rules_triggered_by
+from app.security.access import user_may
+from app.security.scope import scope_query
+from app.workflow.commands import AFTER_FIRE
+from app.workflow.inbox import LIMIT, InboxItem, provider
+from models.followup import FollowUp
+
+DUE_SOON_DAYS = 7  # shown in the inbox this many days before the due date
+
+
+def on_transition(obj: Any, transition: str, event: Any) -> None:
+    """Create the first follow-up of every rule triggered by this transition on this record."""
+    ledger_name = getattr(obj, "__ledger__", "")
+    for rule in rules_triggered_by(ledger_name, transition):
+        ledger.create(
+            FollowUp,
+            {
+                "org_id": obj.org_id,
+                "person_id": obj.person_id,
+                "subject_ledger": ledger_name,
+                "subject_row_id": obj.id,
+                "rule": rule.code,
+                "due_on": due_after(rule.first or "", event.on_date),
+            },
+        )
+
+
+def on_update(obj: Any, before: dict[str, Any]) -> None:
+    """A result was recorded (the date done set): schedule the next follow-up."""
+    if not isinstance(obj, FollowUp) or "done_on" not in before:
+        return
+    if before["done_on"] is not None or obj.done_on is None:
+        return
+    rule = RULES.get(obj.rule or "")
+    if rule is not None and rule.cadence is not None and rule.cadence.by_stability and not obj.stability:
+        raise ledger.LedgerError(
+            {"stability": _l("Please choose the employment stability: it sets the next follow-up")}
+        )
+    latest = next_due(rule, obj.stability, obj.done_on, done_count(obj) + 1)
+    if obj.next_due_on is None:
+        obj.next_due_on = latest
+    elif latest is not None and obj.next_due_on > latest:
+        raise ledger.LedgerError(
+            {
+                "next_due_on": _l(
+                    "The next follow-up is due by %(date)s at the latest (%(rule)s)",
+                    date=latest.isoformat(),
+                    rule=codes.label("followup_rule", obj.rule),
+                )
+            }
+        )
+    if obj.next_due_on is not None:
+        ledger.create(
+            FollowUp,
+            {
+                "org_id": obj.org_id,
+                "person_id": obj.person_id,
+                "subject_ledger": obj.subject_ledger,
+                "subject_row_id": obj.subject_row_id,
+                "rule": obj.rule,
+                "due_on": obj.next_due_on,
+            },
+        )
+
+
+def done_count(obj: FollowUp) -> int:
+    """Other follow-ups of the same rule, person and subject already done."""
+    query = select(func.count(FollowUp.id)).where(
+        FollowUp.person_id == obj.person_id,
+        FollowUp.rule == obj.rule,
+        FollowUp.subject_ledger.is_(None)
+        if obj.subject_ledger is None
+        else FollowUp.subject_ledger == obj.subject_ledger,
+        FollowUp.subject_row_id.is_(None)
+        if obj.subject_row_id is None
+        else FollowUp.subject_row_id == obj.subject_row_id,
+        FollowUp.done_on.isnot(None),
+        FollowUp.voided_at.is_(None),
+        FollowUp.id != obj.id,
+    )
+    return int(ledger.session().execute(query).scalar_one())
+
+
+if on_transition not in AFTER_FIRE:
+    AFTER_FIRE.append(on_transition)
+if on_update not in ledger.AFTER_UPDATE:
+    ledger.AFTER_UPDATE.append(on_update)
+
+
+@provider
+def followup_items(user: Any, today: date) -> list[InboxItem]:
+    """Follow-ups of the user's territory not yet done, due within a week or overdue."""
+    from flask import url_for
+
+    if not user_may(user, "can_write", FollowUp.__ledger__):
+        return []
+    query = (
+        select(FollowUp)
+        .where(
+            FollowUp.voided_at.is_(None),
+            FollowUp.done_on.is_(None),
+            FollowUp.due_on <= today + timedelta(days=DUE_SOON_DAYS),
+        )
+        .order_by(FollowUp.due_on, FollowUp.id)
+        .limit(LIMIT)
+    )
+    rows = ledger.session().execute(scope_query(query, FollowUp, user)).scalars()
+    return [
+        InboxItem(
+            kind="followup",
+            title=str(
+                _l("Follow-up: %(rule)s", rule=codes.label("followup_rule", row.rule))
+                if row.rule
+                else _l("Follow-up")
+            ),
+            subject=row.ledger_title(),
+            org_name=row.org.name,
+            due_on=row.due_on,
+            url=url_for("FollowUpView.show", pk=row.id),
+        )
+        for row in rows
+    ]

@@ -1,0 +1,193 @@
+"""Firing a transition: one command, one transaction. Guard (territory, state, role, tier, version),
+inputs, the state change (with its change-history entry), the 流转记录 event and the deadlines of the
+next steps. Records enter their workflow through `start`, called by ledger.create."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app import calendar, clock, codes, ledger
+from app.audit import ACTION_KEY, COMMENT_KEY
+from app.security.scope import current_actor, in_territory
+from app.workflow import engine
+from app.workflow.definition import START, Transition, Workflow
+from models.base import utcnow
+from models.workflow import Deadline, WorkflowEvent
+
+AFTER_FIRE: list[Callable[[Any, str, WorkflowEvent], None]] = []  # e.g. follow-up rules
+
+
+def workflow_of(obj_or_model: Any) -> Workflow | None:
+    model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
+    view = ledger.LEDGERS.get(getattr(model, "__ledger__", ""))
+    return getattr(view, "workflow", None)
+
+
+def actor_for(obj: Any, user: Any = None) -> engine.Actor:
+    user = user or current_actor()
+    return role_of(user, in_territory=obj.org is not None and in_territory(obj.org, user))
+
+
+def role_of(user: Any, in_territory: bool = True) -> engine.Actor:
+    """The guard's view of a user: roles and tier (and whether the record at hand is theirs)."""
+    return engine.Actor(
+        roles=frozenset(role.name for role in getattr(user, "roles", []) or []),
+        tier=getattr(getattr(user, "org", None), "level", None),
+        in_territory=in_territory,
+    )
+
+
+def allowed_transitions(obj: Any, user: Any = None) -> list[Transition]:
+    workflow = workflow_of(obj)
+    if workflow is None or obj.voided_at is not None:
+        return []
+    return engine.allowed(workflow, obj.state, actor_for(obj, user))
+
+
+def start(obj: Any) -> None:
+    """A new record (added, not yet flushed) enters its workflow's initial state; the first deadlines open."""
+    workflow = workflow_of(obj)
+    if workflow is None:
+        return
+    obj.state = workflow.initial
+    ledger.session().flush()
+    on = getattr(obj, workflow.start_field or "", None) or clock.today()
+    write_event(obj, START, None, workflow.initial, on, None, {})
+    open_deadlines(workflow, obj, workflow.initial, on)
+
+
+def fire(obj: Any, name: str, raw_inputs: dict[str, Any], expected_version: Any) -> WorkflowEvent:
+    """Fire transition `name` on `obj` as the current actor (not committed). Raises LedgerError with a
+    Chinese reason when refused."""
+    workflow = workflow_of(obj)
+    transition = workflow.transition(name) if workflow else None
+    if workflow is None or transition is None:
+        raise ledger.LedgerError({"": _l("Unknown step: %(name)s", name=name)})
+    if obj.voided_at is not None:
+        raise ledger.LedgerError({"": _l("A voided record cannot be edited")})
+    reason = engine.refusal(workflow, transition, obj.state, actor_for(obj))
+    if reason is not None:
+        raise ledger.LedgerError({"": reason})
+    ledger.check_version(obj, expected_version)
+    values, errors = engine.parse_inputs(transition, raw_inputs)
+    errors.update(check_codes(transition, values))
+    field_values = {
+        spec.to_field: values[spec.name]
+        for spec in transition.inputs
+        if spec.to_field and spec.name in values
+    }
+    if field_values and not errors:
+        errors.update(ledger.validate_values(type(obj), field_values, existing=obj))
+    if errors:
+        raise ledger.LedgerError(errors)
+    on = values.get("date") or clock.today()
+    comment = values.get("comment")
+    from_state = obj.state
+    ledger.assign(obj, field_values)
+    obj.state = transition.target or from_state
+    session = ledger.session()
+    session.info[COMMENT_KEY] = f"{transition.label}：{comment}" if comment else str(transition.label)
+    session.info[ACTION_KEY] = "transition"
+    session.flush()
+    event = write_event(obj, name, from_state, obj.state, on, comment, values)
+    settle_deadlines(workflow, obj, name, on)
+    open_deadlines(workflow, obj, obj.state, on)
+    for hook in AFTER_FIRE:
+        hook(obj, name, event)
+    session.flush()
+    return event
+
+
+def check_codes(transition: Transition, values: dict[str, Any]) -> dict[str, Any]:
+    errors = {}
+    for spec in transition.inputs:
+        if spec.kind == "code" and spec.name in values:
+            code = codes.lookup(spec.code_list or "", values[spec.name])
+            if code is None:
+                errors[spec.name] = _l("Unknown code: %(value)s", value=values[spec.name])
+            else:
+                values[spec.name] = code
+    return errors
+
+
+def write_event(
+    obj: Any, name: str, from_state: str | None, to_state: str, on: date, comment: Any, values: dict
+) -> WorkflowEvent:
+    actor = current_actor()
+    event = WorkflowEvent(
+        ledger=type(obj).__ledger__,
+        row_id=obj.id,
+        transition=name,
+        from_state=from_state,
+        to_state=to_state,
+        at=utcnow(),
+        on_date=on,
+        user_id=getattr(actor, "id", None),
+        username=getattr(actor, "username", None) or "system",
+        user_org_name=getattr(getattr(actor, "org", None), "name", None),
+        comment=comment,
+        inputs={k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()},
+    )
+    ledger.session().add(event)
+    return event
+
+
+def row_deadlines(obj: Any, status: str | None = None) -> list[Deadline]:
+    query = select(Deadline).where(Deadline.ledger == type(obj).__ledger__, Deadline.row_id == obj.id)
+    if status:
+        query = query.where(Deadline.status == status)
+    return list(ledger.session().execute(query.order_by(Deadline.due_on, Deadline.id)).scalars())
+
+
+def settle_deadlines(workflow: Workflow, obj: Any, fired: str, on: date) -> None:
+    """The fired step's deadline is met; steps no longer possible from the new state are closed."""
+    still_possible = {t.name for t in workflow.outgoing(obj.state)}
+    for deadline in row_deadlines(obj, "open"):
+        if deadline.step == fired:
+            deadline.status, deadline.done_on = "met", on
+        elif deadline.step not in still_possible:
+            deadline.status = "closed"
+        deadline.closed_at = utcnow() if deadline.status != "open" else None
+
+
+def open_deadlines(workflow: Workflow, obj: Any, state: str, entered_on: date) -> None:
+    open_steps = {d.step for d in row_deadlines(obj, "open")}
+    for limit in engine.limits_on_entering(workflow, state, entered_on, event_dates(obj), calendar.current()):
+        if limit.step.name in open_steps:
+            continue
+        ledger.session().add(
+            Deadline(
+                ledger=type(obj).__ledger__,
+                row_id=obj.id,
+                step=limit.step.name,
+                limit=limit.step.limit,
+                started_on=limit.started_on,
+                due_on=limit.due_on,
+                calendar_confirmed=limit.confirmed,
+                status="open",
+            )
+        )
+
+
+def event_dates(obj: Any) -> dict[str, date]:
+    """When each named event last happened on the record."""
+    query = (
+        select(WorkflowEvent.transition, WorkflowEvent.on_date)
+        .where(WorkflowEvent.ledger == type(obj).__ledger__, WorkflowEvent.row_id == obj.id)
+        .order_by(WorkflowEvent.id)
+    )
+    return {name: on for name, on in ledger.session().execute(query)}
+
+
+def events(obj: Any) -> list[WorkflowEvent]:
+    query = (
+        select(WorkflowEvent)
+        .where(WorkflowEvent.ledger == type(obj).__ledger__, WorkflowEvent.row_id == obj.id)
+        .order_by(WorkflowEvent.at.desc(), WorkflowEvent.id.desc())
+    )
+    return list(ledger.session().execute(query).scalars())

@@ -1,0 +1,111 @@
+"""我的待办: what is waiting on a user, from every source, sorted by deadline. Sources register a provider
+(user, today) → items: the workflow steps the user's role may fire on records of their territory (here),
+due follow-ups and due recurring duties (their own modules)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app import ledger
+from app.security.scope import scope_query
+from app.workflow import engine
+from app.workflow.commands import role_of
+from models.workflow import Deadline
+
+LIMIT = 500  # items per source shown; the count badge counts them all
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    kind: str  # workflow | followup | duty
+    title: str  # what is to be done
+    subject: str  # on what (a person's name, a duty)
+    org_name: str
+    due_on: date | None
+    url: str
+    calendar_confirmed: bool = True
+
+    def overdue(self, today: date) -> bool:
+        return self.due_on is not None and today > self.due_on
+
+
+Provider = Callable[[Any, date], list[InboxItem]]
+PROVIDERS: list[Provider] = []
+
+
+def provider(func_: Provider) -> Provider:
+    PROVIDERS.append(func_)
+    return func_
+
+
+def inbox(user: Any, today: date) -> list[InboxItem]:
+    items = [item for source in PROVIDERS for item in source(user, today)]
+    return sorted(items, key=lambda i: (i.due_on is None, i.due_on or date.max, i.title))
+
+
+def steps_for(workflow: Any, user: Any) -> dict[str, list[Any]]:
+    """state → the steps this user's role and tier may fire from it (territory is the query's job)."""
+    probe = role_of(user)
+    by_state: dict[str, list[Any]] = {}
+    for state in workflow.states:
+        steps = [step for step in engine.allowed(workflow, state.name, probe) if step.waits]
+        if steps:
+            by_state[state.name] = steps
+    return by_state
+
+
+@provider
+def workflow_items(user: Any, today: date) -> list[InboxItem]:
+    from flask import url_for
+
+    items: list[InboxItem] = []
+    for name, view in ledger.LEDGERS.items():
+        workflow = getattr(view, "workflow", None)
+        if workflow is None:
+            continue
+        by_state = steps_for(workflow, user)
+        if not by_state:
+            continue
+        model = view.datamodel.obj
+        step_names = {step.name for steps in by_state.values() for step in steps}
+        due = (
+            select(
+                Deadline.row_id,
+                func.min(Deadline.due_on).label("due_on"),
+                func.min(Deadline.calendar_confirmed.cast(type_=Deadline.id.type)).label("confirmed"),
+            )
+            .where(Deadline.ledger == name, Deadline.status == "open", Deadline.step.in_(step_names))
+            .group_by(Deadline.row_id)
+            .subquery()
+        )
+        query = (
+            select(model, due.c.due_on, due.c.confirmed)
+            .outerjoin(due, due.c.row_id == model.id)
+            .where(model.state.in_(by_state), model.voided_at.is_(None))
+            .order_by(due.c.due_on.is_(None), due.c.due_on, model.id)
+            .limit(LIMIT)
+        )
+        for row, due_on, confirmed in ledger.session().execute(scope_query(query, model, user)):
+            steps = "、".join(str(step.label) for step in by_state[row.state])
+            items.append(
+                InboxItem(
+                    kind="workflow",
+                    title=f"{workflow.label}：{steps}",
+                    subject=row_title(row),
+                    org_name=row.org.name,
+                    due_on=due_on,
+                    url=url_for(f"{view.__name__}.show", pk=row.id),
+                    calendar_confirmed=confirmed != 0,
+                )
+            )
+    return items
+
+
+def row_title(row: Any) -> str:
+    title = getattr(row, "ledger_title", None)
+    return str(title() if callable(title) else f"#{row.id}")

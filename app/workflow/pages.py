@@ -1,0 +1,95 @@
+"""The 我的待办 page (and its navbar count) and the 超期督办 board with drill-down and Excel export."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from flask import current_app, make_response, request
+from flask_appbuilder import BaseView, expose
+from flask_appbuilder.security.decorators import has_access
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from app import clock
+from app.security.scope import current_actor
+from app.workflow import inbox, overdue
+
+
+class InboxView(BaseView):
+    """我的待办: steps waiting on the user, due follow-ups and duties, by deadline, overdue first marked."""
+
+    route_base = "/inbox"
+    class_permission_name = "inbox"
+    method_permission_name = {"index": "read"}
+    default_view = "index"
+
+    @expose("/")
+    @has_access
+    def index(self) -> Any:
+        today = clock.today()
+        items = inbox.inbox(current_actor(), today)
+        return self.render_template("workflow/inbox.html", items=items, today=today, title=_l("My to-dos"))
+
+
+class OverdueBoardView(BaseView):
+    """超期督办 for reviewers and inspectors."""
+
+    route_base = "/overdue"
+    class_permission_name = "overdue"
+    method_permission_name = {"index": "read", "records": "read", "export": "read"}
+    default_view = "index"
+
+    @expose("/")
+    @has_access
+    def index(self) -> Any:
+        today = clock.today()
+        rows = overdue.counts(overdue.overdue_items(current_actor(), today))
+        return self.render_template(
+            "workflow/overdue.html", rows=rows, today=today, title=_l("Overdue board")
+        )
+
+    @expose("/records")
+    @has_access
+    def records(self) -> Any:
+        today = clock.today()
+        items = [
+            item
+            for item in overdue.overdue_items(current_actor(), today)
+            if str(item.unit.id) == request.args.get("unit", str(item.unit.id))
+            and item.workflow.ledger == request.args.get("ledger", item.workflow.ledger)
+            and item.step.name == request.args.get("step", item.step.name)
+        ]
+        return self.render_template(
+            "workflow/overdue_records.html", items=items, today=today, title=_l("Overdue board")
+        )
+
+    @expose("/export")
+    @has_access
+    def export(self) -> Any:
+        today = clock.today()
+        user = current_actor()
+        unit_name = user.org.name if user.org else ""
+        content = overdue.workbook(overdue.overdue_items(user, today), today, unit_name, user.username)
+        response = make_response(content)
+        filename = f"{_('Overdue board')}_{unit_name}_{today.isoformat()}.xlsx"
+        response.headers["Content-Type"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        response.headers["Content-Disposition"] = (
+            f"attachment; filename=overdue.xlsx; filename*=UTF-8''{quote(filename)}"
+        )
+        return response
+
+
+def inbox_count() -> int:
+    """The navbar badge: how many to-dos the user has (computed once per request)."""
+    if not hasattr(request, "inbox_count"):
+        user = current_actor()
+        signed_in = user is not None and user.is_authenticated
+        request.inbox_count = len(inbox.inbox(user, clock.today())) if signed_in else 0  # type: ignore[attr-defined]
+    return int(request.inbox_count)  # type: ignore[attr-defined]
+
+
+def register_pages(appbuilder: Any) -> None:
+    appbuilder.add_view(InboxView, "inbox", label=_l("My to-dos"), icon="fa-inbox")
+    appbuilder.add_view(OverdueBoardView, "overdue", label=_l("Overdue board"), icon="fa-clock-o")
+    current_app.context_processor(lambda: {"inbox_count": inbox_count})

@@ -1,0 +1,31 @@
+"""就业困难人员服务台帐 views: the assistance cases of the street/town and its communities."""
+
+from flask_appbuilder.models.sqla.interface import SQLAInterface
+
+from app.ledger_view import LedgerView
+from app.security.scope import OrgScopeFilter
+from models.assistance import HardToEmployCase
+from seed.workflows import HARD_TO_EMPLOY
+
+
+class HardToEmployCaseView(LedgerView):
+    """就业困难人员服务台帐."""
+
+    datamodel = SQLAInterface(HardToEmployCase)
+    workflow = HARD_TO_EMPLOY
+    list_columns = [
+        "person",
+        "category",
+        "org",
+        "reported_on",
+        "assistant_name",
+        "employer_name",
+        "stability",
+    ]
+    search_columns = ["org", "category", "reported_on", "assistant_name", "stability"]
+    add_columns = ["org", "person", "category", "reported_on", "remarks"]
+    edit_columns = ["category", "reported_on", "plan", "assistant_name", "remarks"]
+    show_exclude_columns = ["state"]
+    order_columns = ["reported_on", "org"]
+    base_order = ("reported_on", "desc")
+    add_form_query_rel_fields = {"person": [["org_id", OrgScopeFilter, None]]}
