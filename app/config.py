@@ -5,7 +5,6 @@ SECRET_KEY     required outside development (FLASK_DEBUG / TAIZHANG_DEV unset)
 JOBS_URL       huey storage: unset = SQLite at instance/jobs.db; redis://… in production
 JOBS_RESULTS_DIR     where result files are written (default instance/jobs/<job id>/)
 JOBS_RETENTION_DAYS  days a job and its result file are kept (default 7)
-JOBS_URL       huey storage (later issues)
 IMPORT_MAX_MB  largest file an import accepts (default 50)
 """
 
