@@ -6,6 +6,7 @@ JOBS_URL       huey storage: unset = SQLite at instance/jobs.db; redis://… in 
 JOBS_RESULTS_DIR     where result files are written (default instance/jobs/<job id>/)
 JOBS_RETENTION_DAYS  days a job and its result file are kept (default 7)
 IMPORT_MAX_MB  largest file an import accepts (default 50)
+EXPORT_JOB_ROWS  exports with more rows run as a background job (default 20000)
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "JOBS_RESULTS_DIR": os.environ.get("JOBS_RESULTS_DIR", str(INSTANCE / "jobs")),
         "JOBS_RETENTION_DAYS": int(os.environ.get("JOBS_RETENTION_DAYS", "7")),
         "IMPORT_MAX_BYTES": int(os.environ.get("IMPORT_MAX_MB", "50")) * 1024 * 1024,
+        "EXPORT_JOB_ROWS": int(os.environ.get("EXPORT_JOB_ROWS", "20000")),
     }
     if overrides:
         settings.update(overrides)

@@ -42,7 +42,7 @@ from models.job import Job
 
 log = logging.getLogger(__name__)
 
-TASK_PACKAGES = ("app.reports",)  # packages whose modules register tasks (imported by init_app)
+TASK_PACKAGES = ("app.reports", "app.io")  # packages whose modules register tasks (imported by init_app)
 _building = threading.Lock()
 PROGRESS_INTERVAL = 1.0  # seconds between two live progress writes
 QUEUE_UNAVAILABLE = _l("The job queue is unavailable; please try again later or tell the administrator")

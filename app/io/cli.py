@@ -12,18 +12,11 @@ from flask_babel import lazy_gettext as _l
 
 from app.io.error_book import write_error_workbook
 from app.io.export import export_ledger
-from app.io.importer import ON_EXISTING, STATUSES, ImportOptions, commit_import, preview_import
+from app.io.importer import ON_EXISTING, ImportOptions, commit_import, preview_import
 from app.io.reader import ImportRefused
 from app.ledger import LEDGERS
 
 ERRORS_SUFFIX = _l("errors")
-STATUS_LABELS = {
-    "new": _l("New"),
-    "update": _l("Update"),
-    "unchanged": _l("Unchanged"),
-    "skip": _l("Skipped"),
-    "error": _l("Errors"),
-}
 
 
 def acting_user(ledger_name: str, username: str, permission: str) -> Any:
@@ -72,7 +65,7 @@ def register_io_commands(app: Flask) -> None:
             report = run(ledger_name, path, user, options)
         except ImportRefused as exc:
             raise click.ClickException(exc.message) from exc
-        click.echo("  ".join(f"{STATUS_LABELS[s]} {report.counts[s]}" for s in STATUSES))
+        click.echo(report.summary())
         if report.issues:
             errors_path = path.with_name(f"{path.stem}_{ERRORS_SUFFIX}.xlsx")
             write_error_workbook(report, errors_path)

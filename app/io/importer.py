@@ -26,6 +26,13 @@ CHUNK = 1000
 HEADER_SEARCH_ROWS = 20
 ON_EXISTING = ("update", "skip", "error")
 STATUSES = ("new", "update", "unchanged", "skip", "error")
+STATUS_LABELS = {
+    "new": _l("New"),
+    "update": _l("Update"),
+    "unchanged": _l("Unchanged"),
+    "skip": _l("Skipped"),
+    "error": _l("Errors"),
+}
 CLASH_MESSAGE = "Already registered at %(org)s; use a transfer to move the record"  # the kernel's msgid
 
 
@@ -59,6 +66,10 @@ class ImportReport:
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+    def summary(self) -> str:
+        """新增 3  更新 1  未变 0  跳过 0  错误 2"""
+        return "  ".join(f"{STATUS_LABELS[status]} {self.counts[status]}" for status in STATUSES)
 
 
 def preview_import(

@@ -20,10 +20,11 @@ from flask_appbuilder.urltools import get_filter_args, get_order_args
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from app import jobs
 from app.io.cli import ERRORS_SUFFIX
 from app.io.error_book import write_error_workbook
 from app.io.export import export_ledger, file_name
-from app.io.importer import ON_EXISTING, ImportOptions, commit_import, preview_import
+from app.io.importer import ON_EXISTING, ImportOptions, preview_import
 from app.io.reader import SUFFIXES, ImportRefused, check_file
 from app.io.template import write_template
 from app.security.scope import current_actor, scope_query
@@ -77,17 +78,25 @@ class LedgerIOMixin:
         export_ledger(self.model.__ledger__, user, handle, fmt, query)
         return attachment(handle, MIMETYPES[fmt], file_name(self.model, user, fmt))
 
-    @expose("/export/<fmt>", methods=["GET"])
-    @has_access
-    def export(self, fmt: str) -> Any:
-        """The rows of the list page as it is now: its search, filters and order (all pages)."""
-        if fmt not in MIMETYPES:
-            abort(404)
+    def list_query(self) -> Any:
+        """The list page's rows as the request's search, filters and order make them (all pages)."""
         view: Any = self
         order = get_order_args().get(type(self).__name__) or view.base_order or ("", "")
         get_filter_args(view._filters)
         filters = view._filters.get_joined_filters(view._base_filters)
-        query = self.datamodel.apply_all(self.datamodel.session.query(self.model), filters, *order)
+        return self.datamodel.apply_all(self.datamodel.session.query(self.model), filters, *order)
+
+    @expose("/export/<fmt>", methods=["GET"])
+    @has_access
+    def export(self, fmt: str) -> Any:
+        """Small exports stream back at once; above EXPORT_JOB_ROWS rows they become a job with progress."""
+        if fmt not in MIMETYPES:
+            abort(404)
+        query = self.list_query()
+        if query.count() > current_app.config["EXPORT_JOB_ROWS"]:
+            params = {"ledger": self.model.__ledger__, "fmt": fmt, "args": request.args.to_dict(flat=False)}
+            job = jobs.submit("ledger_export", params, current_actor())
+            return redirect(url_for("MyJobsView.progress", job_id=job.id))
         return self.send_export(fmt, query)
 
     @bulk_action("export_selected", _l("Export to Excel"), None, "fa-file-excel-o", single=False)
@@ -166,19 +175,30 @@ class LedgerIOMixin:
     @expose("/import/commit/<token>", methods=["POST"])
     @has_access
     def import_commit(self, token: str) -> Any:
+        """Writing runs as a job (progress on its page; the error workbook is its result). "Errors only"
+        re-checks the file here and offers the error workbook without writing."""
         entry = self.pending(token)
-        options = ImportOptions(entry["on_existing"], entry["all_or_nothing"])
         path = import_dir() / entry["path"]
-        run = preview_import if request.form.get("errors_only") else commit_import
+        if not request.form.get("errors_only"):
+            params = {
+                "ledger": self.model.__ledger__,
+                "path": str(path),
+                "filename": entry["filename"],
+                "on_existing": entry["on_existing"],
+                "all_or_nothing": entry["all_or_nothing"],
+            }
+            job = jobs.submit("ledger_import", params, current_actor())
+            return redirect(url_for("MyJobsView.progress", job_id=job.id))
+        options = ImportOptions(entry["on_existing"], entry["all_or_nothing"])
         try:
-            report = run(self.model.__ledger__, path, current_actor(), options, filename=entry["filename"])
+            report = preview_import(
+                self.model.__ledger__, path, current_actor(), options, filename=entry["filename"]
+            )
         except ImportRefused as exc:
             flash(exc.message, "danger")
             return redirect(url_for(f"{type(self).__name__}.import_upload"))
         if report.issues:
             write_error_workbook(report, import_dir() / f"{token}-errors.xlsx")
-        if report.committed:
-            path.unlink(missing_ok=True)
         return self.render_io(
             "ledger/import_result.html",
             report=report,

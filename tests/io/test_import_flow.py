@@ -13,6 +13,7 @@ from models.audit import AuditLog
 from models.person import Person
 from tests.io.helpers import sheet_rows, workbook
 from tests.io.test_import_rows import headers, row
+from tests.jobs.conftest import wait_for
 
 
 def upload(client: Any, path: Path, **form: str) -> Any:
@@ -21,8 +22,14 @@ def upload(client: Any, path: Path, **form: str) -> Any:
         return client.post("/ledger/person/import/", data=data, content_type="multipart/form-data")
 
 
-def test_import_pages__preview_then_commit_writes_with_history(
-    app: Flask, login: Any, tmp_path: Path
+def job_of(response: Any) -> int:
+    """The job a page redirected to (/jobs/<id>)."""
+    assert response.status_code == 302, response.data.decode()[:500]
+    return int(response.headers["Location"].rstrip("/").rsplit("/", 1)[1])
+
+
+def test_import_pages__preview_then_commit_job_writes_with_history(
+    app: Flask, worker: Flask, login: Any, tmp_path: Path
 ) -> None:
     client = login("renhe_jingban")
     path = workbook(tmp_path / "人员.xlsx", headers(), [row(), row(id_number="110222198501011230")])
@@ -31,33 +38,56 @@ def test_import_pages__preview_then_commit_writes_with_history(
     assert preview.status_code == 200 and 'id="count-new">1<' in page and 'id="count-error">1<' in page
     assert "第 3 行" in page and db.session.execute(select(Person)).first() is None
     token = page.split("/import/commit/", 1)[1].split('"', 1)[0]
-    result = client.post(f"/ledger/person/import/commit/{token}")
-    assert result.status_code == 200 and "已写入" in result.data.decode()
+    job = wait_for(job_of(client.post(f"/ledger/person/import/commit/{token}")))
+    assert job.status == "done" and "新增 1" in job.message and "已写入" in job.message
+    assert (job.done, job.total) == (2, 2)
     assert db.session.execute(select(func.count()).select_from(Person)).scalar_one() == 1
     assert db.session.execute(select(AuditLog.username)).scalars().all() == ["renhe_jingban"]
-    errors = client.get(f"/ledger/person/import/errors/{token}")
+    errors = client.get(f"/jobs/{job.id}/download")
     assert "filename*=UTF-8''" in errors.headers["Content-Disposition"]
     rows = sheet_rows(errors.data)
+    errors.close()
     assert rows[0][-1] == "错误说明" and rows[1][-1] == "" and "校验" in rows[2][-1]
-    assert login("houshayu_jingban").get(f"/ledger/person/import/errors/{token}").status_code == 404
+    assert login("houshayu_jingban").get(f"/jobs/{job.id}/download").status_code == 404
 
 
 def test_import_pages__all_or_nothing_blocks_commit_and_wrong_template_refused(
-    app: Flask, login: Any, tmp_path: Path
+    app: Flask, worker: Flask, login: Any, tmp_path: Path
 ) -> None:
     client = login("renhe_jingban")
     path = workbook(tmp_path / "a.xlsx", headers(), [row(), row(name=None, id_number="110222198501011017")])
     page = upload(client, path).data.decode()
     assert "全部成功才写入" in page and "确认写入" not in page
     token = page.split("/import/commit/", 1)[1].split('"', 1)[0]
-    client.post(f"/ledger/person/import/commit/{token}")
+    job = wait_for(job_of(client.post(f"/ledger/person/import/commit/{token}")))
+    assert job.status == "done" and "未写入" in job.message
     assert db.session.execute(select(Person)).first() is None
+    checked = client.post(f"/ledger/person/import/commit/{token}", data={"errors_only": "1"})
+    assert checked.status_code == 200
+    assert client.get(f"/ledger/person/import/errors/{token}").status_code == 200
     wrong = workbook(tmp_path / "b.xlsx", ["姓名", "年龄"], [["张三", 30]])
     refused = client.post("/ledger/person/import/", data={}, follow_redirects=True)
     assert "请选择要导入的文件" in refused.data.decode()
     response = upload(client, wrong)
     assert response.status_code == 302
     assert "应有的列" in client.get(response.headers["Location"]).data.decode()
+
+
+def test_export_above_threshold__runs_as_a_job_with_the_list_filters(
+    app: Flask, worker: Flask, login: Any, tmp_path: Path
+) -> None:
+    client = login("renhe_jingban")
+    for n, id_number in enumerate(("110222198501011017", "110222198501011033")):
+        upload_path = workbook(tmp_path / f"{n}.xlsx", headers(), [row(id_number=id_number, name=f"导出{n}")])
+        token = upload(client, upload_path).data.decode().split("/import/commit/", 1)[1].split('"', 1)[0]
+        assert wait_for(job_of(client.post(f"/ledger/person/import/commit/{token}"))).status == "done"
+    app.config["EXPORT_JOB_ROWS"] = 0
+    job = wait_for(job_of(client.get("/ledger/person/export/xlsx?_flt_0_name=导出1")))
+    assert job.status == "done" and (job.done, job.total) == (1, 1)
+    download = client.get(f"/jobs/{job.id}/download")
+    exported = sheet_rows(download.data)
+    download.close()
+    assert [r for r in exported if "导出1" in r] and not [r for r in exported if "导出0" in r]
 
 
 def test_cli__export_and_import_act_as_the_named_user(app: Flask, tmp_path: Path) -> None:
