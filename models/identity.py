@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -20,6 +21,10 @@ class IdNumberError(ValueError):
         self.message = message
 
 
+CACHED_NUMBERS = 8192  # an import checks each row's number several times (key, validation, derived fields)
+
+
+@lru_cache(maxsize=CACHED_NUMBERS)
 def normalize_id_number(raw: str) -> str:
     """Full-width digits and spaces removed, 15-digit legacy numbers converted to 18; raise IdNumberError."""
     number = unicodedata.normalize("NFKC", str(raw)).replace(" ", "").strip().upper()
@@ -45,6 +50,7 @@ def gender_of(number: str) -> str:
     return "1" if int(number[16]) % 2 else "2"
 
 
+@lru_cache(maxsize=CACHED_NUMBERS)
 def birth_date_of(number: str) -> date:
     return ric.get_birth_date(number)
 
