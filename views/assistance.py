@@ -26,6 +26,6 @@ class HardToEmployCaseView(LedgerView):
     add_columns = ["org", "person", "category", "reported_on", "remarks"]
     edit_columns = ["category", "reported_on", "plan", "assistant_name", "remarks"]
     show_exclude_columns = ["state"]
-    order_columns = ["reported_on", "org"]
+    order_columns = ["reported_on"]
     base_order = ("reported_on", "desc")
     add_form_query_rel_fields = {"person": [["org_id", OrgScopeFilter, None]]}

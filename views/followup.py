@@ -27,5 +27,5 @@ class FollowUpView(LedgerView):
         "stability",
         "next_due_on",
     ]
-    order_columns = ["due_on", "done_on", "next_due_on", "org"]
+    order_columns = ["due_on", "done_on", "next_due_on"]
     base_order = ("due_on", "asc")

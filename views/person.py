@@ -60,5 +60,5 @@ class PersonView(LedgerView):
         "employment_need",
         "remarks",
     ]
-    order_columns = ["name", "birth_date", "org", "employment_status"]
+    order_columns = ["name", "birth_date", "employment_status"]
     base_order = ("id", "desc")

@@ -228,6 +228,15 @@ class LedgerCase:
         )
         assert actions == ["create", "void", "restore"]
 
+    def test_list__every_sortable_column_sorts(self, app: Flask, login: Any) -> None:
+        self.make_row(app, HOME_TOWN)
+        client = login("renhe_jingban")
+        view = ledger.LEDGERS[self.ledger]
+        for column in view.order_columns or []:
+            for direction in ("asc", "desc"):
+                url = f"{self.url('list')}?_oc_{view.__name__}={column}&_od_{view.__name__}={direction}"
+                assert client.get(url).status_code == 200, (column, direction)
+
     def test_history_tab__shows_field_changes(self, app: Flask, login: Any) -> None:
         row = self.make_row(app, HOME_TOWN)
         client = login("renhe_jingban")
