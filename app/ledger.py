@@ -18,7 +18,7 @@ from typing import Any
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import Date, DateTime, Integer, select
 
 from app import codes
 from app.audit import ACTION_KEY, COMMENT_KEY
@@ -101,13 +101,10 @@ def coerce_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
         if "label" not in column.info or not isinstance(value, str) or not value.strip():
             continue
         try:
-            python_type = column.type.python_type
-            if python_type is date:
+            if isinstance(column.type, Date) and not isinstance(column.type, DateTime):
                 values[column.key] = date.fromisoformat(value.strip())
-            elif python_type is int:
+            elif isinstance(column.type, Integer):
                 values[column.key] = int(value.strip())
-        except NotImplementedError:
-            continue
         except ValueError:
             errors[column.key] = _l("Not a valid value: %(value)s", value=value)
     return errors

@@ -21,6 +21,7 @@ from wtforms import HiddenField, SelectField
 
 from app import codes, ledger
 from app.io.views import IO_PERMISSIONS, LedgerIOMixin
+from app.security.access import user_may
 from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter, current_actor, org_units_in_territory
 from app.workflow.ledger_views import BULK_ACTION, WorkflowViewMixin
 from models.audit import AuditLog
@@ -48,8 +49,7 @@ PERMISSIONS = {
 def can_see_pii() -> bool:
     """Whether the current user may read unmasked ID numbers (asked once per request)."""
     if not has_request_context():  # command line and jobs: the `acting_as` user's own roles
-        actor = current_actor()
-        return bool(actor is not None and current_app.appbuilder.sm._has_view_access(actor, *PII_PERMISSION))
+        return user_may(current_actor(), *PII_PERMISSION)
     if not hasattr(request, "can_see_pii"):
         request.can_see_pii = current_app.appbuilder.sm.has_access(*PII_PERMISSION)  # type: ignore[attr-defined]
     return bool(request.can_see_pii)  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from app.io.export import export_ledger
 from app.io.importer import ON_EXISTING, ImportOptions, commit_import, preview_import
 from app.io.reader import ImportRefused
 from app.ledger import LEDGERS
+from app.security.access import user_may
 
 ERRORS_SUFFIX = _l("errors")
 
@@ -26,7 +27,7 @@ def acting_user(ledger_name: str, username: str, permission: str) -> Any:
     user = sm.find_user(username=username)
     if user is None or not user.is_active:
         raise click.UsageError(str(_l("No active user %(name)s", name=username)))
-    if not sm._has_view_access(user, permission, ledger_name):
+    if not user_may(user, permission, ledger_name):
         raise click.UsageError(str(_l("%(name)s may not do this on this ledger", name=username)))
     return user
 
