@@ -11,6 +11,7 @@ from flask_migrate import Migrate
 
 from app import audit, codes, config, holidays, jobs, templating
 from app.dates import zh_date
+from app.rules import masking
 from app.security.passwords import check_password_policy
 from models import Model
 
@@ -24,6 +25,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.config.update(config.build(overrides))
     app.config["FAB_PASSWORD_COMPLEXITY_VALIDATOR"] = check_password_policy
     app.jinja_env.filters["zh_date"] = zh_date
+    app.jinja_env.filters["mask_name"] = masking.mask_name
+    app.jinja_env.filters["mask_id"] = masking.mask_id
     db.init_app(app)
     migrate.init_app(
         app, db, directory=str(config.ROOT / "migrations"), compare_type=True, render_as_batch=True

@@ -1,6 +1,10 @@
 """Change history 留痕: a flush listener that writes one audit_log row per inserted, updated or voided
 ledger row, with the field-level before/after, in the same transaction as the change.
 
+Reference tables that an administrator edits (policy parameters) and per-record rows that belong to a ledger
+row (materials received) are recorded too: such a model defines `audit_target()` → (ledger name, row id,
+org id or None), and its creates, updates and deletes are logged under that name and row.
+
 The same listener refuses any update or delete of audit_log itself (and of the workflow events), and any hard delete of a ledger row:
 history is append-only and ledger rows are voided, never deleted.
 """
@@ -112,8 +116,46 @@ def record(session: Session, flush_context: Any) -> None:
                 "comment": session.info.get(COMMENT_KEY),
             }
         )
+    rows += [reference_row(obj, action, session, actor) for obj, action in reference_changes(session)]
+    rows = [row for row in rows if row is not None]
     if rows:
         session.connection().execute(insert(AuditLog), rows)
+
+
+def reference_changes(session: Session) -> list[tuple[Any, str]]:
+    """The flushed rows of models with `audit_target` (not ledgers): created, changed or deleted."""
+    flushed = [(obj, "create") for obj in session.new] + [(obj, "update") for obj in session.dirty]
+    flushed += [(obj, "delete") for obj in session.deleted]
+    return [(obj, action) for obj, action in flushed if hasattr(obj, "audit_target")]
+
+
+def reference_row(obj: Any, action: str, session: Session, actor: Any) -> dict[str, Any] | None:
+    if action == "delete":
+        changes = {
+            attr.key: [plain(getattr(obj, attr.key)), None]
+            for attr in inspect(obj).mapper.column_attrs
+            if attr.key not in SKIPPED and attr.key != "id" and getattr(obj, attr.key) is not None
+        }
+    else:
+        changes = field_changes(obj, action == "create")
+    changes.pop("updated_at", None)
+    if not changes:
+        return None
+    ledger_name, row_id, org_id = obj.audit_target()
+    org = session.get(OrgUnit, org_id) if org_id else None
+    return {
+        "at": utcnow(),
+        "user_id": getattr(actor, "id", None),
+        "username": getattr(actor, "username", None) or "system",
+        "user_org_name": getattr(getattr(actor, "org", None), "name", None),
+        "ledger": ledger_name,
+        "row_id": row_id,
+        "row_org_path": org.path if org is not None else None,
+        "row_org_name": org.name if org is not None else None,
+        "action": action,
+        "changes": changes,
+        "comment": session.info.get(COMMENT_KEY),
+    }
 
 
 def clear_comment(session: Session) -> None:

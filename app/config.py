@@ -6,6 +6,7 @@ JOBS_URL       huey storage: unset = SQLite at instance/jobs.db; redis://… in 
 JOBS_RESULTS_DIR     where result files are written (default instance/jobs/<job id>/)
 JOBS_RETENTION_DAYS  days a job and its result file are kept (default 7)
 IMPORT_MAX_MB  largest file an import accepts (default 50)
+ATTACHMENTS_DIR, ATTACHMENT_MAX_MB  where scanned materials are stored (instance/attachments/) and their size limit (10)
 EXPORT_JOB_ROWS  exports with more rows run as a background job (default 20000)
 """
 
@@ -82,6 +83,8 @@ def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "JOBS_RETENTION_DAYS": int(os.environ.get("JOBS_RETENTION_DAYS", "7")),
         "IMPORT_MAX_BYTES": int(os.environ.get("IMPORT_MAX_MB", "50")) * 1024 * 1024,
         "EXPORT_JOB_ROWS": int(os.environ.get("EXPORT_JOB_ROWS", "20000")),
+        "ATTACHMENTS_DIR": os.environ.get("ATTACHMENTS_DIR", str(INSTANCE / "attachments")),
+        "ATTACHMENT_MAX_BYTES": int(os.environ.get("ATTACHMENT_MAX_MB", "10")) * 1024 * 1024,
     }
     if overrides:
         settings.update(overrides)

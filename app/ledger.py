@@ -34,6 +34,9 @@ _bulk: contextvars.ContextVar[dict[str, dict[Any, tuple[int | None, int]]] | Non
 )
 
 AFTER_UPDATE: list[Callable[[Any, dict[str, Any]], None]] = []  # (row, values before the update)
+# derived fields computed from reference data (e.g. a subsidy amount from the policy parameters in force):
+# (model, values, existing row or None) -> errors; may add derived values to `values`
+DERIVE: list[Callable[[type, dict[str, Any], Any], dict[str, Any]]] = []
 
 STALE_MESSAGE = _l("This record was changed by someone else; please refresh and try again")
 
@@ -80,6 +83,9 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
     clean = getattr(model, "clean", None)
     if clean is not None:
         errors.update({k: v for k, v in clean(values).items() if k not in errors})
+    if not errors:
+        for derive in DERIVE:
+            errors.update(derive(model, values, existing))
     for meta in metas:
         if meta.required and values.get(meta.name) in (None, "") and meta.name not in errors:
             if meta.name in values or existing is None:

@@ -21,6 +21,7 @@ from wtforms import HiddenField, SelectField
 
 from app import codes, ledger
 from app.io.views import IO_PERMISSIONS, LedgerIOMixin
+from app.materials_views import MATERIALS_PERMISSIONS, MaterialsViewMixin
 from app.security.access import user_may
 from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter, current_actor, org_units_in_territory
 from app.workflow.ledger_views import BULK_ACTION, WorkflowViewMixin
@@ -28,6 +29,7 @@ from models.audit import AuditLog
 from models.base import column_meta
 from models.identity import mask_id_number
 from models.org import OrgUnit
+from seed.policy_basis import basis_for
 
 PII_PERMISSION = ("can_view", "PersonalData")
 READ_METHODS = ("list", "show", "history", "action", "action_post", "api_read", "download")
@@ -43,6 +45,7 @@ PERMISSIONS = {
     "restore": "restore",
     "restore_selected": "restore",
     **IO_PERMISSIONS,
+    **MATERIALS_PERMISSIONS,
 }
 
 
@@ -89,7 +92,7 @@ class CodeSelectField(SelectField):
         self.choices = [("", "—"), *codes.choices(code_list)]
 
 
-class LedgerView(LedgerIOMixin, WorkflowViewMixin, ModelView):
+class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, ModelView):
     """Base of every ledger view. Subclasses set `datamodel = SQLAInterface(Model)` and column lists, and
     `workflow = ...` when the ledger's records go through a workflow."""
 
@@ -100,6 +103,10 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, ModelView):
     method_permission_name = PERMISSIONS
     page_size = 20
     search_exclude_columns = ["version", "voided_at", "voided_by_id", "created_by_id", "updated_by_id"]
+    record_links: list[
+        tuple[str, Any]
+    ] = []  # (method of this view taking pk, button label) on the record page
+    show_extra_template: str | None = None  # a template included below the record's fields
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -245,7 +252,9 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, ModelView):
             history=self.history_rows(item),
             ledger_name=self.model.__ledger__,
             transfer_orgs=self.transfer_choices(item),
+            policy_basis=basis_for(self.model.__ledger__),
             **self.workflow_context(item),
+            **self.materials_context(item),
         )
 
     def history_rows(self, item: Any) -> list[Any]:

@@ -25,6 +25,7 @@ DEMO_USERS = [  # username, role, org (a unit name; "first community of <town>" 
     ("qu_jingban", "区级经办", DISTRICT[1], "区级经办"),
     ("qu_shenhe", "审核", DISTRICT[1], "区级审核"),
     ("ducha", "督查", DISTRICT[1], "督查员"),
+    ("disanfang", "第三方终审", DISTRICT[1], "第三方终审"),
     ("renhe_jingban", "街镇经办", "仁和镇", "仁和镇经办"),
     ("renhe_shequ", "社区专干", "仁和镇/1", "仁和镇社区专干"),
     ("houshayu_jingban", "街镇经办", "后沙峪镇", "后沙峪镇经办"),

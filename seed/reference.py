@@ -14,6 +14,7 @@ from seed.code_lists import CODE_LISTS
 from seed.duties import load_duties
 from seed.holidays import load_holidays
 from seed.org_tree import DISTRICT, TOWNS, communities
+from seed.policy_parameters import load_parameters
 
 
 def load_org_tree(session: Any) -> int:
@@ -80,6 +81,7 @@ def load_reference(appbuilder: Any) -> dict[str, int]:
         "code_items": load_code_lists(session),
         "holidays": load_holidays(session),
         "duties": load_duties(session),
+        "policy_parameters": load_parameters(session),
     }
     session.commit()
     sync_roles(appbuilder)

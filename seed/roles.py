@@ -15,6 +15,10 @@ Every role also gets OWN_ACCOUNT: its own account (user info, password) and 我�
 | 审核     | any         | read                       | unmasked   | —               | yes     | yes     | org tree: read              |
 | 督查     | any         | read                       | masked     | read            | —       | yes     | org tree: read              |
 | 系统管理员 | any       | read, write, void, restore | unmasked   | read            | yes     | yes     | all                         |
+| 第三方终审 | district  | read                       | unmasked   | —               | yes     | —       | —                           |
+
+审核 (就业促进科 复审) and 第三方终审 (the third party's 终审, R-34) also get write on the district subsidy ledger:
+firing a workflow step needs write on its ledger.
 """
 
 ADMIN_ROLE = "系统管理员"
@@ -30,7 +34,10 @@ OWN_ACCOUNT = [
 ORG_READ = [("can_read", "orgunit")]
 INBOX = [("can_read", "inbox")]
 OVERDUE = [("can_read", "overdue")]
-DUTY_DONE = ("can_done", "duty")  # 办结 a recurring duty of one's unit (views/duty.py)
+DUTY_DONE = ("can_done", "duty")
+SUBSIDY_REVIEW = [
+    ("can_write", "district_subsidy")
+]  # SM-07 复审 / 终审 are workflow steps  # 办结 a recurring duty of one's unit (views/duty.py)
 
 ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     "社区专干": {
@@ -54,8 +61,14 @@ ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     "审核": {
         "ledgers": ["read"],
         "pii": True,
-        "views": [*ORG_READ, *INBOX, *OVERDUE],
+        "views": [*ORG_READ, *INBOX, *OVERDUE, *SUBSIDY_REVIEW],
         "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
+    },
+    "第三方终审": {
+        "ledgers": ["read"],
+        "pii": True,
+        "views": [*INBOX, *SUBSIDY_REVIEW],
+        "menus": ["Ledgers", "inbox"],
     },
     "督查": {
         "ledgers": ["read"],

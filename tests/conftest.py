@@ -72,7 +72,12 @@ def app(db_url: str) -> Iterator[Flask]:
 def empty_ledgers() -> None:
     """Tests share one seeded database: remove what a test wrote (history first, then ledger rows)."""
     ledger_tables = {view.datamodel.obj.__table__ for view in LEDGERS.values()}
+    from models.notice import NoticeEntry, NoticeObjection
+    from models.policy import MaterialReceipt
+
     with db.engine.begin() as conn:
+        for rows_of_ledger_rows in (NoticeObjection, NoticeEntry, MaterialReceipt):
+            conn.execute(delete(rows_of_ledger_rows))
         conn.execute(delete(AuditLog))
         conn.execute(delete(WorkflowEvent))
         conn.execute(delete(Deadline))

@@ -20,6 +20,8 @@ from models.base import utcnow
 from models.workflow import Deadline, WorkflowEvent
 
 AFTER_FIRE: list[Callable[[Any, str, WorkflowEvent], None]] = []  # e.g. follow-up rules
+# named preconditions of transitions (Transition.requires / needs_materials): record -> what is missing
+PRECONDITIONS: dict[str, Callable[[Any], list[Any]]] = {}
 
 
 def workflow_of(obj_or_model: Any) -> Workflow | None:
@@ -71,6 +73,8 @@ def fire(obj: Any, name: str, raw_inputs: dict[str, Any], expected_version: Any)
     if obj.voided_at is not None:
         raise ledger.LedgerError({"": _l("A voided record cannot be edited")})
     reason = engine.refusal(workflow, transition, obj.state, actor_for(obj))
+    if reason is None:
+        reason = engine.unmet(transition, unmet_preconditions(transition, obj))
     if reason is not None:
         raise ledger.LedgerError({"": reason})
     ledger.check_version(obj, expected_version)
@@ -101,6 +105,12 @@ def fire(obj: Any, name: str, raw_inputs: dict[str, Any], expected_version: Any)
         hook(obj, name, event)
     session.flush()
     return event
+
+
+def unmet_preconditions(transition: Transition, obj: Any) -> dict[str, list[Any]]:
+    if "materials" in transition.preconditions:
+        import app.materials  # noqa: F401  (registers the "materials" precondition)
+    return {name: PRECONDITIONS[name](obj) for name in transition.preconditions}
 
 
 def check_codes(transition: Transition, values: dict[str, Any]) -> dict[str, Any]:

@@ -51,6 +51,12 @@ class Transition:
     counted_from: str | None = None
     limit_label: Any = None  # how the limit reads in the manual, e.g. "自社区上报之日起3日内"
     waits: bool = True  # False: can be done any time, so it is never a to-do
+    needs_materials: bool = False  # the record's materials checklist must be complete (app/materials.py)
+    requires: tuple[str, ...] = ()  # named preconditions (commands.PRECONDITIONS), e.g. "notice_closed"
+
+    @property
+    def preconditions(self) -> tuple[str, ...]:
+        return ("materials", *self.requires) if self.needs_materials else self.requires
 
     @property
     def bulk_allowed(self) -> bool:

@@ -61,6 +61,23 @@ def refusal(workflow: Workflow, transition: Transition, state: str, actor: Actor
     return None
 
 
+def unmet(transition: Transition, problems: dict[str, list[Any]]) -> Any:
+    """Why the transition's preconditions refuse it (a message), or None. `problems` maps each precondition
+    name to what is still missing: for "materials" the missing checklist items, for any other the reasons."""
+    for name in transition.preconditions:
+        found = problems.get(name) or []
+        if not found:
+            continue
+        if name == "materials":
+            return _l(
+                "“%(action)s” needs complete materials; still missing: %(items)s",
+                action=transition.label,
+                items="、".join(str(item) for item in found),
+            )
+        return "；".join(str(reason) for reason in found)
+    return None
+
+
 def allowed(workflow: Workflow, state: str, actor: Actor) -> list[Transition]:
     return [t for t in workflow.outgoing(state) if refusal(workflow, t, state, actor) is None]
 

@@ -1,0 +1,108 @@
+"""Policy parameters 政策参数: the value of a policy figure in force on a date.
+
+    parameter("notice.days", on=date(2026, 10, 9))       -> 7
+    parameter("si.pension.unit_rate", on=...)             -> Decimal("0.20")
+    reading("district_subsidy.D1.amount", on=...)         -> {"key", "value", "effective_from"} (for rule_readings)
+
+A parameter is a set of rows (key, effective_from, value, kind); the row in force on a day is the one with the
+latest effective_from on or before it. A change is a new row from its date: results computed earlier keep the
+value they stored (and `rule_readings` says which row it was). Kinds: money and rate → Decimal, integer → int,
+text and choice → str (a choice is the code of the reading in force, see seed/policy_parameters.py).
+`in_force` and `typed` are pure (tests/unit/test_policy.py); `parameter` reads the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, Protocol
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app import ledger
+from models.policy import PolicyParameter
+
+
+class Row(Protocol):
+    key: str
+    kind: str
+    value: str
+    effective_from: date
+
+
+class PolicyError(ledger.LedgerError):
+    """No parameter in force, or a value that does not read as its kind (a Chinese message)."""
+
+
+def missing(key: str, on: date) -> PolicyError:
+    return PolicyError(
+        {
+            "": _l(
+                "No policy parameter “%(key)s” is in force on %(date)s; the administrator must enter it "
+                "under System → Policy parameters",
+                key=key,
+                date=on.isoformat(),
+            )
+        }
+    )
+
+
+def in_force(rows: Iterable[Row], key: str, on: date) -> Row | None:
+    """The row of `key` in force on `on`: the latest effective_from on or before that day."""
+    candidates = [row for row in rows if row.key == key and row.effective_from <= on]
+    return max(candidates, key=lambda row: row.effective_from, default=None)
+
+
+def typed(kind: str, value: str) -> Any:
+    """The stored text as its kind's Python value; ValueError when it does not read."""
+    text = (value or "").strip()
+    if kind in ("money", "rate"):
+        try:
+            number = Decimal(text)
+        except InvalidOperation as exc:
+            raise ValueError(text) from exc
+        if not number.is_finite():
+            raise ValueError(text)
+        return number
+    if kind == "integer":
+        return int(text)
+    if kind in ("text", "choice"):
+        return text
+    raise ValueError(kind)
+
+
+def row_in_force(key: str, on: date) -> PolicyParameter:
+    query = (
+        select(PolicyParameter)
+        .where(PolicyParameter.key == key, PolicyParameter.effective_from <= on)
+        .order_by(PolicyParameter.effective_from.desc())
+        .limit(1)
+    )
+    row = ledger.session().execute(query).scalars().first()
+    if row is None:
+        raise missing(key, on)
+    return row
+
+
+def parameter(key: str, on: date) -> Any:
+    """The typed value of `key` in force on `on`; PolicyError (Chinese message) when none is."""
+    row = row_in_force(key, on)
+    try:
+        return typed(row.kind, row.value)
+    except ValueError as exc:
+        raise PolicyError(
+            {"": _l("Policy parameter “%(key)s” has an invalid value: %(value)s", key=key, value=row.value)}
+        ) from exc
+
+
+def reading(key: str, on: date) -> dict[str, Any]:
+    """What a computed result stores about the parameter it used (its rule_readings entry)."""
+    row = row_in_force(key, on)
+    return {
+        "key": key,
+        "value": row.value,
+        "kind": row.kind,
+        "effective_from": row.effective_from.isoformat(),
+    }

@@ -1,0 +1,37 @@
+"""区级优惠政策 amount (SM-07): the standard of the subsidy type in force on the application date (policy
+parameter `district_subsidy.<type>.amount`) times the number of persons or months. Computed on the one
+validation path (ledger.DERIVE) whenever the type, quantity or date changes; the case stores the amount and
+which parameter row it used (`rule_readings`), so a later parameter change leaves it as it was."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from app import ledger, policy
+from models.district_subsidy import DistrictSubsidy
+
+INPUTS = ("subsidy_type", "quantity", "applied_on")
+
+
+def derive_amount(model: type, values: dict[str, Any], existing: Any) -> dict[str, Any]:
+    if model is not DistrictSubsidy:
+        return {}
+    current = {name: values.get(name, getattr(existing, name, None)) for name in INPUTS}
+    if existing is not None and all(current[n] == getattr(existing, n) for n in INPUTS):
+        return {}
+    if any(current[n] in (None, "") for n in INPUTS):
+        return {}
+    key = f"district_subsidy.{current['subsidy_type']}.amount"
+    try:
+        standard = policy.parameter(key, current["applied_on"])
+        used = policy.reading(key, current["applied_on"])
+    except policy.PolicyError as exc:
+        return {"applied_on": exc.errors[""]}
+    values["amount"] = (Decimal(standard) * int(current["quantity"])).quantize(Decimal("0.01"))
+    values["rule_readings"] = {"amount": used}
+    return {}
+
+
+if derive_amount not in ledger.DERIVE:
+    ledger.DERIVE.append(derive_amount)

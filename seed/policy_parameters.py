@@ -1,0 +1,228 @@
+"""Default policy parameters 政策参数 (CATALOG §4.3, Appendix B, Appendix D): loaded by `flask seed` when a
+(key, effective_from) pair is missing, then maintained by the administrator under 系统 → 政策参数.
+
+Each default quotes the manual's line where the manual gives the figure. Where it does not (CATALOG B-26:
+minimum wage, social average wage, loan ceilings, the five district subsidy amounts) the note says 待核定 and
+the value is a placeholder the administrator must confirm. The ambiguous money rules of Appendix B are
+`choice` parameters: the calculator reads which reading is in force and the result stores it.
+
+A row: key, label, kind (money | rate | integer | text | choice), value, unit, effective_from, source, note,
+choices (for kind choice: "code=label" per line).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+TBD = "待核定：手册未给出此数额（CATALOG B-26），请系统管理员按现行文件核定后修改"
+START = date(2011, 1, 1)  # the manual quotes the 2011 figures
+MANUAL_813 = "区级 第一章 第三节（五）4（2） L813"
+MANUAL_837 = "区级 第一章 第三节（六）2 L837"
+
+DISTRICT_SUBSIDY_TYPES = (  # 区级 第一章 第三节（六） L825; CATALOG E18
+    ("D1", "城乡就业困难人员补贴"),
+    ("D2", "安置奖励金"),
+    ("D3", "推荐就业奖励金"),
+    ("D4", "岗位见习训练补贴"),
+    ("D5", "自主创业吸纳就业奖励金"),
+)
+
+
+def row(
+    key: str,
+    label: str,
+    kind: str,
+    value: str,
+    unit: str = "",
+    source: str = "",
+    note: str = "",
+    choices: str = "",
+    effective_from: date = START,
+) -> dict[str, Any]:
+    return {
+        "key": key,
+        "label": label,
+        "kind": kind,
+        "value": value,
+        "unit": unit or None,
+        "effective_from": effective_from,
+        "source": source or None,
+        "note": note or None,
+        "choices": choices or None,
+    }
+
+
+def insurance(name: str, label: str, base: str, unit_rate: str, own_rate: str) -> list[dict[str, Any]]:
+    source = f"{MANUAL_813}：“{label}按社会平均工资的 {int(float(base) * 100)}% 为基数”"
+    return [
+        row(f"si.{name}.base_share", f"{label}缴费基数（占社会平均工资）", "rate", base, "", source),
+        row(f"si.{name}.unit_rate", f"{label}单位缴费比例", "rate", unit_rate, "", source),
+        row(f"si.{name}.individual_rate", f"{label}个人缴费比例", "rate", own_rate, "", source),
+    ]
+
+
+PARAMETERS: list[dict[str, Any]] = [
+    row(
+        "wage.minimum",
+        "北京市最低工资标准",
+        "money",
+        "1160.00",
+        "元/月",
+        "区级 第一章 第三节（五）4（1） L811",
+        TBD,
+    ),
+    row("wage.social_average", "北京市社会平均工资", "money", "4201.00", "元/月", MANUAL_813, TBD),
+    *insurance("pension", "养老保险", "0.40", "0.20", "0.08"),
+    *insurance("medical", "医疗保险", "0.60", "0.10", "0.02"),
+    row(
+        "si.medical.individual_fixed",
+        "医疗保险个人缴费“2%+3”中的“3”",
+        "money",
+        "3.00",
+        "元/月",
+        f"{MANUAL_813}：“个人 2%+3”",
+        "单位未写明（CATALOG B-03）；按“元/月”读法，见 si.medical.individual_fixed_reading",
+    ),
+    row(
+        "si.medical.individual_fixed_reading",
+        "医疗保险“2%+3”的读法（B-03）",
+        "choice",
+        "yuan_per_month",
+        "",
+        f"{MANUAL_813}；CATALOG B-03",
+        "手册未写明“3”的单位",
+        "yuan_per_month=基数×2% + 3元/月\npercent=基数×(2%+3%)",
+    ),
+    *insurance("unemployment", "失业保险", "0.40", "0.01", "0.002"),
+    *insurance("maternity", "生育保险", "0.60", "0.008", "0"),
+    row(
+        "housing_fund.mode",
+        "住房公积金计算方式（B-04）",
+        "choice",
+        "fixed",
+        "",
+        f"{MANUAL_813}；区级 第一章 第三节（五）4（3） L817；CATALOG B-04",
+        "手册两处说法冲突：2011 年固定 155 元 + 155 元，另处按基本工资 24%（各 12%）；每年 7 月调整",
+        "fixed=固定金额（个人、单位各按参数金额）\npercent=按本人基本工资比例（单位、个人各按参数比例）",
+    ),
+    row(
+        "housing_fund.individual_fixed",
+        "住房公积金个人每月金额",
+        "money",
+        "155.00",
+        "元/月",
+        f"{MANUAL_813}：“2011 年住房公积金每月扣个人 155 元”",
+    ),
+    row(
+        "housing_fund.unit_fixed",
+        "住房公积金单位每月金额",
+        "money",
+        "155.00",
+        "元/月",
+        f"{MANUAL_813}：“单位补 155 元”",
+    ),
+    row(
+        "housing_fund.rate_each",
+        "住房公积金单位、个人各自比例",
+        "rate",
+        "0.12",
+        "",
+        "区级 第一章 第三节（五）4（3） L817：“基本工资的 24%（…负担 12%，…个人负担 12%）”",
+    ),
+    row(
+        "unemployment_benefit.five_years_reading",
+        "失业保险金期限：缴费满 5 年整的读法（B-02）",
+        "choice",
+        "A",
+        "",
+        "CATALOG R-01, B-02",
+        "手册在满 5 年处有 13/15/12 个月三种可能读法；默认读法 A，待业务确认",
+        "A=读法A：满5年起 12+(年数−4) 个月（满5年=13）\nB=读法B：满5年=15（按每年3个月延续）\nC=读法C：满5年=12",
+    ),
+    row(
+        "welfare.cutoff_reading",
+        "福利“1月1日以后/9月1日以后上岗”是否含当日（B-11）",
+        "choice",
+        "inclusive",
+        "",
+        "区级 第一章 第三节（五）4（3） L815–817；CATALOG B-11",
+        "",
+        "inclusive=含当日（当日上岗不享受）\nexclusive=不含当日",
+    ),
+    row(
+        "labour_intensive.headcount_reading",
+        "劳动密集型“现有在职职工人数”的读法（B-05）",
+        "choice",
+        "both",
+        "",
+        "区级 第一章 第三节（四） L735；CATALOG R-18, B-05",
+        "",
+        "before=招用前人数\nafter=招用后人数\nboth=两种都算，由审核人确认",
+    ),
+    row(
+        "loan.small_enterprise.max",
+        "小企业小额担保贷款最高额度",
+        "money",
+        "500000.00",
+        "元",
+        "区级 第一章 第三节（三）2 L690：“申請最高 50 萬元小額擔保貸款”",
+    ),
+    row(
+        "loan.small_enterprise.ordinary_max",
+        "小企业小额担保贷款一般额度上限（超过即须 CK-02 材料，B-06）",
+        "money",
+        "0.00",
+        "元",
+        "CATALOG R-21, B-06",
+        TBD,
+    ),
+    row("loan.individual.max", "个体工商户小额担保贷款最高额度", "money", "0.00", "元", "CATALOG SM-06", TBD),
+    row(
+        "loan.labour_intensive.max",
+        "劳动密集型小企业贷款最高额度",
+        "money",
+        "0.00",
+        "元",
+        "CATALOG SM-05",
+        TBD,
+    ),
+    *(
+        row(
+            f"district_subsidy.{code}.amount",
+            f"{label}标准（每人或每月）",
+            "money",
+            "0.00",
+            "元",
+            "区级 第一章 第三节（六） L825；顺劳社字〔2009〕42号",
+            TBD,
+        )
+        for code, label in DISTRICT_SUBSIDY_TYPES
+    ),
+    row("notice.days", "公示期", "integer", "7", "日", f"{MANUAL_837}：“为期一周的公示”"),
+    row("notice.phone", "监督举报电话", "text", "89444923", "", f"{MANUAL_837}：“监督举报电话：89444923”"),
+    row(
+        "notice.channels",
+        "公示渠道",
+        "text",
+        "“就业快车”网站、顺义区人力资源和社会保障网",
+        "",
+        f"{MANUAL_837}",
+    ),
+]
+
+
+def load_parameters(session: Any) -> int:
+    """Insert the defaults whose (key, effective_from) is missing; never overwrite an administrator's edit."""
+    from sqlalchemy import select
+
+    from models.policy import PolicyParameter
+
+    existing = set(session.execute(select(PolicyParameter.key, PolicyParameter.effective_from)))
+    added = 0
+    for values in PARAMETERS:
+        if (values["key"], values["effective_from"]) not in existing:
+            session.add(PolicyParameter(**values))
+            added += 1
+    session.flush()
+    return added

@@ -1,0 +1,33 @@
+"""区级就业再就业优惠政策 views: applications, their materials (CK-34) and the SM-07 workflow."""
+
+from flask_appbuilder.models.sqla.interface import SQLAInterface
+
+import app.subsidies  # noqa: F401  (the amount from the policy parameters)
+from app.ledger_view import LedgerView
+from models.district_subsidy import DistrictSubsidy
+from seed.workflows import DISTRICT_SUBSIDY
+
+
+class DistrictSubsidyView(LedgerView):
+    """区级优惠政策申请台账."""
+
+    datamodel = SQLAInterface(DistrictSubsidy)
+    workflow = DISTRICT_SUBSIDY
+    checklist = "CK-34"
+    list_columns = ["applicant_name", "subsidy_type", "org", "applied_on", "quantity", "amount"]
+    search_columns = ["org", "subsidy_type", "applicant_kind", "applicant_name", "applied_on"]
+    add_columns = [
+        "org",
+        "subsidy_type",
+        "applicant_kind",
+        "applicant_name",
+        "credit_code",
+        "id_number",
+        "quantity",
+        "applied_on",
+        "phone",
+        "remarks",
+    ]
+    show_exclude_columns = ["state"]
+    order_columns = ["applied_on", "amount"]
+    base_order = ("applied_on", "desc")

@@ -1,0 +1,87 @@
+"""政策参数 administration (系统 → 政策参数; 系统管理员 edits): effective-dated policy figures (app/policy.py).
+A change of rate is a new row from its date; every add, edit and delete is in the change history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_appbuilder import ModelView
+from flask_appbuilder.models.sqla.interface import SQLAInterface
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectField
+
+from app.policy import typed
+from models.base import column_meta
+from models.policy import PARAMETER_KINDS, PolicyParameter
+from views.admin import ADMIN_MENU, OrgUnitView
+
+
+class KindSelectField(SelectField):
+    def __init__(self, label: Any = None, **kwargs: Any):
+        super().__init__(label, **kwargs)
+        self.choices = [(k, str(v)) for k, v in PARAMETER_KINDS.items()]
+
+
+class PolicyParameterView(ModelView):
+    """政策参数: one row per (key, effective date)."""
+
+    datamodel = SQLAInterface(PolicyParameter)
+    list_title = show_title = add_title = edit_title = _l("Policy parameters")
+    class_permission_name = "policy_parameter"
+    route_base = "/policy/parameters"
+    method_permission_name = OrgUnitView.method_permission_name
+    label_columns = {meta.name: meta.label for meta in column_meta(PolicyParameter)} | {
+        "kind_label": _l("Kind")
+    }
+    description_columns = {m.name: m.description for m in column_meta(PolicyParameter) if m.description}
+    list_columns = ["key", "label", "value", "unit", "effective_from", "note"]
+    show_columns = [
+        "key",
+        "label",
+        "kind_label",
+        "value",
+        "unit",
+        "effective_from",
+        "source",
+        "note",
+        "choices",
+    ]
+    add_columns = ["key", "label", "kind", "value", "unit", "effective_from", "source", "note", "choices"]
+    edit_columns = add_columns
+    search_columns = ["key", "label", "effective_from", "note"]
+    add_form_extra_fields = {"kind": KindSelectField(_l("Kind"))}
+    edit_form_extra_fields = add_form_extra_fields
+    base_order = ("key", "asc")
+    page_size = 50
+
+    def pre_add(self, item: PolicyParameter) -> None:
+        check_parameter(item)
+
+    pre_update = pre_add
+
+
+def check_parameter(item: PolicyParameter) -> None:
+    """The value must read as its kind; a choice must be one of its readings."""
+    if item.kind not in PARAMETER_KINDS:
+        raise ValueError(str(_l("Unknown kind: %(kind)s", kind=item.kind)))
+    try:
+        typed(item.kind, item.value)
+    except ValueError:
+        raise ValueError(
+            str(_l("“%(value)s” is not a valid %(kind)s", value=item.value, kind=item.kind_label))
+        ) from None
+    if item.kind == "choice" and item.value.strip() not in item.choice_map():
+        raise ValueError(
+            str(_l("Choose one of the readings: %(codes)s", codes="、".join(item.choice_map()) or "—"))
+        )
+
+
+def register_views(appbuilder: Any) -> None:
+    appbuilder.add_view(
+        PolicyParameterView,
+        "policy_parameters",
+        label=_l("Policy parameters"),
+        icon="fa-sliders",
+        category="System",
+        category_label=ADMIN_MENU,
+    )
