@@ -89,7 +89,8 @@ class PublicNoticeView(LedgerView):
         notice = self.scoped_get(pk)
         rows = notices.roster_rows(notice, unmasked=can_see_pii())
         title = _("Roster for the district finance bureau") + "：" + notice.title
-        name = f"{_('Roster')}_{notice.title}_{clock.today().isoformat()}.xlsx"
+        roster_label = _("Roster")
+        name = f"{roster_label}_{notice.title}_{clock.today().isoformat()}.xlsx"
         return download(notices.xlsx_bytes(notice, rows, title), XLSX, name)
 
 
