@@ -42,7 +42,9 @@ def reviewed(app: Flask, login: Any, **changes: Any) -> int:
     """A case through its three reviews (materials complete)."""
     case = apply(app, **changes)
     district = login("qu_jingban")
-    assert district.post(f"/ledger/district_subsidy/materials/{case.id}", data=ALL_MATERIALS).status_code == 302
+    assert (
+        district.post(f"/ledger/district_subsidy/materials/{case.id}", data=ALL_MATERIALS).status_code == 302
+    )
     assert fire(district, "district_subsidy", case.id, "first_review").status_code == 200
     assert fire(login("qu_shenhe"), "district_subsidy", case.id, "second_review").status_code == 200
     assert fire(login("disanfang"), "district_subsidy", case.id, "final_review").status_code == 200
@@ -77,7 +79,9 @@ def test_amount__no_parameter_in_force_refused_in_chinese(app: Flask, login: Any
 def test_first_review__refused_with_the_missing_materials(app: Flask, standards: Any, login: Any) -> None:
     case = apply(app)
     district = login("qu_jingban")
-    district.post(f"/ledger/district_subsidy/materials/{case.id}", data={"received_1": "1", "received_3": "1"})
+    district.post(
+        f"/ledger/district_subsidy/materials/{case.id}", data={"received_1": "1", "received_3": "1"}
+    )
     refused = fire(district, "district_subsidy", case.id, "first_review")
     assert refused.status_code == 403
     message = refused.json["message"]["_record"]
@@ -96,7 +100,9 @@ def test_reviews__in_order_by_their_roles_only(app: Flask, standards: Any, login
     district = login("qu_jingban")
     district.post(f"/ledger/district_subsidy/materials/{case.id}", data=ALL_MATERIALS)
     assert fire(login("qu_shenhe"), "district_subsidy", case.id, "second_review").status_code == 403  # skip
-    assert fire(login("renhe_jingban"), "district_subsidy", case.id, "first_review").status_code == 403  # town
+    assert (
+        fire(login("renhe_jingban"), "district_subsidy", case.id, "first_review").status_code == 403
+    )  # town
     assert fire(login("qu_jingban"), "district_subsidy", case.id, "first_review").status_code == 200
     assert fire(login("disanfang"), "district_subsidy", case.id, "final_review").status_code == 403  # skip
     assert fire(login("qu_jingban"), "district_subsidy", case.id, "second_review").status_code == 403  # role
@@ -126,9 +132,19 @@ def test_end_to_end__notice_week_objection_finance_paid_archived(
     assert fire(district, "public_notice", notice_id, "publish", date="2026-10-09").status_code == 200
     notice = db.session.get(PublicNotice, notice_id)
     db.session.refresh(notice)
-    assert (notice.start_on, notice.end_on, notice.phone) == (date(2026, 10, 9), date(2026, 10, 15), "89444923")
+    assert (notice.start_on, notice.end_on, notice.phone) == (
+        date(2026, 10, 9),
+        date(2026, 10, 15),
+        "89444923",
+    )
     objection = fire(
-        district, "public_notice", notice_id, "log_objection", date="2026-10-12", case=objected, comment="举报：未实际就业"
+        district,
+        "public_notice",
+        notice_id,
+        "log_objection",
+        date="2026-10-12",
+        case=objected,
+        comment="举报：未实际就业",
     )
     assert objection.status_code == 200, objection.json
     assert state_of(objected) == "returned"
@@ -141,7 +157,9 @@ def test_end_to_end__notice_week_objection_finance_paid_archived(
     today["today"] = date(2026, 10, 16)
     assert fire(district, "public_notice", notice_id, "close").status_code == 200
 
-    assert fire(district, "district_subsidy", objected, "send_to_finance", date="2026-10-16").status_code == 403
+    assert (
+        fire(district, "district_subsidy", objected, "send_to_finance", date="2026-10-16").status_code == 403
+    )
     for step, inputs in [
         ("send_to_finance", {"date": "2026-10-16"}),
         ("finance_approve", {"date": "2026-10-23", "comment": "顺财批〔2026〕12号"}),

@@ -60,7 +60,9 @@ def test_typed(kind: str, value: str, expected: object) -> None:
     assert result == expected and type(result) is type(expected)
 
 
-@pytest.mark.parametrize(("kind", "value"), [("money", "一千"), ("rate", "NaN"), ("integer", "7.5"), ("x", "1")])
+@pytest.mark.parametrize(
+    ("kind", "value"), [("money", "一千"), ("rate", "NaN"), ("integer", "7.5"), ("x", "1")]
+)
 def test_typed__bad_values_raise(kind: str, value: str) -> None:
     with pytest.raises(ValueError):
         typed(kind, value)
