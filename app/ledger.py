@@ -196,7 +196,8 @@ def check_version(obj: Any, expected_version: Any) -> None:
 
 
 def assign(obj: Any, values: dict[str, Any]) -> None:
-    names = {meta.name for meta in column_meta(type(obj))}
+    """Set the ledger columns given (and the model's `__derived__` columns a DERIVE hook computed)."""
+    names = {meta.name for meta in column_meta(type(obj))} | set(getattr(type(obj), "__derived__", ()))
     for key, value in values.items():
         if key in names:
             setattr(obj, key, None if value == "" else value)

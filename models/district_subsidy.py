@@ -15,7 +15,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Date, Integer, Numeric, String, Text
-from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import LedgerMixin, Model, field
 from models.identity import IdNumberError, normalize_id_number
@@ -55,8 +55,10 @@ class DistrictSubsidy(WorkflowStateMixin, LedgerMixin, Model):
         export="date",
         description=_l("The standard in force on this day applies"),
     )
-    amount: Mapped[Decimal | None] = field(Numeric(12, 2), _l("Amount (yuan)"), export="number")
-    rule_readings: Mapped[dict[str, Any] | None] = field(JSON, _l("Parameters applied"))
+    # derived by app/subsidies.py (not typed in, not imported): the amount and the parameter rows it used
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2), nullable=True)
+    rule_readings: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    __derived__ = ("amount", "rule_readings")
     phone: Mapped[str | None] = field(String(40), _l("Contact phone"))
     remarks: Mapped[str | None] = field(Text, _l("Remarks"))
 

@@ -213,16 +213,19 @@ PARAMETERS: list[dict[str, Any]] = [
 
 
 def load_parameters(session: Any) -> int:
-    """Insert the defaults whose (key, effective_from) is missing; never overwrite an administrator's edit."""
-    from sqlalchemy import select
+    """Insert the defaults whose (key, effective_from) is missing; never overwrite an administrator's edit.
+    A bulk insert, like the other reference data: seeding is not a change anybody made (no history rows)."""
+    from sqlalchemy import insert, select
 
+    from models.base import utcnow
     from models.policy import PolicyParameter
 
     existing = set(session.execute(select(PolicyParameter.key, PolicyParameter.effective_from)))
-    added = 0
-    for values in PARAMETERS:
-        if (values["key"], values["effective_from"]) not in existing:
-            session.add(PolicyParameter(**values))
-            added += 1
-    session.flush()
-    return added
+    rows = [
+        {**values, "updated_at": utcnow()}
+        for values in PARAMETERS
+        if (values["key"], values["effective_from"]) not in existing
+    ]
+    if rows:
+        session.execute(insert(PolicyParameter), rows)
+    return len(rows)

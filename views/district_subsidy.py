@@ -1,6 +1,7 @@
 """区级就业再就业优惠政策 views: applications, their materials (CK-34) and the SM-07 workflow."""
 
 from flask_appbuilder.models.sqla.interface import SQLAInterface
+from flask_babel import lazy_gettext as _l
 
 import app.subsidies  # noqa: F401  (the amount from the policy parameters)
 from app.ledger_view import LedgerView
@@ -28,6 +29,8 @@ class DistrictSubsidyView(LedgerView):
         "phone",
         "remarks",
     ]
+    label_columns = {"amount": _l("Amount (yuan)")}
     show_exclude_columns = ["state"]
+    show_extra_template = "district_subsidy/amount.html"
     order_columns = ["applied_on", "amount"]
     base_order = ("applied_on", "desc")

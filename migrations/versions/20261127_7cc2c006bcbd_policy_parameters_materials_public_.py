@@ -1,8 +1,8 @@
 """policy parameters, materials, public notices, district subsidies
 
-Revision ID: c7be795e7799
+Revision ID: 7cc2c006bcbd
 Revises: a30b2e3c0ba3
-Create Date: 2026-11-27 23:09:11.269919
+Create Date: 2026-11-27 23:18:16.492527
 
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = "c7be795e7799"
+revision = "7cc2c006bcbd"
 down_revision = "a30b2e3c0ba3"
 branch_labels = None
 depends_on = None
