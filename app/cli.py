@@ -20,6 +20,10 @@ def register_commands(app: Flask) -> None:
 
     app.cli.add_command(jobs_group)
 
+    from app.vacancies import vacancies_group
+
+    app.cli.add_command(vacancies_group)
+
     @app.cli.command("seed")
     def seed_command() -> None:
         """Load permissions, roles, the org tree and code lists (idempotent)."""

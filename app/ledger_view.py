@@ -17,6 +17,7 @@ from flask_appbuilder.security.decorators import has_access
 from flask_appbuilder.urltools import get_order_args, get_page_args, get_page_size_args
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 from wtforms import HiddenField, SelectField
 
 from app import codes, ledger
@@ -100,6 +101,11 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, ModelView):
     method_permission_name = PERMISSIONS
     page_size = 20
     search_exclude_columns = ["version", "voided_at", "voided_by_id", "created_by_id", "updated_by_id"]
+    # buttons on a record's page opening another ledger's add form prefilled from the record:
+    # (label, ledger, {form field: attribute of the record, or "=constant"})
+    record_links: list[tuple[Any, str, dict[str, str]]] = []
+    # buttons above the list: (label, endpoint)
+    list_links: list[tuple[Any, str]] = []
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -187,6 +193,8 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, ModelView):
 
     def _add(self) -> Any:
         form = self.add_form.refresh()
+        if request.method == "GET":
+            prefill(form)
         if request.method == "POST" and form.validate():
             if self.run_command(form, lambda values: ledger.create(self.model, values)):
                 flash(str(_l("Saved")), "success")
@@ -245,8 +253,25 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, ModelView):
             history=self.history_rows(item),
             ledger_name=self.model.__ledger__,
             transfer_orgs=self.transfer_choices(item),
+            record_links=self.record_link_urls(item),
             **self.workflow_context(item),
         )
+
+    def record_link_urls(self, item: Any) -> list[tuple[Any, str]]:
+        """The record_links the user may follow (write permission on the target ledger)."""
+        links = []
+        for label, target, fields in self.record_links:
+            view = ledger.LEDGERS.get(target)
+            if view is None or item.voided_at is not None:
+                continue
+            if not self.appbuilder.sm.has_access("can_write", view.class_permission_name):
+                continue
+            args = {
+                name: source[1:] if source.startswith("=") else getattr(item, source)
+                for name, source in fields.items()
+            }
+            links.append((label, url_for(f"{view.__name__}.add", **args)))
+        return links
 
     def history_rows(self, item: Any) -> list[Any]:
         query = (
@@ -381,6 +406,13 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, ModelView):
         self.datamodel.session.commit()
         flash(str(_l("Restored %(count)d records", count=restored)), "success")
         return redirect(self.get_redirect())
+
+
+def prefill(form: Any) -> None:
+    """An add form opened with query arguments (?employer=3&source=03) starts with those values."""
+    for name, value in request.args.items():
+        if name in form and name not in ("csrf_token", "row_version") and value:
+            form[name].process(MultiDict([(name, value)]))
 
 
 def org_name(org_id: Any) -> str:

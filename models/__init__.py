@@ -7,11 +7,14 @@ from models import (  # noqa: F401  (registers every table)
     calendar,
     codes,
     duty,
+    employer,
     followup,
     job,
     org,
     person,
     user,
+    vacancy,
+    visit,
     workflow,
 )
 from models.base import Model

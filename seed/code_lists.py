@@ -13,6 +13,7 @@ Sources (standards):
 - 跟踪回访规则、回访方式、就业稳定情况：seed/followup_rules.py（CATALOG §3.6 FU-01..FU-24, R-67）.
 """
 
+from seed.employer_codes import EMPLOYER_CODE_LISTS
 from seed.followup_rules import FOLLOWUP_RULES, METHODS, STABILITY
 
 # key -> (代码表名称（含标准）, [(代码, 名称), ...])，列表顺序即展示顺序.
@@ -235,3 +236,4 @@ CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "followup_method": ("回访方式", METHODS),
     "employment_stability": ("就业稳定情况（R-67）", STABILITY),
 }
+CODE_LISTS.update(EMPLOYER_CODE_LISTS)

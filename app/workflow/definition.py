@@ -51,6 +51,7 @@ class Transition:
     counted_from: str | None = None
     limit_label: Any = None  # how the limit reads in the manual, e.g. "自社区上报之日起3日内"
     waits: bool = True  # False: can be done any time, so it is never a to-do
+    check: str | None = None  # a method of the record: check(inputs, today) -> {field: message}, {} if fine
 
     @property
     def bulk_allowed(self) -> bool:
