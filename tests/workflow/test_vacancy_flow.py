@@ -217,3 +217,22 @@ def test_visit_analysis__per_town_figures_and_excel(app: Flask, login: Any, toda
         login("houshayu_jingban").get("/visit_analysis/?year=2026&quarter=4").data.decode().count("仁和镇")
         == 0
     )
+
+
+def test_nightly_task__registered_with_the_worker_and_commits(app: Flask, login: Any, today: Any) -> None:
+    from huey import MemoryHuey
+
+    from app import jobs
+    from app.vacancies import expire_nightly
+
+    schedule, fn = jobs.PERIODIC["expire_vacancies"]
+    assert fn is expire_nightly and schedule == {"minute": "7", "hour": "16"}
+    huey = MemoryHuey("test-periodic")
+    jobs.bind_periodic(app, huey, "expire_vacancies", schedule, fn)
+    assert "expire_vacancies" in {task.__name__ for task in huey._registry._periodic_tasks}
+    vacancy = add_vacancy(app, valid_until="2026-10-31")
+    assert fire(login("renhe_jingban"), "vacancy", vacancy.id, "publish").status_code == 200
+    today["today"] = date(2026, 11, 1)
+    fn()
+    db.session.rollback()  # what the task committed stays
+    assert db.session.get(Vacancy, vacancy.id).state == "expired"
