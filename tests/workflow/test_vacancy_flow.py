@@ -236,3 +236,16 @@ def test_nightly_task__registered_with_the_worker_and_commits(app: Flask, login:
     fn()
     db.session.rollback()  # what the task committed stays
     assert db.session.get(Vacancy, vacancy.id).state == "expired"
+
+
+def test_inbox__briefing_waits_on_the_community_clerk(app: Flask, login: Any, today: Any) -> None:
+    from app.workflow import inbox
+
+    visit = add_visit(app, "2026-09-28", "2026-10-08")
+    with app.test_request_context():
+        clerk = app.appbuilder.sm.find_user(username="renhe_shequ")
+        items = inbox.workflow_items(clerk, today["today"])
+        other = inbox.workflow_items(app.appbuilder.sm.find_user(username="houshayu_shequ"), today["today"])
+    # one item per record, due at its earliest deadline: the briefing on the working day before the visit
+    assert [(i.subject, i.due_on) for i in items] == [(visit.ledger_title(), date(2026, 9, 30))]
+    assert other == []
