@@ -11,6 +11,7 @@ Spec grammar of `due(spec, start)` (whitespace anywhere is ignored; 個/內/後 
 
     N个工作日          the N-th working day after start                 "5个工作日", "5 个工作日内"
     N日 | N天          start + N calendar days                            "30日内", "7日后"
+    前N个工作日        the N-th working day BEFORE start                  "前1个工作日" (a briefing before a visit)
     即时 | 当日 | 当天  start itself
     每月N日            first day N of a month on or after start (N clamped to the month's last day)
     每月最后一周周三    first last-Wednesday-of-a-month on or after start (see last_week_wednesday)
@@ -219,6 +220,7 @@ def _yearly(cal: WorkingCalendar, start: date, month: int, day: int) -> date:
 
 _SPECS: list[tuple[re.Pattern[str], Callable[..., date]]] = [
     (re.compile(r"(\d+)个工作日"), WorkingCalendar.add_working_days),
+    (re.compile(r"前(\d+)个工作日"), lambda cal, start, n: cal.add_working_days(start, -n)),
     (re.compile(r"(\d+)[日天]"), WorkingCalendar.add_days),
     (re.compile(r"即时|当日|当天"), lambda cal, start: start),
     (re.compile(r"每月(\d+)日"), _monthly),

@@ -20,6 +20,10 @@ def register_commands(app: Flask) -> None:
 
     app.cli.add_command(jobs_group)
 
+    from app.vacancies import vacancies_group
+
+    app.cli.add_command(vacancies_group)
+
     @app.cli.command("seed")
     def seed_command() -> None:
         """Load permissions, roles, the org tree and code lists (idempotent)."""
@@ -40,6 +44,10 @@ def register_commands(app: Flask) -> None:
         appbuilder = current_app.appbuilder
         load_reference(appbuilder)
         users = seed_users(appbuilder)
+        from app import clock
+        from seed.employer_demo import seed_employers
+
+        seed_employers(appbuilder, clock.today())
         if if_empty and person_count(appbuilder.session) > 0:
             click.echo("演示数据已存在，跳过")
             return

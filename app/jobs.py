@@ -59,6 +59,18 @@ class JobKind:
 
 
 TASKS: dict[str, JobKind] = {}
+PERIODIC: dict[str, tuple[dict[str, str], Callable[[], Any]]] = {}  # name -> (crontab, fn)
+
+
+def periodic(name: str, **schedule: str) -> Callable[[Callable[[], Any]], Callable[[], Any]]:
+    """Register `fn()` to run in the worker on a huey crontab (UTC), e.g. `minute="7", hour="16"`,
+    inside an app context; it commits its own work."""
+
+    def decorator(fn: Callable[[], Any]) -> Callable[[], Any]:
+        PERIODIC[name] = (schedule, fn)
+        return fn
+
+    return decorator
 
 
 class JobError(Exception):
@@ -170,8 +182,17 @@ def bind_tasks(app: Flask, huey: Huey) -> Huey:
         with app.app_context():
             purge()
 
+    for name, (schedule, fn) in PERIODIC.items():
+        bind_periodic(app, huey, name, schedule, fn)
     app.extensions["jobs.run"] = run_job
     return huey
+
+
+def bind_periodic(app: Flask, huey: Huey, name: str, schedule: dict[str, str], fn: Callable[[], Any]) -> None:
+    @huey.periodic_task(crontab(**schedule), name=name)
+    def run_periodic() -> None:
+        with app.app_context():
+            fn()
 
 
 def results_dir() -> Path:

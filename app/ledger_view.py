@@ -17,6 +17,7 @@ from flask_appbuilder.security.decorators import has_access
 from flask_appbuilder.urltools import get_order_args, get_page_args, get_page_size_args
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
 from wtforms import HiddenField, SelectField
 
 from app import codes, ledger
@@ -103,10 +104,14 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, ModelView
     method_permission_name = PERMISSIONS
     page_size = 20
     search_exclude_columns = ["version", "voided_at", "voided_by_id", "created_by_id", "updated_by_id"]
-    record_links: list[
-        tuple[str, Any]
-    ] = []  # (method of this view taking pk, button label) on the record page
+    # buttons on a record's page calling a method of this view with the record's pk: (method, label)
+    record_actions: list[tuple[str, Any]] = []
     show_extra_template: str | None = None  # a template included below the record's fields
+    # buttons on a record's page opening another ledger's add form prefilled from the record:
+    # (label, ledger, {form field: attribute of the record, or "=constant"})
+    record_links: list[tuple[Any, str, dict[str, str]]] = []
+    # buttons above the list: (label, endpoint)
+    list_links: list[tuple[Any, str]] = []
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -194,6 +199,8 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, ModelView
 
     def _add(self) -> Any:
         form = self.add_form.refresh()
+        if request.method == "GET":
+            prefill(form)
         if request.method == "POST" and form.validate():
             if self.run_command(form, lambda values: ledger.create(self.model, values)):
                 flash(str(_l("Saved")), "success")
@@ -253,9 +260,26 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, ModelView
             ledger_name=self.model.__ledger__,
             transfer_orgs=self.transfer_choices(item),
             policy_basis=basis_for(self.model.__ledger__),
+            record_links=self.record_link_urls(item),
             **self.workflow_context(item),
             **self.materials_context(item),
         )
+
+    def record_link_urls(self, item: Any) -> list[tuple[Any, str]]:
+        """The record_links the user may follow (write permission on the target ledger)."""
+        links = []
+        for label, target, fields in self.record_links:
+            view = ledger.LEDGERS.get(target)
+            if view is None or item.voided_at is not None:
+                continue
+            if not self.appbuilder.sm.has_access("can_write", view.class_permission_name):
+                continue
+            args = {
+                name: source[1:] if source.startswith("=") else getattr(item, source)
+                for name, source in fields.items()
+            }
+            links.append((label, url_for(f"{view.__name__}.add", **args)))
+        return links
 
     def history_rows(self, item: Any) -> list[Any]:
         query = (
@@ -390,6 +414,13 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, ModelView
         self.datamodel.session.commit()
         flash(str(_l("Restored %(count)d records", count=restored)), "success")
         return redirect(self.get_redirect())
+
+
+def prefill(form: Any) -> None:
+    """An add form opened with query arguments (?employer=3&source=03) starts with those values."""
+    for name, value in request.args.items():
+        if name in form and name not in ("csrf_token", "row_version") and value:
+            form[name].process(MultiDict([(name, value)]))
 
 
 def org_name(org_id: Any) -> str:

@@ -8,6 +8,7 @@ from models import (  # noqa: F401  (registers every table)
     codes,
     district_subsidy,
     duty,
+    employer,
     followup,
     job,
     notice,
@@ -15,6 +16,8 @@ from models import (  # noqa: F401  (registers every table)
     person,
     policy,
     user,
+    vacancy,
+    visit,
     workflow,
 )
 from models.base import Model

@@ -64,3 +64,18 @@ def mask_id_number(number: str | None) -> str:
     if not number:
         return ""
     return number[:4] + "*" * (len(number) - 8) + number[-4:]
+
+
+def normalize_credit_code(raw: str) -> str:
+    """统一社会信用代码 (GB 32100) in upper case without spaces; raise IdNumberError when not valid."""
+    from stdnum.cn import uscc
+
+    code = unicodedata.normalize("NFKC", str(raw)).replace(" ", "").replace("-", "").strip().upper()
+    try:
+        return str(uscc.validate(code))
+    except InvalidLength as exc:
+        raise IdNumberError(_l("The unified social credit code has 18 characters")) from exc
+    except InvalidChecksum as exc:
+        raise IdNumberError(_l("The check character of the unified social credit code is wrong")) from exc
+    except ValidationError as exc:
+        raise IdNumberError(_l("Not a valid unified social credit code")) from exc

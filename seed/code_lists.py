@@ -13,6 +13,7 @@ Sources (standards):
 - 跟踪回访规则、回访方式、就业稳定情况：seed/followup_rules.py（CATALOG §3.6 FU-01..FU-24, R-67）.
 """
 
+from seed.employer_codes import EMPLOYER_CODE_LISTS
 from seed.followup_rules import FOLLOWUP_RULES, METHODS, STABILITY
 from seed.policy_codes import POLICY_CODE_LISTS
 
@@ -237,3 +238,4 @@ CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "employment_stability": ("就业稳定情况（R-67）", STABILITY),
 }
 CODE_LISTS.update(POLICY_CODE_LISTS)
+CODE_LISTS.update(EMPLOYER_CODE_LISTS)

@@ -55,7 +55,7 @@ class PublicNoticeView(LedgerView):
     order_columns = ["start_on"]
     base_order = ("id", "desc")
     show_extra_template = "notice/entries.html"
-    record_links = [
+    record_actions = [
         ("printable", _l("Print")),
         ("docx", _l("Download Word")),
         ("xlsx", _l("Download Excel")),

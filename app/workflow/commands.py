@@ -63,16 +63,19 @@ def start(obj: Any) -> None:
     open_deadlines(workflow, obj, workflow.initial, on)
 
 
-def fire(obj: Any, name: str, raw_inputs: dict[str, Any], expected_version: Any) -> WorkflowEvent:
+def fire(
+    obj: Any, name: str, raw_inputs: dict[str, Any], expected_version: Any, system: bool = False
+) -> WorkflowEvent:
     """Fire transition `name` on `obj` as the current actor (not committed). Raises LedgerError with a
-    Chinese reason when refused."""
+    Chinese reason when refused. `system=True`: a scheduled job (e.g. expiring vacancies) fires it; only
+    the state is checked, and the event names the acting user if any, else "system"."""
     workflow = workflow_of(obj)
     transition = workflow.transition(name) if workflow else None
     if workflow is None or transition is None:
         raise ledger.LedgerError({"": _l("Unknown step: %(name)s", name=name)})
     if obj.voided_at is not None:
         raise ledger.LedgerError({"": _l("A voided record cannot be edited")})
-    reason = engine.refusal(workflow, transition, obj.state, actor_for(obj))
+    reason = engine.refusal(workflow, transition, obj.state, engine.SYSTEM if system else actor_for(obj))
     if reason is None:
         reason = engine.unmet(transition, unmet_preconditions(transition, obj))
     if reason is not None:
@@ -80,6 +83,8 @@ def fire(obj: Any, name: str, raw_inputs: dict[str, Any], expected_version: Any)
     ledger.check_version(obj, expected_version)
     values, errors = engine.parse_inputs(transition, raw_inputs)
     errors.update(check_codes(transition, values))
+    if transition.check and not errors:
+        errors.update(getattr(obj, transition.check)(values, clock.today()))
     field_values = {
         spec.to_field: values[spec.name]
         for spec in transition.inputs

@@ -53,6 +53,7 @@ class Transition:
     waits: bool = True  # False: can be done any time, so it is never a to-do
     needs_materials: bool = False  # the record's materials checklist must be complete (app/materials.py)
     requires: tuple[str, ...] = ()  # named preconditions (commands.PRECONDITIONS), e.g. "notice_closed"
+    check: str | None = None  # a method of the record: check(inputs, today) -> {field: message}, {} if fine
 
     @property
     def preconditions(self) -> tuple[str, ...]:

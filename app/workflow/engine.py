@@ -26,6 +26,10 @@ class Actor:
     roles: frozenset[str]
     tier: str | None
     in_territory: bool
+    system: bool = False  # the system itself (a scheduled job): only the state is checked
+
+
+SYSTEM = Actor(roles=frozenset(), tier=None, in_territory=True, system=True)
 
 
 @dataclass(frozen=True)
@@ -38,14 +42,12 @@ class OpenLimit:
 
 def refusal(workflow: Workflow, transition: Transition, state: str, actor: Actor) -> Any:
     """Why the actor may not fire the transition on a record in `state` (a message), or None."""
+    if actor.system:
+        return None if state in transition.source else _state_refusal(workflow, transition, state)
     if not actor.in_territory:
         return _l("This record is outside your territory")
     if state not in transition.source:
-        return _l(
-            "“%(action)s” cannot be done while the record is “%(state)s”",
-            action=transition.label,
-            state=workflow.state_label(state),
-        )
+        return _state_refusal(workflow, transition, state)
     if not actor.roles & transition.roles:
         return _l(
             "“%(action)s” is done by %(roles)s",
@@ -76,6 +78,14 @@ def unmet(transition: Transition, problems: dict[str, list[Any]]) -> Any:
             )
         return "；".join(str(reason) for reason in found)
     return None
+
+
+def _state_refusal(workflow: Workflow, transition: Transition, state: str) -> Any:
+    return _l(
+        "“%(action)s” cannot be done while the record is “%(state)s”",
+        action=transition.label,
+        state=workflow.state_label(state),
+    )
 
 
 def allowed(workflow: Workflow, state: str, actor: Actor) -> list[Transition]:

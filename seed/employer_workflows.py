@@ -1,0 +1,147 @@
+"""The workflows of employer visits and vacancies, as data (CATALOG E09, E05; WF-02, WF-03, WF-47, WF-57,
+WF-63; R-62, R-92). Same grammar as seed/workflows.py; kept apart so ledger families merge cleanly."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+from app.workflow.definition import Input, State, Transition, Workflow
+from seed.workflows import AT_DISTRICT, AT_TOWN, COMMENT, COMMUNITY, DISTRICT, REASON, TOWN
+
+ANY_CLERK = frozenset({COMMUNITY, TOWN, DISTRICT})
+
+# E09 用人单位走访 (WF-02/WF-03 区, WF-47 街镇; R-62). The record's "start" is the planned visit date, so
+# the briefing falls due the working day before it and the visit itself on it; a new appointment (重约)
+# re-enters 已预约 on the new date and the two deadlines open again from there.
+EMPLOYER_VISIT = Workflow(
+    ledger="employer_visit",
+    label=_l("Employer visit"),
+    source="E09; WF-02, WF-03, WF-47; R-62",
+    start_field="planned_on",
+    initial="appointed",
+    states=(
+        State("appointed", _l("Appointed")),
+        State("briefed", _l("Visitors briefed")),
+        State("postponed", _l("Postponed")),
+        State("done", _l("Visited"), final=True),
+        State("cancelled", _l("Cancelled"), final=True),
+    ),
+    transitions=(
+        Transition(
+            "brief",
+            _l("Brief the visitors"),
+            ("appointed",),
+            "briefed",
+            roles=ANY_CLERK,
+            inputs=(Input("date", _l("Briefing held on"), kind="date"), COMMENT),
+            limit="前1个工作日",
+            limit_label=_l("briefing on the working day before the visit"),
+        ),
+        Transition(
+            "complete",
+            _l("Record the visit"),
+            ("appointed", "briefed"),
+            "done",
+            roles=ANY_CLERK,
+            inputs=(
+                Input("date", _l("Visited on"), kind="date", to_field="actual_on"),
+                Input("needs", _l("Service needs"), to_field="needs", required=False),
+                Input("services", _l("Services given"), to_field="services", required=False),
+                Input("record", _l("Visit record"), kind="comment", to_field="record"),
+            ),
+            limit="当日",
+            limit_label=_l("on the planned visit date"),
+        ),
+        Transition(
+            "postpone",
+            _l("Postpone the visit"),
+            ("appointed", "briefed"),
+            "postponed",
+            roles=ANY_CLERK,
+            inputs=(REASON,),
+            waits=False,
+        ),
+        Transition(
+            "reappoint",
+            _l("Make a new appointment"),
+            ("postponed",),
+            "appointed",
+            roles=ANY_CLERK,
+            inputs=(
+                Input("date", _l("New planned visit date"), kind="date", to_field="planned_on"),
+                Input("appointed_on", _l("Appointment made on"), kind="date", to_field="appointed_on"),
+                COMMENT,
+            ),
+        ),
+        Transition(
+            "cancel",
+            _l("Cancel the visit"),
+            ("appointed", "briefed", "postponed"),
+            "cancelled",
+            roles=ANY_CLERK,
+            inputs=(REASON,),
+            waits=False,
+        ),
+    ),
+)
+
+# E05 岗位 (WF-57 招聘信息发布, WF-63 招聘登记; R-92 招聘信息有效期; CK-14 before publishing).
+VACANCY = Workflow(
+    ledger="vacancy",
+    label=_l("Vacancy"),
+    source="E05; WF-57, WF-63; R-92; CK-14",
+    initial="pending",
+    states=(
+        State("pending", _l("Awaiting review")),
+        State("published", _l("Published")),
+        State("filled", _l("Filled"), final=True),
+        State("expired", _l("Expired")),
+    ),
+    transitions=(
+        Transition(
+            "publish",
+            _l("Review and publish"),
+            ("pending",),
+            "published",
+            roles=frozenset({TOWN, DISTRICT}),
+            tiers=AT_TOWN | AT_DISTRICT,
+            inputs=(COMMENT,),
+            check="check_publish",
+        ),
+        Transition(
+            "fill",
+            _l("Filled: take down"),
+            ("published", "expired"),
+            "filled",
+            roles=ANY_CLERK,
+            inputs=(COMMENT,),
+            waits=False,
+        ),
+        Transition(
+            "extend",
+            _l("Extend the validity"),
+            ("published", "expired"),
+            "published",
+            roles=frozenset({TOWN, DISTRICT}),
+            tiers=AT_TOWN | AT_DISTRICT,
+            inputs=(
+                Input("valid_until", _l("New end of validity"), kind="date", to_field="valid_until"),
+                REASON,
+            ),
+            check="check_extend",
+            waits=False,
+        ),
+        Transition(
+            "expire",
+            _l("Expire"),
+            ("published",),
+            "expired",
+            roles=frozenset({TOWN, DISTRICT}),
+            tiers=AT_TOWN | AT_DISTRICT,
+            inputs=(COMMENT,),
+            waits=False,
+        ),
+    ),
+)
+
+WORKFLOWS = (EMPLOYER_VISIT, VACANCY)
