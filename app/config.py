@@ -7,6 +7,8 @@ JOBS_RESULTS_DIR     where result files are written (default instance/jobs/<job 
 JOBS_RETENTION_DAYS  days a job and its result file are kept (default 7)
 IMPORT_MAX_MB  largest file an import accepts (default 50)
 EXPORT_JOB_ROWS  exports with more rows run as a background job (default 20000)
+SMS_ADAPTER    SMS gateway adapter: "record" (default: records, sends nothing) or "module:Class" (app/sms.py)
+JOB_SEEKER_VALID_MONTHS  validity of a job-seeker registration when none is entered (default 3; app/seekers.py)
 """
 
 from __future__ import annotations
@@ -82,6 +84,8 @@ def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "JOBS_RETENTION_DAYS": int(os.environ.get("JOBS_RETENTION_DAYS", "7")),
         "IMPORT_MAX_BYTES": int(os.environ.get("IMPORT_MAX_MB", "50")) * 1024 * 1024,
         "EXPORT_JOB_ROWS": int(os.environ.get("EXPORT_JOB_ROWS", "20000")),
+        "SMS_ADAPTER": os.environ.get("SMS_ADAPTER", "record"),
+        "JOB_SEEKER_VALID_MONTHS": int(os.environ.get("JOB_SEEKER_VALID_MONTHS", "3")),
     }
     if overrides:
         settings.update(overrides)

@@ -100,6 +100,7 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, ModelView):
     method_permission_name = PERMISSIONS
     page_size = 20
     search_exclude_columns = ["version", "voided_at", "voided_by_id", "created_by_id", "updated_by_id"]
+    show_links: list[tuple[Any, str, str]] = []  # (label, endpoint, attribute of the record giving its pk)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

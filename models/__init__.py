@@ -11,6 +11,8 @@ from models import (  # noqa: F401  (registers every table)
     job,
     org,
     person,
+    seekers,
+    sms,
     user,
     workflow,
 )

@@ -14,6 +14,7 @@ Sources (standards):
 """
 
 from seed.followup_rules import FOLLOWUP_RULES, METHODS, STABILITY
+from seed.seekers_codes import SEEKER_CODE_LISTS
 
 # key -> (代码表名称（含标准）, [(代码, 名称), ...])，列表顺序即展示顺序.
 CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -235,3 +236,4 @@ CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "followup_method": ("回访方式", METHODS),
     "employment_stability": ("就业稳定情况（R-67）", STABILITY),
 }
+CODE_LISTS.update(SEEKER_CODE_LISTS)

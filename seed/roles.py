@@ -31,6 +31,7 @@ ORG_READ = [("can_read", "orgunit")]
 INBOX = [("can_read", "inbox")]
 OVERDUE = [("can_read", "overdue")]
 DUTY_DONE = ("can_done", "duty")  # 办结 a recurring duty of one's unit (views/duty.py)
+SMS_APPROVE = ("can_write", "sms_batch")  # the reviewer approves SMS batches (a workflow step needs write)
 
 ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     "社区专干": {
@@ -54,7 +55,7 @@ ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     "审核": {
         "ledgers": ["read"],
         "pii": True,
-        "views": [*ORG_READ, *INBOX, *OVERDUE],
+        "views": [*ORG_READ, *INBOX, *OVERDUE, SMS_APPROVE],
         "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
     },
     "督查": {
