@@ -18,6 +18,7 @@ from flask_appbuilder.urltools import get_order_args, get_page_args, get_page_si
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import HiddenField, SelectField
+from wtforms.fields.core import UnboundField
 
 from app import codes, ledger
 from app.io.views import IO_PERMISSIONS, LedgerIOMixin
@@ -142,6 +143,8 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, ModelView):
         self.init_workflow_columns()
         super().__init__(**kwargs)
         self.drop_workflow_actions()
+        for form in (self.add_form, self.edit_form):
+            blank_choice_reads_as_dash(form)
 
     def render_template(self, template: str, **kwargs: Any) -> Any:
         return super().render_template(template, view=self, **kwargs)
@@ -382,6 +385,13 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, ModelView):
         self.datamodel.session.commit()
         flash(str(_l("Restored %(count)d records", count=restored)), "success")
         return redirect(self.get_redirect())
+
+
+def blank_choice_reads_as_dash(form: Any) -> None:
+    """An optional record select offers "—" for none (WTForms 3.2 shows FAB's empty label as "__None")."""
+    for unbound in vars(form).values():
+        if isinstance(unbound, UnboundField) and unbound.kwargs.get("allow_blank"):
+            unbound.kwargs["blank_text"] = "—"
 
 
 def org_name(org_id: Any) -> str:

@@ -113,6 +113,7 @@ class TestJobSeeker(LedgerCase):
             "wage_expected_min": 4000,
             "wage_expected_max": 6000,
             "seeker_class": "1",
+            "preferred_town": org("后沙峪镇").id,  # an optional record select (form and API)
         }
 
 

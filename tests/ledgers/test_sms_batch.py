@@ -51,7 +51,7 @@ class TestSmsBatch(LedgerCase):
     ]
 
     def valid_values(self, org_id: int, n: int = 0) -> dict[str, Any]:
-        return {"org_id": org_id, "title": f"仓管招聘{n}", "content": TEXT}
+        return {"org_id": org_id, "title": f"仓管招聘{n}", "content": TEXT, "recipient_org": org_id}
 
 
 def new_batch(unit_id: int, user: str = "renhe_jingban", **values: Any) -> SmsBatch:
@@ -144,11 +144,13 @@ def test_number_file__plain_numbers_one_per_line(app: Flask, login: Any, phones:
 def test_workflow__approval_before_sending_then_the_adapter_records(
     app: Flask, login: Any, phones: dict[str, str]
 ) -> None:
-    batch = new_batch(org("仁和镇").id)
+    batch = new_batch(org("仁和镇").id, title="仓管待审")
     town = login("renhe_jingban")
     assert fire(town, batch, "send").status_code == 403  # a draft is not sent
     assert fire(town, batch, "approve").status_code == 403  # the clerk does not approve their own text
     reviewer = login("qu_shenhe")
+    inbox = reviewer.get("/inbox/").data.decode()
+    assert "审批通过" in inbox and "仓管待审" in inbox  # the draft waits on the reviewer
     assert fire(reviewer, batch, "approve", comment="内容无误").status_code == 200
     version = reviewer.get(f"/api/v1/workflow/sms_batch/{batch.id}").json["result"]["version"]
     changed = reviewer.put(f"/api/v1/sms_batch/{batch.id}", json={"content": "改", "version": version})
