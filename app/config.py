@@ -8,6 +8,8 @@ JOBS_RETENTION_DAYS  days a job and its result file are kept (default 7)
 IMPORT_MAX_MB  largest file an import accepts (default 50)
 ATTACHMENTS_DIR, ATTACHMENT_MAX_MB  where scanned materials are stored (instance/attachments/) and their size limit (10)
 EXPORT_JOB_ROWS  exports with more rows run as a background job (default 20000)
+SMS_ADAPTER    SMS gateway adapter: "record" (default: records, sends nothing) or "module:Class" (app/sms.py)
+JOB_SEEKER_VALID_MONTHS  validity of a job-seeker registration when none is entered (default 3; app/seekers.py)
 """
 
 from __future__ import annotations
@@ -85,6 +87,8 @@ def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "EXPORT_JOB_ROWS": int(os.environ.get("EXPORT_JOB_ROWS", "20000")),
         "ATTACHMENTS_DIR": os.environ.get("ATTACHMENTS_DIR", str(INSTANCE / "attachments")),
         "ATTACHMENT_MAX_BYTES": int(os.environ.get("ATTACHMENT_MAX_MB", "10")) * 1024 * 1024,
+        "SMS_ADAPTER": os.environ.get("SMS_ADAPTER", "record"),
+        "JOB_SEEKER_VALID_MONTHS": int(os.environ.get("JOB_SEEKER_VALID_MONTHS", "3")),
     }
     if overrides:
         settings.update(overrides)

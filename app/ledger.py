@@ -38,6 +38,10 @@ AFTER_UPDATE: list[Callable[[Any, dict[str, Any]], None]] = []  # (row, values b
 # (model, values, existing row or None) -> errors; may add derived values to `values`
 DERIVE: list[Callable[[type, dict[str, Any], Any], dict[str, Any]]] = []
 
+# ledger name -> checks that need the database (other rows, the stored row): (values, existing) -> errors.
+# They run after the model's clean() on every write path and may normalise `values` like clean() does.
+VALIDATORS: dict[str, list[Callable[[dict[str, Any], Any], dict[str, Any]]]] = {}
+
 STALE_MESSAGE = _l("This record was changed by someone else; please refresh and try again")
 
 
@@ -65,8 +69,8 @@ def session() -> Any:
 
 
 def validate_values(model: type, values: dict[str, Any], existing: Any = None) -> dict[str, Any]:
-    """The one validation path: required fields, code lists, natural keys, then the model's own clean().
-    Normalises `values` in place (codes given as labels, ID numbers, derived fields)."""
+    """The one validation path: required fields, code lists, natural keys, then the model's own clean()
+    and the checks registered for the ledger in VALIDATORS. Normalises `values` in place (codes given as labels, ID numbers, derived fields)."""
     errors: dict[str, Any] = coerce_values(model, values)
     metas = column_meta(model)
     for meta in metas:
@@ -83,6 +87,8 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
     clean = getattr(model, "clean", None)
     if clean is not None:
         errors.update({k: v for k, v in clean(values).items() if k not in errors})
+    for check in VALIDATORS.get(getattr(model, "__ledger__", ""), []):
+        errors.update({k: v for k, v in check(values, existing).items() if k not in errors})
     if not errors:
         for derive in DERIVE:
             errors.update(derive(model, values, existing))

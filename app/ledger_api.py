@@ -118,7 +118,17 @@ def api_for(view_class: Any) -> type[LedgerApi]:
     metas = column_meta(model)
     relations = record_selects(model)
     names = [meta.name for meta in metas if meta.name not in relations]
-    shown = [*names, *(f"{relation}.id" for relation in relations.values() if relation != "org")]
+    # an optional reference (nullable key) is not listed: "<relation>.id" makes FAB inner-join the
+    # relationship, which would drop the rows that have none (and the key column is not in FAB's schema)
+    optional = {column for column in relations if model.__table__.c[column].nullable}
+    shown = [
+        *names,
+        *(
+            f"{relation}.id"
+            for column, relation in relations.items()
+            if relation != "org" and column not in optional
+        ),
+    ]
     attrs = {
         "datamodel": SQLAInterface(model),
         "resource_name": model.__ledger__,

@@ -19,6 +19,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 from wtforms import HiddenField, SelectField
+from wtforms.fields.core import UnboundField
 
 from app import codes, ledger
 from app.io.views import IO_PERMISSIONS, LedgerIOMixin
@@ -104,14 +105,13 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, ModelView
     method_permission_name = PERMISSIONS
     page_size = 20
     search_exclude_columns = ["version", "voided_at", "voided_by_id", "created_by_id", "updated_by_id"]
-    # buttons on a record's page calling a method of this view with the record's pk: (method, label)
-    record_actions: list[tuple[str, Any]] = []
     show_extra_template: str | None = None  # a template included below the record's fields
     # buttons on a record's page opening another ledger's add form prefilled from the record:
     # (label, ledger, {form field: attribute of the record, or "=constant"})
     record_links: list[tuple[Any, str, dict[str, str]]] = []
     # buttons above the list: (label, endpoint)
     list_links: list[tuple[Any, str]] = []
+    show_links: list[tuple[Any, str, str]] = []  # (label, endpoint, attribute of the record giving its pk)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -153,6 +153,8 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, ModelView
         self.init_workflow_columns()
         super().__init__(**kwargs)
         self.drop_workflow_actions()
+        for form in (self.add_form, self.edit_form):
+            blank_choice_reads_as_dash(form)
 
     def render_template(self, template: str, **kwargs: Any) -> Any:
         return super().render_template(template, view=self, **kwargs)
@@ -421,6 +423,13 @@ def prefill(form: Any) -> None:
     for name, value in request.args.items():
         if name in form and name not in ("csrf_token", "row_version") and value:
             form[name].process(MultiDict([(name, value)]))
+
+
+def blank_choice_reads_as_dash(form: Any) -> None:
+    """An optional record select offers "—" for none (WTForms 3.2 shows FAB's empty label as "__None")."""
+    for unbound in vars(form).values():
+        if isinstance(unbound, UnboundField) and unbound.kwargs.get("allow_blank"):
+            unbound.kwargs["blank_text"] = "—"
 
 
 def org_name(org_id: Any) -> str:

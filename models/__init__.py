@@ -15,6 +15,8 @@ from models import (  # noqa: F401  (registers every table)
     org,
     person,
     policy,
+    seekers,
+    sms,
     user,
     vacancy,
     visit,

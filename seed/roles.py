@@ -34,10 +34,9 @@ OWN_ACCOUNT = [
 ORG_READ = [("can_read", "orgunit")]
 INBOX = [("can_read", "inbox")]
 OVERDUE = [("can_read", "overdue")]
-DUTY_DONE = ("can_done", "duty")
-SUBSIDY_REVIEW = [
-    ("can_write", "district_subsidy")
-]  # SM-07 复审 / 终审 are workflow steps  # 办结 a recurring duty of one's unit (views/duty.py)
+DUTY_DONE = ("can_done", "duty")  # 办结 a recurring duty of one's unit (views/duty.py)
+SUBSIDY_REVIEW = [("can_write", "district_subsidy")]  # SM-07 复审 / 终审 are workflow steps
+SMS_APPROVE = ("can_write", "sms_batch")  # the reviewer approves SMS batches (a workflow step needs write)
 
 ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     "社区专干": {
@@ -61,7 +60,7 @@ ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     "审核": {
         "ledgers": ["read"],
         "pii": True,
-        "views": [*ORG_READ, *INBOX, *OVERDUE, *SUBSIDY_REVIEW],
+        "views": [*ORG_READ, *INBOX, *OVERDUE, *SUBSIDY_REVIEW, SMS_APPROVE],
         "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
     },
     "第三方终审": {

@@ -55,11 +55,11 @@ class PublicNoticeView(LedgerView):
     order_columns = ["start_on"]
     base_order = ("id", "desc")
     show_extra_template = "notice/entries.html"
-    record_actions = [
-        ("printable", _l("Print")),
-        ("docx", _l("Download Word")),
-        ("xlsx", _l("Download Excel")),
-        ("roster", _l("Roster for the district finance bureau")),
+    show_links = [
+        (_l("Print"), "PublicNoticeView.printable", "id"),
+        (_l("Download Word"), "PublicNoticeView.docx", "id"),
+        (_l("Download Excel"), "PublicNoticeView.xlsx", "id"),
+        (_l("Roster for the district finance bureau"), "PublicNoticeView.roster", "id"),
     ]
 
     @view_expose("/print/<pk>")

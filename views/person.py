@@ -1,6 +1,7 @@
 """劳动力基础信息台账 views: list, search and filters of the labour-force registry."""
 
 from flask_appbuilder.models.sqla.interface import SQLAInterface
+from flask_babel import lazy_gettext as _l
 
 from app.ledger_view import LedgerView
 from models.person import Person
@@ -10,6 +11,7 @@ class PersonView(LedgerView):
     """劳动力基础信息台账."""
 
     datamodel = SQLAInterface(Person)
+    show_links = [(_l("Service handbook"), "ServiceHandbookView.show", "id")]
     list_columns = [
         "name",
         "id_number",
