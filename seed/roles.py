@@ -3,7 +3,8 @@
 "ledgers" lists the coarse permissions granted on EVERY registered ledger (read / write / void / restore);
 "pii" unmasks ID numbers; "views" are extra (permission, view) pairs; "menus" the menus shown.
 Every role also gets OWN_ACCOUNT: its own account (user info, password) and 我的任务 (its background jobs).
-系统管理员 is FAB's admin role and receives every permission.
+系统管理员 is FAB's admin role and receives every permission. 审核 also writes 短信群发记录: approving a batch
+is a workflow step, and firing a step needs the ledger's write permission.
 
 | role     | tier        | ledgers                    | ID numbers | history browser | org tree, code lists, users |
 |----------|-------------|----------------------------|------------|-----------------|-----------------------------|
