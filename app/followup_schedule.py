@@ -30,7 +30,11 @@ def due_after(spec: str, start: date) -> date:
 
 
 def rules_triggered_by(ledger: str, transition: str) -> list[FollowUpRule]:
-    return [rule for rule in FOLLOWUP_RULES if rule.trigger == (ledger, transition) and rule.first]
+    """Rules a transition or event triggers: a workflow transition needs the rule's first offset; a rule on
+    an event with a condition (FollowUpRule.when) may be due the same day."""
+    return [
+        rule for rule in FOLLOWUP_RULES if rule.trigger == (ledger, transition) and (rule.first or rule.when)
+    ]
 
 
 def next_spec(rule: FollowUpRule | None, stability: str | None) -> str | None:

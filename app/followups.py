@@ -9,6 +9,7 @@ Everything is written through the ledger commands, so territory, validation and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -26,21 +27,38 @@ from models.followup import FollowUp
 DUE_SOON_DAYS = 7  # shown in the inbox this many days before the due date
 
 
+# named conditions of rules (FollowUpRule.when): record -> whether the rule applies; modules add theirs
+CONDITIONS: dict[str, Callable[[Any], bool]] = {}
+
+
 def on_transition(obj: Any, transition: str, event: Any) -> None:
     """Create the first follow-up of every rule triggered by this transition on this record."""
+    fire_event(obj, transition, event.on_date)
+
+
+def fire_event(obj: Any, event: str, on_date: date) -> list[FollowUp]:
+    """Create the first follow-up of every rule triggered by `event` (a workflow transition, or an event a
+    ledger's hooks name, e.g. a referral's "create") on this record whose condition holds. A rule without a
+    first offset is due on the day of the event."""
     ledger_name = getattr(obj, "__ledger__", "")
-    for rule in rules_triggered_by(ledger_name, transition):
-        ledger.create(
-            FollowUp,
-            {
-                "org_id": obj.org_id,
-                "person_id": obj.person_id,
-                "subject_ledger": ledger_name,
-                "subject_row_id": obj.id,
-                "rule": rule.code,
-                "due_on": due_after(rule.first or "", event.on_date),
-            },
+    created = []
+    for rule in rules_triggered_by(ledger_name, event):
+        if rule.when is not None and not CONDITIONS[rule.when](obj):
+            continue
+        created.append(
+            ledger.create(
+                FollowUp,
+                {
+                    "org_id": obj.org_id,
+                    "person_id": obj.person_id,
+                    "subject_ledger": ledger_name,
+                    "subject_row_id": obj.id,
+                    "rule": rule.code,
+                    "due_on": due_after(rule.first, on_date) if rule.first else on_date,
+                },
+            )
         )
+    return created
 
 
 def on_update(obj: Any, before: dict[str, Any]) -> None:

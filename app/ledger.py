@@ -34,6 +34,7 @@ _bulk: contextvars.ContextVar[dict[str, dict[Any, tuple[int | None, int]]] | Non
 )
 
 AFTER_UPDATE: list[Callable[[Any, dict[str, Any]], None]] = []  # (row, values before the update)
+AFTER_CREATE: list[Callable[[Any], None]] = []  # (the new row, flushed unless in bulk mode)
 # derived fields computed from reference data (e.g. a subsidy amount from the policy parameters in force):
 # (model, values, existing row or None) -> errors; may add derived values to `values`
 DERIVE: list[Callable[[type, dict[str, Any], Any], dict[str, Any]]] = []
@@ -137,7 +138,11 @@ def reference_errors(model: type, values: dict[str, Any], existing: Any) -> dict
             if target is None:
                 continue
             row = session().get(target, value) if isinstance(value, int) else None
-            if row is None or row.voided_at is not None or not in_territory(row.org, current_actor()):
+            if (
+                row is None
+                or row.voided_at is not None
+                or (not column.info.get("public") and not in_territory(row.org, current_actor()))
+            ):
                 errors[column.key] = _l(
                     "No %(ledger)s record number %(value)s in your territory",
                     ledger=target.__ledger_label__,
@@ -231,6 +236,8 @@ def create(model: type, values: dict[str, Any]) -> Any:
     else:  # the new row's keys clash with later rows of the same batch
         for column, keys in index.items():
             keys[values.get(column)] = (None, obj.org_id)
+    for hook in AFTER_CREATE:
+        hook(obj)
     return obj
 
 

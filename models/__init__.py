@@ -15,6 +15,7 @@ from models import (  # noqa: F401  (registers every table)
     org,
     person,
     policy,
+    referral,
     seekers,
     sms,
     user,

@@ -46,9 +46,11 @@ def field(
     export: str = "auto",
     pii: bool = False,
     description: Any = None,
+    public: bool = False,
     **kwargs: Any,
 ) -> Any:
-    """A mapped column carrying its ledger metadata in `info`."""
+    """A mapped column carrying its ledger metadata in `info`. `public`: a reference to a row that any
+    territory may name (a published vacancy is public information), so only its liveness is checked."""
     info = {
         "label": label,
         "code_list": code_list,
@@ -57,6 +59,7 @@ def field(
         "export": "code" if code_list and export == "auto" else export,
         "pii": pii,
         "description": description,
+        "public": public,
     }
     kwargs.setdefault("nullable", not required)
     return mapped_column(type_, *fk, info=info, **kwargs)

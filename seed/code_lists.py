@@ -16,6 +16,7 @@ Sources (standards):
 from seed.employer_codes import EMPLOYER_CODE_LISTS
 from seed.followup_rules import FOLLOWUP_RULES, METHODS, STABILITY
 from seed.policy_codes import POLICY_CODE_LISTS
+from seed.referral_codes import REFERRAL_CODE_LISTS
 from seed.seekers_codes import SEEKER_CODE_LISTS
 
 # key -> (代码表名称（含标准）, [(代码, 名称), ...])，列表顺序即展示顺序.
@@ -241,3 +242,4 @@ CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
 CODE_LISTS.update(POLICY_CODE_LISTS)
 CODE_LISTS.update(EMPLOYER_CODE_LISTS)
 CODE_LISTS.update(SEEKER_CODE_LISTS)
+CODE_LISTS.update(REFERRAL_CODE_LISTS)

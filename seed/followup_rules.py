@@ -25,7 +25,9 @@ class FollowUpRule:
     label: str  # the Chinese name clerks pick from (the code list followup_rule)
     tier: str  # who does it: community | town | district
     source: str  # where the manual says so
-    trigger: tuple[str, str] | None = None  # (ledger, transition) that schedules the first one
+    trigger: tuple[str, str] | None = None  # (ledger, transition or event) that schedules the first one
+    # a named condition on the record (app.followups.CONDITIONS) that must hold for the trigger to apply
+    when: str | None = None
     first: str | None = None  # offset of the first one from the trigger
     cadence: Cadence | None = None
 
@@ -34,14 +36,61 @@ class FollowUpRule:
 R67 = Cadence(by_stability={"1": "1个月", "2": "10日", "3": "7日"})
 
 FOLLOWUP_RULES: list[FollowUpRule] = [
-    FollowUpRule("FU-01", "柜台推荐后30日内回访", "district", "WF-24; R-54", first="30日"),
-    FollowUpRule("FU-02", "推荐3次未就业：初步诊断", "district", "WF-24; R-55"),
-    FollowUpRule("FU-03", "专家式指导后10个工作日内回访", "district", "WF-25; R-56", first="10个工作日"),
-    FollowUpRule("FU-04", "洽谈会后5个工作日内回访企业", "district", "WF-26; R-57", first="5个工作日"),
-    FollowUpRule("FU-05", "求职困难人员面试后5个工作日内回访", "town", "WF-62; R-58", first="5个工作日"),
-    FollowUpRule("FU-06", "用人推荐后7个工作日内回访单位（街镇）", "town", "WF-65; R-59", first="7个工作日"),
+    # referral events (app/referrals.py): "create", "interview" (date first recorded), "outcome"
     FollowUpRule(
-        "FU-07", "用人推荐7个工作日后回访单位（社区）", "community", "WF-84; R-59", first="7个工作日"
+        "FU-01",
+        "柜台推荐后30日内回访",
+        "district",
+        "WF-24; R-54",
+        trigger=("referral", "create"),
+        first="30日",
+        when="counter_match",
+    ),
+    FollowUpRule(
+        "FU-02",
+        "推荐3次未就业：初步诊断",
+        "district",
+        "WF-24; R-55",
+        trigger=("referral", "outcome"),
+        when="third_referral_without_job",  # due the day the 3rd outcome is recorded: no period stated
+    ),
+    FollowUpRule(
+        "FU-03",
+        "专家式指导后10个工作日内回访",
+        "district",
+        "WF-25; R-56",
+        trigger=("guidance_session", "create"),
+        first="10个工作日",
+        when="expert_guidance",
+    ),
+    FollowUpRule("FU-04", "洽谈会后5个工作日内回访企业", "district", "WF-26; R-57", first="5个工作日"),
+    FollowUpRule(
+        "FU-05",
+        "求职困难人员面试后5个工作日内回访",
+        "town",
+        "WF-62; R-58",
+        trigger=("referral", "interview"),
+        first="5个工作日",
+        when="accompanied_difficult_seeker",
+    ),
+    # the employer call is a follow-up on the referred person's row (subject: the referral), see app/referrals.py
+    FollowUpRule(
+        "FU-06",
+        "用人推荐后7个工作日内回访单位（街镇）",
+        "town",
+        "WF-65; R-59",
+        trigger=("referral", "create"),
+        first="7个工作日",
+        when="employer_referral_by_town",
+    ),
+    FollowUpRule(
+        "FU-07",
+        "用人推荐7个工作日后回访单位（社区）",
+        "community",
+        "WF-84; R-59",
+        trigger=("referral", "create"),
+        first="7个工作日",
+        when="employer_referral_by_community",
     ),
     FollowUpRule("FU-08", "求职登记7日后回访", "community", "WF-87; R-61", first="7日"),
     FollowUpRule("FU-09", "推荐岗位后电话回访", "community", "WF-85, WF-93"),

@@ -144,3 +144,7 @@ class VacancyView(LedgerView):
     add_form_query_rel_fields = {"employer": SCOPED, "visit": SCOPED, "work_town": towns}
     edit_form_query_rel_fields = {"work_town": towns}
     list_links = [(_l("Vacancy board"), "VacancyBoardView.index")]
+    show_links = [
+        (_l("Job matching"), "MatchingView.vacancy", "id"),
+        (_l("Roster of referred persons"), "ReferralView.roster", "id"),
+    ]

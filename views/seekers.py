@@ -80,7 +80,10 @@ class JobSeekerView(LedgerView):
     base_order = ("registered_on", "desc")
     add_form_query_rel_fields = {**PERSONS, **TOWNS}
     edit_form_query_rel_fields = TOWNS
-    show_links = [(_l("Service handbook"), "ServiceHandbookView.show", "person_id")]
+    show_links = [
+        (_l("Service handbook"), "ServiceHandbookView.show", "person_id"),
+        (_l("Job matching"), "MatchingView.seeker", "id"),
+    ]
 
 
 class GuidanceSessionView(LedgerView):
