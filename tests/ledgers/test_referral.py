@@ -24,7 +24,7 @@ from tests.conftest import first_community, org
 from tests.ledgers.case import LedgerCase
 from tests.ledgers.test_employer import make_employer
 from tests.ledgers.test_hard_to_employ import make_person
-from tests.ledgers.test_job_seeker import person_born, register
+from tests.ledgers.test_job_seeker import register
 from tests.ledgers.test_vacancy import vacancy_values
 
 TODAY = date(2026, 10, 20)
@@ -241,11 +241,15 @@ def test_matching_page__vacancy_side_only_own_territory_seekers(app: Flask, logi
     page = client.get(f"/matching/vacancy/{vacancy.id}").data.decode()
     assert f'value="{mine.id}"' in page and f'value="{theirs.id}"' not in page
     # a town clerk cannot refer another town's seeker, by the page or the ledger
-    assert client.post(f"/matching/vacancy/{vacancy.id}", data={"job_seeker_id": [theirs.id]}).status_code == 404
+    assert (
+        client.post(f"/matching/vacancy/{vacancy.id}", data={"job_seeker_id": [theirs.id]}).status_code == 404
+    )
     assert client.get(f"/matching/seeker/{theirs.id}").status_code == 404
     with pytest.raises(ledger.LedgerError):
         refer(theirs, vacancy, clerk="renhe_jingban")
     db.session.rollback()
-    assert client.post(f"/matching/vacancy/{vacancy.id}", data={"job_seeker_id": [mine.id]}).status_code == 302
+    assert (
+        client.post(f"/matching/vacancy/{vacancy.id}", data={"job_seeker_id": [mine.id]}).status_code == 302
+    )
     made = db.session.execute(select(Referral).where(Referral.vacancy_id == vacancy.id)).scalars().one()
     assert (made.job_seeker_id, made.direction) == (mine.id, "2")
