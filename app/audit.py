@@ -7,8 +7,10 @@ history is append-only and ledger rows are voided, never deleted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import event, insert, inspect
@@ -40,15 +42,12 @@ def plain(value: Any) -> Any:
 
 def field_changes(obj: Any, inserted: bool) -> dict[str, list[Any]]:
     state = inspect(obj)
+    if inserted:
+        return created_changes(type(obj), lambda key: getattr(obj, key))
     changes: dict[str, list[Any]] = {}
     for attr in state.mapper.column_attrs:
         key = attr.key
         if key in SKIPPED or key == "id":
-            continue
-        if inserted:
-            value = getattr(obj, key)
-            if value is not None:
-                changes[key] = [None, plain(value)]
             continue
         history = state.attrs[key].history  # only updates need it (imports insert many rows)
         if history.has_changes():
@@ -57,6 +56,44 @@ def field_changes(obj: Any, inserted: bool) -> dict[str, list[Any]]:
             if old != new:
                 changes[key] = [plain(old), plain(new)]
     return changes
+
+
+@cache
+def history_keys(model: type) -> tuple[str, ...]:
+    """The attributes whose values the history of a new row shows, in mapper order."""
+    return tuple(
+        attr.key for attr in inspect(model).column_attrs if attr.key not in SKIPPED and attr.key != "id"
+    )
+
+
+def created_changes(model: type, value_of: Callable[[str], Any]) -> dict[str, list[Any]]:
+    """The history of a new row: each column that has a value, as [None, value]. The flush listener and
+    the kernel's batched INSERT of an import (app.ledger.flush_bulk) both build it here."""
+    changes: dict[str, list[Any]] = {}
+    for key in history_keys(model):
+        value = value_of(key)
+        if value is not None:
+            changes[key] = [None, plain(value)]
+    return changes
+
+
+def entry(
+    actor: Any, obj_or_model: Any, row_id: int, org: OrgUnit | None, action: str, changes: Any, comment: Any
+) -> dict[str, Any]:
+    """One audit_log row (the flush listener and the kernel's batched INSERT both build it here)."""
+    return {
+        "at": utcnow(),
+        "user_id": getattr(actor, "id", None),
+        "username": getattr(actor, "username", None) or "system",
+        "user_org_name": getattr(getattr(actor, "org", None), "name", None),
+        "ledger": obj_or_model.__ledger__,
+        "row_id": row_id,
+        "row_org_path": org.path if org is not None else None,
+        "row_org_name": org.name if org is not None else None,
+        "action": action,
+        "changes": changes,
+        "comment": comment,
+    }
 
 
 def classify(obj: Any, inserted: bool, changes: dict[str, list[Any]], session: Session) -> str:
@@ -97,21 +134,8 @@ def record(session: Session, flush_context: Any) -> None:
         if not changes:
             continue
         org = session.get(OrgUnit, obj.org_id)
-        rows.append(
-            {
-                "at": utcnow(),
-                "user_id": getattr(actor, "id", None),
-                "username": getattr(actor, "username", None) or "system",
-                "user_org_name": getattr(getattr(actor, "org", None), "name", None),
-                "ledger": type(obj).__ledger__,
-                "row_id": obj.id,
-                "row_org_path": org.path if org is not None else None,
-                "row_org_name": org.name if org is not None else None,
-                "action": classify(obj, inserted, changes, session),
-                "changes": changes,
-                "comment": session.info.get(COMMENT_KEY),
-            }
-        )
+        action = classify(obj, inserted, changes, session)
+        rows.append(entry(actor, obj, obj.id, org, action, changes, session.info.get(COMMENT_KEY)))
     if rows:
         session.connection().execute(insert(AuditLog), rows)
 

@@ -13,25 +13,37 @@ import contextvars
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Date, DateTime, Integer, select
+from sqlalchemy import Date, DateTime, Integer, insert, select
 
-from app import codes
+from app import audit, codes
 from app.audit import ACTION_KEY, COMMENT_KEY
 from app.security.scope import current_actor, in_territory
+from models.audit import AuditLog
 from models.base import LedgerMixin, column_meta, utcnow
 from models.org import OrgUnit
 
 LEDGERS: dict[str, Any] = {}  # registry name -> LedgerView subclass
 
-# bulk mode (imports): natural keys answered from one preloaded map, rows flushed by the caller in batches
-_bulk: contextvars.ContextVar[dict[str, dict[Any, tuple[int | None, int]]] | None] = contextvars.ContextVar(
-    "ledger_bulk", default=None
-)
+
+@dataclass
+class Bulk:
+    """What bulk mode (an import) keeps between the rows of one model: the natural keys (value -> (row id,
+    org id)) preloaded once, the answers of check_org, and the validated new rows waiting for flush_bulk()."""
+
+    model: Any
+    keys: dict[str, dict[Any, tuple[int | None, int]]]
+    orgs: dict[Any, OrgUnit | LedgerError] = dataclass_field(default_factory=dict)
+    pending: list[dict[str, Any]] = dataclass_field(default_factory=list)
+
+
+_bulk: contextvars.ContextVar[Bulk | None] = contextvars.ContextVar("ledger_bulk", default=None)
 
 AFTER_UPDATE: list[Callable[[Any, dict[str, Any]], None]] = []  # (row, values before the update)
 
@@ -137,9 +149,9 @@ def reference_errors(model: type, values: dict[str, Any], existing: Any) -> dict
 def natural_key_clash(model: Any, column: str, value: Any, existing: Any) -> OrgUnit | None:
     """The unit of another row (anywhere in the district, voided or not) with the same natural key."""
     own_id = existing.id if existing is not None else None
-    index = _bulk.get()
-    if index is not None and column in index:
-        entry = index[column].get(value)
+    bulk = _bulk.get()
+    if bulk is not None and column in bulk.keys:
+        entry = bulk.keys[column].get(value)
         if entry is None or (own_id is not None and entry[0] == own_id):
             return None
         return session().get(OrgUnit, entry[1])
@@ -153,7 +165,9 @@ def natural_key_clash(model: Any, column: str, value: Any, existing: Any) -> Org
 @contextmanager
 def bulk_writes(model: Any) -> Iterator[dict[str, dict[Any, tuple[int | None, int]]]]:
     """For imports: preload the model's natural keys (value -> (row id, org id)) once instead of a query
-    per row, and let create() leave the flush to the caller. Every check of the commands still runs."""
+    per row, remember each unit's check_org answer, and let create() and update() leave the writing to
+    flush_bulk(), which the caller runs per batch (and before committing). Every check of the commands
+    still runs for every row; only the writes are batched."""
     index = {
         meta.name: {
             value: (row_id, org_id)
@@ -164,14 +178,88 @@ def bulk_writes(model: Any) -> Iterator[dict[str, dict[Any, tuple[int | None, in
         for meta in column_meta(model)
         if meta.natural_key
     }
-    token = _bulk.set(index)
+    token = _bulk.set(Bulk(model, index))
     try:
         yield index
     finally:
         _bulk.reset(token)
 
 
+def flush_bulk() -> None:
+    """Write what bulk mode holds: the ORM's changes (updates, rows of workflow ledgers) by a flush, the
+    new rows by one INSERT of many rows, and their history by one INSERT into audit_log with the entries
+    app.audit builds for a form's create."""
+    session().flush()
+    bulk = _bulk.get()
+    if bulk is None or not bulk.pending:
+        return
+    rows, bulk.pending = bulk.pending, []
+    model = bulk.model
+    table = model.__table__
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    connection = session().connection()
+    ids = connection.execute(statement, rows).scalars().all()
+    actor, comment = current_actor(), session().info.get(COMMENT_KEY)
+    entries = [
+        audit.entry(
+            actor,
+            model,
+            row_id,
+            session().get(OrgUnit, row["org_id"]),
+            "create",
+            audit.created_changes(model, row.get),
+            comment,
+        )
+        for row_id, row in zip(ids, rows, strict=True)
+    ]
+    connection.execute(insert(AuditLog), entries)
+
+
+def new_row(model: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """Every column of a new row as the ORM would insert it: the given values, the columns' defaults for
+    what is empty, version 1, who and when."""
+    actor_id = getattr(current_actor(), "id", None)
+    now = utcnow()
+    row: dict[str, Any] = {}
+    names = ledger_columns(model)
+    for column in insert_columns(model):
+        value = values.get(column.key) if column.key in names else None
+        if value == "":
+            value = None
+        if value is None and column.default is not None:
+            value = column.default.arg if column.default.is_scalar else column.default.arg(None)
+        row[column.key] = value
+    row.update(created_by_id=actor_id, updated_by_id=actor_id, created_at=now, updated_at=now, version=1)
+    return row
+
+
+@cache
+def insert_columns(model: Any) -> list[Any]:
+    return [column for column in model.__table__.columns if not column.primary_key]
+
+
+@cache
+def ledger_columns(model: Any) -> frozenset[str]:
+    """The columns a command may set (those declared with field())."""
+    return frozenset(meta.name for meta in column_meta(model))
+
+
 def check_org(org_id: Any) -> OrgUnit:
+    bulk = _bulk.get()
+    if bulk is None:
+        return checked_org(org_id)
+    if org_id not in bulk.orgs:
+        try:
+            bulk.orgs[org_id] = checked_org(org_id)
+        except LedgerError as exc:
+            bulk.orgs[org_id] = exc
+    answer = bulk.orgs[org_id]
+    if isinstance(answer, LedgerError):
+        raise LedgerError(dict(answer.errors))
+    return answer
+
+
+def checked_org(org_id: Any) -> OrgUnit:
     org = session().get(OrgUnit, org_id) if org_id else None
     if org is None:
         raise LedgerError({"org_id": _l("This field is required")})
@@ -190,14 +278,15 @@ def check_version(obj: Any, expected_version: Any) -> None:
 
 
 def assign(obj: Any, values: dict[str, Any]) -> None:
-    names = {meta.name for meta in column_meta(type(obj))}
+    names = ledger_columns(type(obj))
     for key, value in values.items():
         if key in names:
             setattr(obj, key, None if value == "" else value)
 
 
 def create(model: type, values: dict[str, Any]) -> Any:
-    """Add a ledger row inside the actor's territory (not committed)."""
+    """Add a ledger row inside the actor's territory (not committed). In bulk mode (an import) the
+    validated row of a ledger without a workflow is queued for flush_bulk() and returned as a dict."""
     values = dict(values)
     errors = validate_values(model, values)
     try:
@@ -206,17 +295,23 @@ def create(model: type, values: dict[str, Any]) -> Any:
         errors.update(exc.errors)
     if errors:
         raise LedgerError(errors)
+    from app.workflow.commands import start, workflow_of  # the workflow layer builds on this module
+
+    bulk = _bulk.get()
+    if bulk is not None and bulk.model is model and workflow_of(model) is None:
+        row = new_row(model, values)  # written by flush_bulk() with the batch
+        bulk.pending.append(row)
+        for column, keys in bulk.keys.items():  # the new row's keys clash with later rows of the batch
+            keys[row.get(column)] = (None, row["org_id"])
+        return row
     obj = model()
     assign(obj, values)
     session().add(obj)
-    from app.workflow.commands import start  # the workflow layer builds on this module
-
     start(obj)
-    index = _bulk.get()
-    if index is None:
+    if bulk is None:
         session().flush()
-    else:  # the new row's keys clash with later rows of the same batch
-        for column, keys in index.items():
+    else:
+        for column, keys in bulk.keys.items():
             keys[values.get(column)] = (None, obj.org_id)
     return obj
 

@@ -129,7 +129,7 @@ def run_import(
                 for start in range(0, len(report.rows), CHUNK):
                     plan.chunk(report.rows[start : start + CHUNK], keys)
                     if commit:
-                        session.flush()
+                        ledger.flush_bulk()
                     if progress is not None:
                         progress(min(start + CHUNK, len(report.rows)), len(report.rows))
             if commit and plan.writing:

@@ -186,16 +186,14 @@ def test_import__failure_while_saving_leaves_database_as_it_was(
     empty_ledger(ledger.ledger_model(name))
     clerk = user(app, "renhe_jingban")
     history = history_count()
-    session = db.session()
-    real_flush = session.flush
+    real_flush = ledger.flush_bulk
 
-    def failing_flush(*args: Any, **kwargs: Any) -> None:
-        pending = bool(session.new)
-        real_flush(*args, **kwargs)  # the rows reach the database, then the connection fails
-        if pending:
-            raise OperationalError("INSERT", {}, Exception("connection lost"))
+    def failing_flush() -> None:
+        real_flush()  # the rows and their history reach the database, then the connection fails
+        assert count(ledger.ledger_model(name)) > 0 and history_count() > history
+        raise OperationalError("INSERT", {}, Exception("connection lost"))
 
-    monkeypatch.setattr(session, "flush", failing_flush)
+    monkeypatch.setattr(ledger, "flush_bulk", failing_flush)
     report = commit_import(name, path, clerk, ImportOptions())
     monkeypatch.undo()
     assert not report.committed and "未写入" in report.failure
