@@ -24,6 +24,7 @@ from models.workflow import WorkflowEvent
 
 COMMENT_KEY = "audit_comment"
 ACTION_KEY = "audit_action"
+JSON_SAFE = frozenset({str, int, bool, float})
 SKIPPED = {"version", "created_at", "updated_at", "created_by_id", "updated_by_id", "voided_by_id"}
 
 
@@ -33,6 +34,8 @@ class HistoryIsAppendOnly(RuntimeError):
 
 def plain(value: Any) -> Any:
     """A JSON-safe form of a column value."""
+    if type(value) in JSON_SAFE:  # most values: asked first (an import asks for every cell)
+        return value
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Decimal):

@@ -108,42 +108,62 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
 def coerce_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
     """Dates and whole numbers given as text (API, import) become dates and numbers; errors otherwise."""
     errors: dict[str, Any] = {}
-    for column in model.__table__.columns:  # type: ignore[attr-defined]
-        value = values.get(column.key)
-        if "label" not in column.info or not isinstance(value, str) or not value.strip():
+    for key, convert in text_columns(model):
+        value = values.get(key)
+        if not isinstance(value, str) or not value.strip():
             continue
         try:
-            if isinstance(column.type, Date) and not isinstance(column.type, DateTime):
-                values[column.key] = date.fromisoformat(value.strip())
-            elif isinstance(column.type, Integer):
-                values[column.key] = int(value.strip())
+            values[key] = convert(value.strip())
         except ValueError:
-            errors[column.key] = _l("Not a valid value: %(value)s", value=value)
+            errors[key] = _l("Not a valid value: %(value)s", value=value)
     return errors
+
+
+@cache
+def text_columns(model: type) -> list[tuple[str, Callable[[str], Any]]]:
+    """The ledger columns whose text needs converting: dates and whole numbers."""
+    columns = []
+    for column in model.__table__.columns:  # type: ignore[attr-defined]
+        if "label" not in column.info:
+            continue
+        if isinstance(column.type, Date) and not isinstance(column.type, DateTime):
+            columns.append((column.key, date.fromisoformat))
+        elif isinstance(column.type, Integer):
+            columns.append((column.key, int))
+    return columns
 
 
 def reference_errors(model: type, values: dict[str, Any], existing: Any) -> dict[str, Any]:
     """A column referring to another ledger's row must name a live row inside the actor's territory."""
     errors: dict[str, Any] = {}
-    tables = {view.datamodel.obj.__table__: view.datamodel.obj for view in LEDGERS.values()}
-    for column in model.__table__.columns:  # type: ignore[attr-defined]
-        value = values.get(column.key)
-        if "label" not in column.info or value in (None, "") or column.key in errors:
+    for key, target in references(model, len(LEDGERS)):
+        value = values.get(key)
+        if value in (None, "") or key in errors:
             continue
-        if existing is not None and getattr(existing, column.key) == value:
+        if existing is not None and getattr(existing, key) == value:
             continue
-        for foreign_key in column.foreign_keys:
-            target = tables.get(foreign_key.column.table)
-            if target is None:
-                continue
-            row = session().get(target, value) if isinstance(value, int) else None
-            if row is None or row.voided_at is not None or not in_territory(row.org, current_actor()):
-                errors[column.key] = _l(
-                    "No %(ledger)s record number %(value)s in your territory",
-                    ledger=target.__ledger_label__,
-                    value=value,
-                )
+        row = session().get(target, value) if isinstance(value, int) else None
+        if row is None or row.voided_at is not None or not in_territory(row.org, current_actor()):
+            errors[key] = _l(
+                "No %(ledger)s record number %(value)s in your territory",
+                ledger=target.__ledger_label__,
+                value=value,
+            )
     return errors
+
+
+@cache
+def references(model: type, registered: int) -> list[tuple[str, Any]]:
+    """(column, ledger model) of each ledger column pointing at another ledger's rows; `registered` (the
+    registry's size) renews the answer when ledgers are registered later."""
+    tables = {view.datamodel.obj.__table__: view.datamodel.obj for view in LEDGERS.values()}
+    return [
+        (column.key, tables[foreign_key.column.table])
+        for column in model.__table__.columns  # type: ignore[attr-defined]
+        if "label" in column.info
+        for foreign_key in column.foreign_keys
+        if foreign_key.column.table in tables
+    ]
 
 
 def natural_key_clash(model: Any, column: str, value: Any, existing: Any) -> OrgUnit | None:
@@ -200,12 +220,13 @@ def flush_bulk() -> None:
     connection = session().connection()
     ids = connection.execute(statement, rows).scalars().all()
     actor, comment = current_actor(), session().info.get(COMMENT_KEY)
+    orgs = {org_id: session().get(OrgUnit, org_id) for org_id in {row["org_id"] for row in rows}}
     entries = [
         audit.entry(
             actor,
             model,
             row_id,
-            session().get(OrgUnit, row["org_id"]),
+            orgs[row["org_id"]],
             "create",
             audit.created_changes(model, row.get),
             comment,
