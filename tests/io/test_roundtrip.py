@@ -5,7 +5,6 @@ all-or-nothing import writes nothing when a row fails or saving fails."""
 from __future__ import annotations
 
 import json
-
 from pathlib import Path
 from typing import Any
 
