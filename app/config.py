@@ -7,6 +7,7 @@ JOBS_RESULTS_DIR     where result files are written (default instance/jobs/<job 
 JOBS_RETENTION_DAYS  days a job and its result file are kept (default 7)
 IMPORT_MAX_MB  largest file an import accepts (default 50)
 EXPORT_JOB_ROWS  exports with more rows run as a background job (default 20000)
+IMPORT_PREVIEW_JOB_KB  uploads larger than this are checked by a background job (default 200)
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "JOBS_RETENTION_DAYS": int(os.environ.get("JOBS_RETENTION_DAYS", "7")),
         "IMPORT_MAX_BYTES": int(os.environ.get("IMPORT_MAX_MB", "50")) * 1024 * 1024,
         "EXPORT_JOB_ROWS": int(os.environ.get("EXPORT_JOB_ROWS", "20000")),
+        "IMPORT_PREVIEW_JOB_BYTES": int(os.environ.get("IMPORT_PREVIEW_JOB_KB", "200")) * 1024,
     }
     if overrides:
         settings.update(overrides)
