@@ -76,7 +76,7 @@ def created_changes(model: type, value_of: Callable[[str], Any]) -> dict[str, li
     for key in history_keys(model):
         value = value_of(key)
         if value is not None:
-            changes[key] = [None, plain(value)]
+            changes[key] = [None, value if type(value) in JSON_SAFE else plain(value)]
     return changes
 
 

@@ -48,7 +48,12 @@ def label(list_key: str, code: str | None) -> str:
 
 def lookup(list_key: str, text: Any) -> str | None:
     """The code for `text` given as a code or as a label (import accepts both); None when unknown."""
-    return _lookups().get(list_key, {}).get(str(text).strip())
+    return lookup_map(list_key).get(str(text).strip())
+
+
+def lookup_map(list_key: str) -> dict[str, str]:
+    """What lookup() answers for one list: text (a code or a label) -> code."""
+    return _lookups().get(list_key, {})
 
 
 def _lookups() -> dict[str, dict[str, str]]:

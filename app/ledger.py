@@ -10,6 +10,7 @@ flush listener.
 from __future__ import annotations
 
 import contextvars
+import functools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from typing import Any
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Date, DateTime, Integer, insert, select
+from sqlalchemy.exc import DatabaseError
 
 from app import audit, codes
 from app.audit import ACTION_KEY, COMMENT_KEY
@@ -35,11 +37,13 @@ LEDGERS: dict[str, Any] = {}  # registry name -> LedgerView subclass
 @dataclass
 class Bulk:
     """What bulk mode (an import) keeps between the rows of one model: the natural keys (value -> (row id,
-    org id)) preloaded once, the answers of check_org, and the validated new rows waiting for flush_bulk()."""
+    org id)) preloaded once, the answers of check_org, the code lists, and the validated new rows waiting
+    for flush_bulk()."""
 
     model: Any
     keys: dict[str, dict[Any, tuple[int | None, int]]]
     orgs: dict[Any, OrgUnit | LedgerError] = dataclass_field(default_factory=dict)
+    code_maps: dict[str, dict[str, str]] = dataclass_field(default_factory=dict)
     pending: list[dict[str, Any]] = dataclass_field(default_factory=list)
 
 
@@ -83,7 +87,7 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
         if isinstance(value, str):
             value = values[meta.name] = value.strip()
         if meta.code_list and value not in (None, ""):
-            code = codes.lookup(meta.code_list, value)
+            code = code_of(meta.code_list, value)
             if code is None and not (existing is not None and getattr(existing, meta.name) == value):
                 errors[meta.name] = _l("Unknown code: %(value)s", value=value)
             else:
@@ -103,6 +107,17 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
                     "Already registered at %(org)s; use a transfer to move the record", org=clash.name
                 )
     return errors
+
+
+def code_of(list_key: str, value: Any) -> str | None:
+    """codes.lookup, from the code list as it was when an import started (bulk mode) or as it is now."""
+    bulk = _bulk.get()
+    if bulk is None:
+        return codes.lookup(list_key, value)
+    mapping = bulk.code_maps.get(list_key)
+    if mapping is None:
+        mapping = bulk.code_maps[list_key] = codes.lookup_map(list_key)
+    return mapping.get(str(value).strip())
 
 
 def coerce_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
@@ -216,9 +231,8 @@ def flush_bulk() -> None:
     rows, bulk.pending = bulk.pending, []
     model = bulk.model
     table = model.__table__
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     connection = session().connection()
-    ids = connection.execute(statement, rows).scalars().all()
+    ids = inserted_ids(connection, table, rows)
     actor, comment = current_actor(), session().info.get(COMMENT_KEY)
     orgs = {org_id: session().get(OrgUnit, org_id) for org_id in {row["org_id"] for row in rows}}
     entries = [
@@ -236,27 +250,60 @@ def flush_bulk() -> None:
     connection.execute(insert(AuditLog), entries)
 
 
+def inserted_ids(connection: Any, table: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """INSERT the rows (one statement for many rows) and return their new ids in the rows' order.
+
+    PostgreSQL: RETURNING with SQLAlchemy's insertmanyvalues, sorted by parameter order. SQLite would
+    send one statement per row for that sort, so there the rows go by one executemany and the ids are
+    read back: SQLite gives each new row the largest rowid + 1 and no other connection can write until
+    this transaction ends, so the batch holds the highest ids, ascending in insertion order. Any other
+    outcome (SQLite falls back to random ids at the largest possible rowid) refuses the import."""
+    if connection.dialect.name != "sqlite":
+        statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        return list(connection.execute(statement, rows).scalars())
+    connection.execute(insert(table), rows)
+    query = select(table.c.id).order_by(table.c.id.desc()).limit(len(rows))
+    ids = sorted(connection.execute(query).scalars())
+    if len(ids) != len(rows) or ids[-1] - ids[0] != len(rows) - 1:
+        raise DatabaseError("INSERT", {}, RuntimeError("new row ids are not consecutive"))
+    return ids
+
+
+STAMPS = ("created_by_id", "updated_by_id", "created_at", "updated_at", "version")  # set by new_row
+
+
 def new_row(model: Any, values: dict[str, Any]) -> dict[str, Any]:
-    """Every column of a new row as the ORM would insert it: the given values, the columns' defaults for
-    what is empty, version 1, who and when."""
+    """Every column of a new row as the ORM would insert it: the given values (the ORM leaves out None, so
+    the column's default applies), version 1, who and when."""
     actor_id = getattr(current_actor(), "id", None)
     now = utcnow()
     row: dict[str, Any] = {}
-    names = ledger_columns(model)
-    for column in insert_columns(model):
-        value = values.get(column.key) if column.key in names else None
-        if value == "":
-            value = None
-        if value is None and column.default is not None:
-            value = column.default.arg if column.default.is_scalar else column.default.arg(None)
-        row[column.key] = value
+    for key, settable, default in insert_columns(model):
+        value = values.get(key) if settable else None
+        if value is None or value == "":
+            value = default() if callable(default) else default
+        row[key] = value
     row.update(created_by_id=actor_id, updated_by_id=actor_id, created_at=now, updated_at=now, version=1)
     return row
 
 
 @cache
-def insert_columns(model: Any) -> list[Any]:
-    return [column for column in model.__table__.columns if not column.primary_key]
+def insert_columns(model: Any) -> list[tuple[str, bool, Any]]:
+    """(column, whether a command sets it, its default: a value or a function) of every non-key column."""
+    names = ledger_columns(model)
+    columns = []
+    for column in model.__table__.columns:
+        if column.primary_key:
+            continue
+        default = column.default
+        if default is None or column.key in STAMPS:
+            value = None
+        elif default.is_scalar:
+            value = default.arg
+        else:
+            value = functools.partial(default.arg, None)  # SQLAlchemy wraps f() as f(context)
+        columns.append((column.key, column.key in names, value))
+    return columns
 
 
 @cache

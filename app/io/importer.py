@@ -23,6 +23,9 @@ from app.security.scope import acting_as
 from models.org import OrgUnit
 
 CHUNK = 1000
+MEMO_KINDS = ("code", "bool", "org")  # columns whose parsed cells are remembered for the next rows
+MEMO_SIZE = 10_000  # distinct cells remembered per column
+MISSING = object()
 HEADER_SEARCH_ROWS = 20
 ON_EXISTING = ("update", "skip", "error")
 STATUSES = ("new", "update", "unchanged", "skip", "error")
@@ -217,6 +220,10 @@ class Planner:
         # held so that session.get(OrgUnit, ...) in the commands and the history answers from memory
         self.units = ledger.session().execute(select(OrgUnit)).scalars().all()
         self.writing = commit  # turns False at the first error of an all-or-nothing commit
+        # cell -> parsed value (or CellError) of the columns whose few values repeat on every row
+        self.memo: dict[str, dict[Any, Any]] = {
+            spec.name: {} for spec in mapping.values() if spec.kind in MEMO_KINDS
+        }
 
     def chunk(self, rows: list[tuple[int, list[Any]]], keys: dict[str, dict[Any, Any]]) -> None:
         parsed = []
@@ -243,11 +250,20 @@ class Planner:
         errors: dict[str, Any] = {}
         for col, spec in self.mapping.items():
             cell = row[col] if col < len(row) else None
-            try:
-                value = parse(spec, cell)
-                values[spec.name] = self.org_id(value) if spec.kind == "org" and value is not None else value
-            except CellError as exc:
-                errors[spec.name] = exc.message
+            memo = self.memo.get(spec.name) if type(cell) is str else None  # 1.0 == True: text only
+            answer = memo.get(cell, MISSING) if memo is not None else MISSING
+            if answer is MISSING:
+                try:
+                    value = parse(spec, cell)
+                    answer = self.org_id(value) if spec.kind == "org" and value is not None else value
+                except CellError as exc:
+                    answer = exc
+                if memo is not None and len(memo) < MEMO_SIZE:
+                    memo[cell] = answer
+            if isinstance(answer, CellError):
+                errors[spec.name] = answer.message
+            else:
+                values[spec.name] = answer
         return values, errors
 
     def org_id(self, text: str) -> int:
