@@ -81,32 +81,50 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
     """The one validation path: required fields, code lists, natural keys, then the model's own clean().
     Normalises `values` in place (codes given as labels, ID numbers, derived fields)."""
     errors: dict[str, Any] = coerce_values(model, values)
-    metas = column_meta(model)
-    for meta in metas:
-        value = values.get(meta.name)
+    names, coded, checked = validation_plan(model)
+    for name in names:
+        value = values.get(name)
         if isinstance(value, str):
-            value = values[meta.name] = value.strip()
-        if meta.code_list and value not in (None, ""):
-            code = code_of(meta.code_list, value)
-            if code is None and not (existing is not None and getattr(existing, meta.name) == value):
-                errors[meta.name] = _l("Unknown code: %(value)s", value=value)
+            values[name] = value.strip()
+    for name, code_list in coded:
+        value = values.get(name)
+        if value not in (None, ""):
+            code = code_of(code_list, value)
+            if code is None and not (existing is not None and getattr(existing, name) == value):
+                errors[name] = _l("Unknown code: %(value)s", value=value)
             else:
-                values[meta.name] = code or value
+                values[name] = code or value
     errors.update({k: v for k, v in reference_errors(model, values, existing).items() if k not in errors})
     clean = getattr(model, "clean", None)
     if clean is not None:
         errors.update({k: v for k, v in clean(values).items() if k not in errors})
-    for meta in metas:
-        if meta.required and values.get(meta.name) in (None, "") and meta.name not in errors:
-            if meta.name in values or existing is None:
-                errors[meta.name] = _l("This field is required")
-        if meta.natural_key and values.get(meta.name) and meta.name not in errors:
-            clash = natural_key_clash(model, meta.name, values[meta.name], existing)
+    for name, required, natural_key in checked:
+        if required and values.get(name) in (None, "") and name not in errors:
+            if name in values or existing is None:
+                errors[name] = _l("This field is required")
+        if natural_key and values.get(name) and name not in errors:
+            clash = natural_key_clash(model, name, values[name], existing)
             if clash is not None:
-                errors[meta.name] = _l(
+                errors[name] = _l(
                     "Already registered at %(org)s; use a transfer to move the record", org=clash.name
                 )
     return errors
+
+
+@cache
+def validation_plan(model: type) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...], tuple[Any, ...]]:
+    """validate_values' view of a model's columns, worked out once: every ledger column; the coded ones
+    with their list; the required or natural-key ones."""
+    metas = column_meta(model)
+    return (
+        tuple(meta.name for meta in metas),
+        tuple((meta.name, meta.code_list) for meta in metas if meta.code_list),
+        tuple(
+            (meta.name, meta.required, meta.natural_key)
+            for meta in metas
+            if meta.required or meta.natural_key
+        ),
+    )
 
 
 def code_of(list_key: str, value: Any) -> str | None:

@@ -220,10 +220,8 @@ class Planner:
         # held so that session.get(OrgUnit, ...) in the commands and the history answers from memory
         self.units = ledger.session().execute(select(OrgUnit)).scalars().all()
         self.writing = commit  # turns False at the first error of an all-or-nothing commit
-        # cell -> parsed value (or CellError) of the columns whose few values repeat on every row
-        self.memo: dict[str, dict[Any, Any]] = {
-            spec.name: {} for spec in mapping.values() if spec.kind in MEMO_KINDS
-        }
+        # (column, spec, memo): cell -> parsed value (or CellError) of the columns whose values repeat
+        self.cells = [(col, spec, {} if spec.kind in MEMO_KINDS else None) for col, spec in mapping.items()]
 
     def chunk(self, rows: list[tuple[int, list[Any]]], keys: dict[str, dict[Any, Any]]) -> None:
         parsed = []
@@ -248,23 +246,30 @@ class Planner:
     def parse_row(self, row: list[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         values: dict[str, Any] = {}
         errors: dict[str, Any] = {}
-        for col, spec in self.mapping.items():
-            cell = row[col] if col < len(row) else None
-            memo = self.memo.get(spec.name) if type(cell) is str else None  # 1.0 == True: text only
-            answer = memo.get(cell, MISSING) if memo is not None else MISSING
-            if answer is MISSING:
-                try:
-                    value = parse(spec, cell)
-                    answer = self.org_id(value) if spec.kind == "org" and value is not None else value
-                except CellError as exc:
-                    answer = exc
-                if memo is not None and len(memo) < MEMO_SIZE:
-                    memo[cell] = answer
+        width = len(row)
+        for col, spec, memo in self.cells:
+            cell = row[col] if col < width else None
+            if memo is not None and type(cell) is str:  # text only: 1.0 == True as dict keys
+                answer = memo.get(cell, MISSING)
+                if answer is MISSING:
+                    answer = self.parse_cell(spec, cell)
+                    if len(memo) < MEMO_SIZE:
+                        memo[cell] = answer
+            else:
+                answer = self.parse_cell(spec, cell)
             if isinstance(answer, CellError):
                 errors[spec.name] = answer.message
             else:
                 values[spec.name] = answer
         return values, errors
+
+    def parse_cell(self, spec: ColumnSpec, cell: Any) -> Any:
+        """The value of one cell, or the CellError refusing it."""
+        try:
+            value = parse(spec, cell)
+            return self.org_id(value) if spec.kind == "org" and value is not None else value
+        except CellError as exc:
+            return exc
 
     def org_id(self, text: str) -> int:
         org_id = self.orgs.units.get(text) or self.orgs.units.get(narrow(text))
