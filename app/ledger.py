@@ -4,7 +4,9 @@ A ledger is one model (on LedgerMixin, with column metadata) plus one declarativ
 register themselves here; menus, the REST API, Excel I/O and the generic tests find ledgers through
 `LEDGERS`. Every write — form, API, import, command line — goes through the commands below, which run the
 one validation path, the territorial guard and the version check, and leave the change history to the
-flush listener.
+flush listener. In bulk mode (an import, `bulk_writes`) every row still goes through the same checks, but
+new rows are written by one INSERT per batch with their history entries built by app.audit as the
+listener would (`flush_bulk`).
 """
 
 from __future__ import annotations
