@@ -11,8 +11,10 @@ history is append-only and ledger rows are voided, never deleted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import event, insert, inspect
@@ -26,6 +28,7 @@ from models.workflow import WorkflowEvent
 
 COMMENT_KEY = "audit_comment"
 ACTION_KEY = "audit_action"
+JSON_SAFE = frozenset({str, int, bool, float})
 SKIPPED = {"version", "created_at", "updated_at", "created_by_id", "updated_by_id", "voided_by_id"}
 
 
@@ -35,6 +38,8 @@ class HistoryIsAppendOnly(RuntimeError):
 
 def plain(value: Any) -> Any:
     """A JSON-safe form of a column value."""
+    if type(value) in JSON_SAFE:  # most values: asked first (an import asks for every cell)
+        return value
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -44,15 +49,12 @@ def plain(value: Any) -> Any:
 
 def field_changes(obj: Any, inserted: bool) -> dict[str, list[Any]]:
     state = inspect(obj)
+    if inserted:
+        return created_changes(type(obj), lambda key: getattr(obj, key))
     changes: dict[str, list[Any]] = {}
     for attr in state.mapper.column_attrs:
         key = attr.key
         if key in SKIPPED or key == "id":
-            continue
-        if inserted:
-            value = getattr(obj, key)
-            if value is not None:
-                changes[key] = [None, plain(value)]
             continue
         history = state.attrs[key].history  # only updates need it (imports insert many rows)
         if history.has_changes():
@@ -61,6 +63,44 @@ def field_changes(obj: Any, inserted: bool) -> dict[str, list[Any]]:
             if old != new:
                 changes[key] = [plain(old), plain(new)]
     return changes
+
+
+@cache
+def history_keys(model: type) -> tuple[str, ...]:
+    """The attributes whose values the history of a new row shows, in mapper order."""
+    return tuple(
+        attr.key for attr in inspect(model).column_attrs if attr.key not in SKIPPED and attr.key != "id"
+    )
+
+
+def created_changes(model: type, value_of: Callable[[str], Any]) -> dict[str, list[Any]]:
+    """The history of a new row: each column that has a value, as [None, value]. The flush listener and
+    the kernel's batched INSERT of an import (app.ledger.flush_bulk) both build it here."""
+    changes: dict[str, list[Any]] = {}
+    for key in history_keys(model):
+        value = value_of(key)
+        if value is not None:
+            changes[key] = [None, value if type(value) in JSON_SAFE else plain(value)]
+    return changes
+
+
+def entry(
+    actor: Any, ledger: str, row_id: int, org: OrgUnit | None, action: str, changes: Any, comment: Any
+) -> dict[str, Any]:
+    """One audit_log row (the flush listener and the kernel's batched INSERT both build it here)."""
+    return {
+        "at": utcnow(),
+        "user_id": getattr(actor, "id", None),
+        "username": getattr(actor, "username", None) or "system",
+        "user_org_name": getattr(getattr(actor, "org", None), "name", None),
+        "ledger": ledger,
+        "row_id": row_id,
+        "row_org_path": org.path if org is not None else None,
+        "row_org_name": org.name if org is not None else None,
+        "action": action,
+        "changes": changes,
+        "comment": comment,
+    }
 
 
 def classify(obj: Any, inserted: bool, changes: dict[str, list[Any]], session: Session) -> str:
@@ -101,20 +141,9 @@ def record(session: Session, flush_context: Any) -> None:
         if not changes:
             continue
         org = session.get(OrgUnit, obj.org_id)
+        action = classify(obj, inserted, changes, session)
         rows.append(
-            {
-                "at": utcnow(),
-                "user_id": getattr(actor, "id", None),
-                "username": getattr(actor, "username", None) or "system",
-                "user_org_name": getattr(getattr(actor, "org", None), "name", None),
-                "ledger": type(obj).__ledger__,
-                "row_id": obj.id,
-                "row_org_path": org.path if org is not None else None,
-                "row_org_name": org.name if org is not None else None,
-                "action": classify(obj, inserted, changes, session),
-                "changes": changes,
-                "comment": session.info.get(COMMENT_KEY),
-            }
+            entry(actor, type(obj).__ledger__, obj.id, org, action, changes, session.info.get(COMMENT_KEY))
         )
     rows += [reference_row(obj, action, session, actor) for obj, action in reference_changes(session)]
     rows = [row for row in rows if row is not None]
@@ -143,19 +172,7 @@ def reference_row(obj: Any, action: str, session: Session, actor: Any) -> dict[s
         return None
     ledger_name, row_id, org_id = obj.audit_target()
     org = session.get(OrgUnit, org_id) if org_id else None
-    return {
-        "at": utcnow(),
-        "user_id": getattr(actor, "id", None),
-        "username": getattr(actor, "username", None) or "system",
-        "user_org_name": getattr(getattr(actor, "org", None), "name", None),
-        "ledger": ledger_name,
-        "row_id": row_id,
-        "row_org_path": org.path if org is not None else None,
-        "row_org_name": org.name if org is not None else None,
-        "action": action,
-        "changes": changes,
-        "comment": session.info.get(COMMENT_KEY),
-    }
+    return entry(actor, ledger_name, row_id, org, action, changes, session.info.get(COMMENT_KEY))
 
 
 def clear_comment(session: Session) -> None:

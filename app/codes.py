@@ -48,15 +48,29 @@ def label(list_key: str, code: str | None) -> str:
 
 def lookup(list_key: str, text: Any) -> str | None:
     """The code for `text` given as a code or as a label (import accepts both); None when unknown."""
-    value = str(text).strip()
-    active = choices(list_key)
-    for code, _ in active:
-        if value == code:
-            return code
-    for code, name in active:
-        if value == name:
-            return code
-    return None
+    return lookup_map(list_key).get(str(text).strip())
+
+
+def lookup_map(list_key: str) -> dict[str, str]:
+    """What lookup() answers for one list: text (a code or a label) -> code."""
+    return _lookups().get(list_key, {})
+
+
+def _lookups() -> dict[str, dict[str, str]]:
+    """Per list, text -> code over the active items: a code stands for itself before any label is read
+    as a code, and the first item with a label wins (an import asks for every coded cell of every row)."""
+    items = _items()
+    if _cache.get("lookups_of") is not items:
+        maps: dict[str, dict[str, str]] = {}
+        for list_key, entries in items.items():
+            active = [(code, name) for code, name, is_active in entries if is_active]
+            mapping: dict[str, str] = {}
+            for code, name in active:
+                mapping.setdefault(name, code)
+            mapping.update((code, code) for code, _ in active)
+            maps[list_key] = mapping
+        _cache.update(lookups=maps, lookups_of=items)
+    return _cache["lookups"]  # type: ignore[no-any-return]
 
 
 def is_referenced(model: Any, item: CodeItem) -> bool:

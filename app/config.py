@@ -10,6 +10,7 @@ ATTACHMENTS_DIR, ATTACHMENT_MAX_MB  where scanned materials are stored (instance
 EXPORT_JOB_ROWS  exports with more rows run as a background job (default 20000)
 SMS_ADAPTER    SMS gateway adapter: "record" (default: records, sends nothing) or "module:Class" (app/sms.py)
 JOB_SEEKER_VALID_MONTHS  validity of a job-seeker registration when none is entered (default 3; app/seekers.py)
+IMPORT_PREVIEW_JOB_KB  uploads larger than this are checked by a background job (default 200)
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "ATTACHMENT_MAX_BYTES": int(os.environ.get("ATTACHMENT_MAX_MB", "10")) * 1024 * 1024,
         "SMS_ADAPTER": os.environ.get("SMS_ADAPTER", "record"),
         "JOB_SEEKER_VALID_MONTHS": int(os.environ.get("JOB_SEEKER_VALID_MONTHS", "3")),
+        "IMPORT_PREVIEW_JOB_BYTES": int(os.environ.get("IMPORT_PREVIEW_JOB_KB", "200")) * 1024,
     }
     if overrides:
         settings.update(overrides)

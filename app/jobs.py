@@ -27,7 +27,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,7 @@ class JobKind:
     label: Any
     fn: Callable[..., str | None]
     startable: bool  # offered as a button on 我的任务 (needs no parameters)
+    follow_up: Callable[[Any], str | None] | None = None  # the page a finished job leads on to (its URL)
 
 
 TASKS: dict[str, JobKind] = {}
@@ -73,6 +74,9 @@ def periodic(name: str, **schedule: str) -> Callable[[Callable[[], Any]], Callab
     return decorator
 
 
+CLEANUPS: list[Callable[[datetime], int]] = []  # more to remove by the retention purge (cutoff -> count)
+
+
 class JobError(Exception):
     """A failure the user can act on; its (Chinese) message is shown on the failed job."""
 
@@ -82,15 +86,16 @@ class JobError(Exception):
 
 
 def task(
-    kind: str, label: Any, startable: bool = False
+    kind: str, label: Any, startable: bool = False, follow_up: Callable[[Any], str | None] | None = None
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register `fn(ctx: JobContext, **params) -> str | None` as the job kind `kind`."""
+    """Register `fn(ctx: JobContext, **params) -> str | None` as the job kind `kind`; `follow_up(job)` gives
+    the URL of the page where the user continues once the job is done (e.g. confirming an import)."""
 
     def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
         known = TASKS.get(kind)
         if known is not None and known.fn.__qualname__ != fn.__qualname__:
             raise ValueError(f"job kind {kind!r} is already registered by {known.fn.__qualname__}")
-        TASKS[kind] = JobKind(kind, label, fn, startable)
+        TASKS[kind] = JobKind(kind, label, fn, startable, follow_up)
         return fn
 
     return decorator
@@ -269,8 +274,15 @@ def result_file(job: Job) -> Path | None:
 # ---- retention ------------------------------------------------------------------------------------
 
 
+def register_cleanup(fn: Callable[[datetime], int]) -> None:
+    """Have the retention purge also call `fn(cutoff)` (e.g. abandoned uploads of app.io)."""
+    if fn not in CLEANUPS:
+        CLEANUPS.append(fn)
+
+
 def purge(now: Any = None) -> int:
-    """Delete jobs (and their result files) finished — or abandoned — more than the retention days ago."""
+    """Delete jobs (and their result files) finished — or abandoned — more than the retention days ago,
+    and whatever the registered cleanups keep for jobs (uploads never imported)."""
     days = int(current_app.config["JOBS_RETENTION_DAYS"])
     cutoff = (now or utcnow()) - timedelta(days=days)
     query = select(Job).where(func.coalesce(Job.finished_at, Job.created_at) < cutoff)
@@ -279,4 +291,6 @@ def purge(now: Any = None) -> int:
         shutil.rmtree(results_dir() / str(job.id), ignore_errors=True)
         session().delete(job)
     session().commit()
+    for cleanup in CLEANUPS:
+        cleanup(cutoff)
     return len(old)

@@ -140,8 +140,9 @@ def after_update(obj: Any, before: dict[str, Any]) -> None:
 ledger.VALIDATORS.setdefault(Referral.__ledger__, [])
 if check_referral not in ledger.VALIDATORS[Referral.__ledger__]:
     ledger.VALIDATORS[Referral.__ledger__].append(check_referral)
-if after_create not in ledger.AFTER_CREATE:
-    ledger.AFTER_CREATE.append(after_create)
+for name in (GuidanceSession.__ledger__, Referral.__ledger__):
+    if after_create not in ledger.AFTER_CREATE.setdefault(name, []):
+        ledger.AFTER_CREATE[name].append(after_create)
 if after_update not in ledger.AFTER_UPDATE:
     ledger.AFTER_UPDATE.append(after_update)
 

@@ -1,5 +1,6 @@
 """我的任务: the user's background jobs (the administrator sees everyone's) with status, progress, duration,
-result download and error; a progress page per job polls /jobs/<id>/status every second."""
+result download and error; a progress page per job polls /jobs/<id>/status every second and, for a job
+that leads on to another page (an import check leads to its confirmation), goes there when it is done."""
 
 from __future__ import annotations
 
@@ -39,6 +40,8 @@ def job_state(job: Job) -> dict[str, Any]:
     done, total, message = jobs.live_progress(job)
     percent = 100 if job.status == "done" else (min(100, int(done * 100 / total)) if total else 0)
     has_file = jobs.result_file(job) is not None
+    spec = jobs.TASKS.get(job.kind)
+    follow_up = spec.follow_up if spec is not None and job.status == "done" else None
     return {
         "id": job.id,
         "label": job.label,
@@ -57,6 +60,7 @@ def job_state(job: Job) -> dict[str, Any]:
         "result_name": job.result_name if has_file else "",
         "download_url": url_for("MyJobsView.download", job_id=job.id) if has_file else "",
         "page_url": url_for("MyJobsView.progress", job_id=job.id),
+        "next_url": (follow_up(job) or "") if follow_up is not None else "",
     }
 
 

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -28,6 +29,7 @@ class CellError(ValueError):
         self.message = message
 
 
+@lru_cache(maxsize=4096)  # the same labels and unit names come back on every row of an import
 def narrow(text: str) -> str:
     """Full-width digits, letters and spaces to their ASCII forms, trimmed."""
     return unicodedata.normalize("NFKC", text).strip()

@@ -23,6 +23,9 @@ from app.security.scope import acting_as
 from models.org import OrgUnit
 
 CHUNK = 1000
+MEMO_KINDS = ("code", "bool", "org")  # columns whose parsed cells are remembered for the next rows
+MEMO_SIZE = 10_000  # distinct cells remembered per column
+MISSING = object()
 HEADER_SEARCH_ROWS = 20
 ON_EXISTING = ("update", "skip", "error")
 STATUSES = ("new", "update", "unchanged", "skip", "error")
@@ -129,7 +132,7 @@ def run_import(
                 for start in range(0, len(report.rows), CHUNK):
                     plan.chunk(report.rows[start : start + CHUNK], keys)
                     if commit:
-                        session.flush()
+                        ledger.flush_bulk()
                     if progress is not None:
                         progress(min(start + CHUNK, len(report.rows)), len(report.rows))
             if commit and plan.writing:
@@ -217,6 +220,8 @@ class Planner:
         # held so that session.get(OrgUnit, ...) in the commands and the history answers from memory
         self.units = ledger.session().execute(select(OrgUnit)).scalars().all()
         self.writing = commit  # turns False at the first error of an all-or-nothing commit
+        # (column, spec, memo): cell -> parsed value (or CellError) of the columns whose values repeat
+        self.cells = [(col, spec, {} if spec.kind in MEMO_KINDS else None) for col, spec in mapping.items()]
 
     def chunk(self, rows: list[tuple[int, list[Any]]], keys: dict[str, dict[Any, Any]]) -> None:
         parsed = []
@@ -241,14 +246,30 @@ class Planner:
     def parse_row(self, row: list[Any]) -> tuple[dict[str, Any], dict[str, Any]]:
         values: dict[str, Any] = {}
         errors: dict[str, Any] = {}
-        for col, spec in self.mapping.items():
-            cell = row[col] if col < len(row) else None
-            try:
-                value = parse(spec, cell)
-                values[spec.name] = self.org_id(value) if spec.kind == "org" and value is not None else value
-            except CellError as exc:
-                errors[spec.name] = exc.message
+        width = len(row)
+        for col, spec, memo in self.cells:
+            cell = row[col] if col < width else None
+            if memo is not None and type(cell) is str:  # text only: 1.0 == True as dict keys
+                answer = memo.get(cell, MISSING)
+                if answer is MISSING:
+                    answer = self.parse_cell(spec, cell)
+                    if len(memo) < MEMO_SIZE:
+                        memo[cell] = answer
+            else:
+                answer = self.parse_cell(spec, cell)
+            if isinstance(answer, CellError):
+                errors[spec.name] = answer.message
+            else:
+                values[spec.name] = answer
         return values, errors
+
+    def parse_cell(self, spec: ColumnSpec, cell: Any) -> Any:
+        """The value of one cell, or the CellError refusing it."""
+        try:
+            value = parse(spec, cell)
+            return self.org_id(value) if spec.kind == "org" and value is not None else value
+        except CellError as exc:
+            return exc
 
     def org_id(self, text: str) -> int:
         org_id = self.orgs.units.get(text) or self.orgs.units.get(narrow(text))

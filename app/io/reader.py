@@ -25,6 +25,13 @@ class ImportRefused(Exception):
         self.message = str(message)
 
 
+def import_dir() -> Path:
+    """Where uploads wait between the preview and the commit: instance/imports/."""
+    path = Path(current_app.instance_path) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def max_bytes() -> int:
     return int(current_app.config.get("IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
 

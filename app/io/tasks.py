@@ -1,21 +1,33 @@
-"""Excel work as background jobs (我的任务): an export above EXPORT_JOB_ROWS rows and every import commit run
-in the worker with rows done / total, as the job's user; the file or the error workbook is the job's result."""
+"""Excel work as background jobs (我的任务): an export above EXPORT_JOB_ROWS rows, the check (preview) of an
+uploaded file above IMPORT_PREVIEW_JOB_BYTES and every import commit run in the worker with rows done /
+total, as the job's user; the file or the error workbook is the job's result. A preview job also leaves its
+report (counts and the first errors) beside its result, for the page where the user confirms the commit.
+Uploads nobody committed are removed by the nightly purge after JOBS_RETENTION_DAYS."""
 
 from __future__ import annotations
 
+import json
+import logging
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from flask import current_app
+from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 
 from app import jobs
 from app.io.cli import ERRORS_SUFFIX
 from app.io.error_book import write_error_workbook
 from app.io.export import export_ledger, file_name
-from app.io.importer import ImportOptions, commit_import
-from app.io.reader import ImportRefused
+from app.io.importer import ImportOptions, ImportReport, commit_import, preview_import
+from app.io.reader import ImportRefused, import_dir
 from app.ledger import LEDGERS, ledger_model
+from models.job import Job
+
+log = logging.getLogger(__name__)
+
+PREVIEW_FILE = "preview.json"  # the preview job's report, in the job's result directory
+PREVIEW_ISSUES = 50  # the errors a preview page lists (the error workbook has them all)
 
 
 def ledger_view(name: str) -> Any:
@@ -56,3 +68,73 @@ def ledger_import(
     name = f"{Path(filename).stem}_{ERRORS_SUFFIX}.xlsx"
     write_error_workbook(report, ctx.result_path(name))
     return name
+
+
+def preview_page(job: Job) -> str | None:
+    """Where a finished preview job sends its user: the ledger's preview page, to confirm the commit."""
+    view = LEDGERS.get(job.params.get("ledger", ""))
+    if view is None or not job.params.get("token"):
+        return None
+    return url_for(f"{view.__name__}.import_preview", token=job.params["token"])
+
+
+@jobs.task("ledger_import_preview", _l("Import check"), follow_up=preview_page)
+def ledger_import_preview(
+    ctx: jobs.JobContext,
+    ledger: str,
+    path: str,
+    filename: str,
+    on_existing: str,
+    all_or_nothing: bool,
+    token: str,
+) -> str | None:
+    """Check every row of an uploaded file without writing (what the preview page shows); the counts and
+    the first errors are kept with the job, the error workbook is its result."""
+    options = ImportOptions(on_existing, all_or_nothing)
+    try:
+        report = preview_import(ledger, Path(path), ctx.user, options, ctx.progress, filename)
+    except ImportRefused as exc:
+        raise jobs.JobError(exc.message) from exc
+    ctx.progress(report.total, report.total, report.summary())
+    ctx.directory.mkdir(parents=True, exist_ok=True)
+    (ctx.directory / PREVIEW_FILE).write_text(json.dumps(preview_summary(report), ensure_ascii=False))
+    if not report.issues:
+        return None
+    name = f"{Path(filename).stem}_{ERRORS_SUFFIX}.xlsx"
+    write_error_workbook(report, ctx.result_path(name))
+    return name
+
+
+def preview_summary(report: ImportReport) -> dict[str, Any]:
+    return {
+        "counts": report.counts,
+        "issues": [str(issue) for issue in report.issues[:PREVIEW_ISSUES]],
+        "issue_total": len(report.issues),
+    }
+
+
+def stored_preview(job: Job) -> dict[str, Any] | None:
+    """The report a finished preview job kept, or None (not finished, failed or purged)."""
+    if job.kind != "ledger_import_preview" or job.status != "done":
+        return None
+    path = jobs.results_dir() / str(job.id) / PREVIEW_FILE
+    try:
+        return json.loads(path.read_text())  # type: ignore[no-any-return]
+    except (OSError, ValueError):
+        return None
+
+
+def purge_uploads(cutoff: datetime) -> int:
+    """Remove uploaded files (and their error workbooks) last touched before `cutoff`: files whose import
+    was never committed; a committed import's upload is removed by its job."""
+    removed = 0
+    for path in import_dir().iterdir():
+        if path.is_file() and datetime.fromtimestamp(path.stat().st_mtime, UTC).replace(tzinfo=None) < cutoff:
+            path.unlink(missing_ok=True)
+            removed += 1
+    if removed:
+        log.info("removed %d abandoned uploads", removed)
+    return removed
+
+
+jobs.register_cleanup(purge_uploads)

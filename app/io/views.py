@@ -1,6 +1,8 @@
 """The Excel routes every LedgerView inherits: export (current search, filters and order) as .xlsx or
 .csv, "export selected", template download, and the import flow upload → preview → commit → result.
-Uploaded files stay under instance/imports/ and the session keeps only their token."""
+Uploaded files stay under instance/imports/ and the session keeps only their token. A file up to
+IMPORT_PREVIEW_JOB_BYTES (200 KB, about 2,000 rows of .xlsx) is checked inside the upload request; a
+larger one by a background job whose page goes on to the same preview when the check is done."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import IO, Any
 from urllib.parse import quote
 
@@ -25,20 +28,22 @@ from app.io.cli import ERRORS_SUFFIX
 from app.io.error_book import write_error_workbook
 from app.io.export import export_ledger, file_name
 from app.io.importer import ON_EXISTING, ImportOptions, preview_import
-from app.io.reader import SUFFIXES, ImportRefused, check_file
+from app.io.reader import SUFFIXES, ImportRefused, check_file, import_dir
+from app.io.tasks import PREVIEW_ISSUES, stored_preview
 from app.io.template import write_template
 from app.security.scope import current_actor, scope_query
+from models.job import Job
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIMETYPES = {"xlsx": XLSX, "csv": "text/csv; charset=utf-8"}
 SESSION_KEY = "ledger_imports"
 TEMPLATE_SUFFIX = _l("Import template")
-PREVIEW_ISSUES = 50
 IO_PERMISSIONS = {
     "export": "read",
     "export_selected": "read",
     "import_template": "write",
     "import_upload": "write",
+    "import_preview": "write",
     "import_commit": "write",
     "import_errors": "write",
 }
@@ -58,12 +63,6 @@ def attachment(handle: IO[bytes], mimetype: str, name: str) -> Response:
     fallback = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii") or "export"
     disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
     return Response(chunks(), mimetype=mimetype, headers={"Content-Disposition": disposition})
-
-
-def import_dir() -> Path:
-    path = Path(current_app.instance_path) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 class LedgerIOMixin:
@@ -135,17 +134,7 @@ class LedgerIOMixin:
         suffix = Path(upload.filename).suffix.lower()
         path = import_dir() / f"{token}{suffix if suffix in SUFFIXES else '.bin'}"
         upload.save(path)
-        try:
-            check_file(path, upload.filename)
-            report = preview_import(
-                self.model.__ledger__, path, current_actor(), options, filename=upload.filename
-            )
-        except ImportRefused as exc:
-            path.unlink(missing_ok=True)
-            flash(exc.message, "danger")
-            return redirect(url_for(f"{type(self).__name__}.import_upload"))
-        imports = session.get(SESSION_KEY, {})
-        imports[token] = {
+        entry = {
             "ledger": self.model.__ledger__,
             "user_id": current_actor().id,
             "path": path.name,
@@ -153,7 +142,18 @@ class LedgerIOMixin:
             "on_existing": options.on_existing,
             "all_or_nothing": options.all_or_nothing,
         }
-        session[SESSION_KEY] = imports
+        try:
+            check_file(path, upload.filename)
+            if path.stat().st_size > current_app.config["IMPORT_PREVIEW_JOB_BYTES"]:
+                return self.preview_job(token, path, entry)
+            report = preview_import(
+                self.model.__ledger__, path, current_actor(), options, filename=upload.filename
+            )
+        except ImportRefused as exc:
+            path.unlink(missing_ok=True)
+            flash(exc.message, "danger")
+            return redirect(url_for(f"{type(self).__name__}.import_upload"))
+        self.remember(token, entry)
         return self.render_io(
             "ledger/import_preview.html",
             report=report,
@@ -161,6 +161,53 @@ class LedgerIOMixin:
             options=options,
             filename=upload.filename,
             issues=report.issues[:PREVIEW_ISSUES],
+        )
+
+    def remember(self, token: str, entry: dict[str, Any]) -> None:
+        imports = session.get(SESSION_KEY, {})
+        imports[token] = entry
+        session[SESSION_KEY] = imports
+
+    def preview_job(self, token: str, path: Path, entry: dict[str, Any]) -> Any:
+        """A large file is checked by a job; its progress page goes on to import_preview."""
+        params = {
+            "ledger": entry["ledger"],
+            "path": str(path),
+            "filename": entry["filename"],
+            "on_existing": entry["on_existing"],
+            "all_or_nothing": entry["all_or_nothing"],
+            "token": token,
+        }
+        job = jobs.submit("ledger_import_preview", params, current_actor())
+        if job.status == "failed":
+            path.unlink(missing_ok=True)
+            flash(job.error or "", "danger")
+            return redirect(url_for(f"{type(self).__name__}.import_upload"))
+        self.remember(token, {**entry, "preview_job": job.id})
+        return redirect(url_for("MyJobsView.progress", job_id=job.id))
+
+    @expose("/import/preview/<token>", methods=["GET"])
+    @has_access
+    def import_preview(self, token: str) -> Any:
+        """The report of a preview job: counts and the first errors, then the user confirms as for a small
+        file. While the check runs (or if it failed) the job's page is shown instead."""
+        entry = self.pending(token)
+        job = self.datamodel.session.get(Job, entry.get("preview_job") or 0)
+        if job is None or job.user_id != current_actor().id:
+            abort(404)
+        summary = stored_preview(job)
+        if summary is None:
+            return redirect(url_for("MyJobsView.progress", job_id=job.id))
+        errors_url = url_for("MyJobsView.download", job_id=job.id) if summary["issue_total"] else None
+        return self.render_io(
+            "ledger/import_preview.html",
+            report=SimpleNamespace(counts=summary["counts"]),
+            token=token,
+            options=ImportOptions(entry["on_existing"], entry["all_or_nothing"]),
+            filename=entry["filename"],
+            issues=summary["issues"],
+            issue_total=summary["issue_total"],
+            errors_url=errors_url,
         )
 
     def pending(self, token: str) -> dict[str, Any]:

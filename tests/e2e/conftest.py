@@ -74,6 +74,7 @@ def server_env(db_file: Path) -> dict[str, str]:
         JOBS_URL=f"sqlite:///{db_file.parent / 'jobs-queue.db'}",  # the server's and its worker's queue
         JOBS_RESULTS_DIR=str(db_file.parent / "job-results"),
         TAIZHANG_DEV="1",
+        IMPORT_PREVIEW_JOB_KB="0",  # every upload is checked by a job (tests/e2e/test_jobs_browser.py)
         FLASK_APP="app:create_app",
         PYTHONUNBUFFERED="1",
     )

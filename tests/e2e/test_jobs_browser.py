@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -70,3 +71,31 @@ def test_statistics_job__progress_page_fills_and_offers_download(
     row = page.locator("#jobs-table tr.job-row").first
     expect(row).to_contain_text("已完成")
     expect(row.locator("a.btn-success")).to_contain_text(".xlsx")
+
+
+@pytest.mark.e2e
+def test_import_check_job__progress_page_goes_on_to_the_preview_then_commit(
+    page: Any, start_worker: Callable[[], None], tmp_path: Path
+) -> None:
+    """The server runs with IMPORT_PREVIEW_JOB_KB=0: every upload is checked by a job. The clerk uploads
+    their own export (rows already in the ledger skipped); the job's page goes on to the preview by itself."""
+    log_in(page, "renhe_jingban")
+    start_worker()
+    exported = page.request.get("/ledger/person/export/xlsx")
+    assert exported.ok
+    path = tmp_path / "人员.xlsx"
+    path.write_bytes(exported.body())
+    page.goto("/ledger/person/import/")
+    page.set_input_files("#file", str(path))
+    page.check("input[name=on_existing][value=skip]")
+    with page.expect_navigation():
+        page.click("#import-form [type=submit]")
+    expect(page).to_have_url(re.compile(r"/jobs/\d+$"))
+    expect(page).to_have_url(re.compile(r"/ledger/person/import/preview/\w+$"), timeout=60_000)
+    expect(page.locator("#count-skip")).not_to_have_text("0")
+    expect(page.locator("#count-new")).to_have_text("0")
+    with page.expect_navigation():
+        page.get_by_role("button", name="确认写入").click()
+    expect(page).to_have_url(re.compile(r"/jobs/\d+$"))
+    expect(page.locator("#job-status")).to_have_text("已完成", timeout=60_000)
+    expect(page.locator("#job-message")).to_contain_text("跳过")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +11,9 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from app import db
+from app.io.reader import import_dir
 from models.audit import AuditLog
+from models.job import Job
 from models.person import Person
 from tests.io.helpers import sheet_rows, workbook
 from tests.io.test_import_rows import headers, row
@@ -109,3 +113,63 @@ def test_cli__export_and_import_act_as_the_named_user(app: Flask, tmp_path: Path
     assert "已导出 1 行" in result.output and len(sheet_rows(out)) == 5
     refused = runner.invoke(args=["ledger", "import", "person", str(path), "--user", "ducha"])
     assert refused.exit_code != 0 and "无权" in refused.output
+
+
+def test_import_pages__large_file_checked_by_a_job_then_preview_and_commit(
+    app: Flask, worker: Flask, login: Any, tmp_path: Path
+) -> None:
+    app.config["IMPORT_PREVIEW_JOB_BYTES"] = 0  # every upload counts as large
+    client = login("renhe_jingban")
+    path = workbook(tmp_path / "人员.xlsx", headers(), [row(), row(id_number="110222198501011230")])
+    response = upload(client, path, mode="valid")
+    job = wait_for(job_of(response))
+    assert job.kind == "ledger_import_preview" and job.status == "done", job.error
+    assert (job.done, job.total) == (2, 2) and "新增 1" in (job.message or "")
+    assert db.session.execute(select(Person)).first() is None  # checking writes nothing
+    state = client.get(f"/jobs/{job.id}/status").get_json()
+    assert state["next_url"].startswith("/ledger/person/import/preview/")
+    token = state["next_url"].rsplit("/", 1)[1]
+    assert 'id="job-next"' in client.get(f"/jobs/{job.id}").data.decode()
+
+    page = client.get(state["next_url"]).data.decode()
+    assert 'id="count-new">1<' in page and 'id="count-error">1<' in page and "第 3 行" in page
+    assert f"/jobs/{job.id}/download" in page  # the job's result is the error workbook
+    errors = client.get(f"/jobs/{job.id}/download")
+    assert "校验" in sheet_rows(errors.data)[2][-1]
+    errors.close()
+    assert login("houshayu_jingban").get(state["next_url"]).status_code == 404  # another user's upload
+
+    client = login("renhe_jingban")
+    commit = wait_for(job_of(client.post(f"/ledger/person/import/commit/{token}")))
+    assert commit.kind == "ledger_import" and commit.status == "done" and "已写入" in commit.message
+    assert db.session.execute(select(func.count()).select_from(Person)).scalar_one() == 1
+
+
+def test_import_pages__small_file_checked_in_the_request_and_refused_file_by_the_job(
+    app: Flask, worker: Flask, login: Any, tmp_path: Path
+) -> None:
+    client = login("renhe_jingban")
+    path = workbook(tmp_path / "a.xlsx", headers(), [row()])
+    assert path.stat().st_size <= app.config["IMPORT_PREVIEW_JOB_BYTES"]
+    assert upload(client, path).status_code == 200  # the preview page itself, no job
+    assert db.session.execute(select(func.count()).select_from(Job)).scalar_one() == 0
+    app.config["IMPORT_PREVIEW_JOB_BYTES"] = 0
+    wrong = workbook(tmp_path / "b.xlsx", ["姓名", "年龄"], [["张三", 30]])
+    job = wait_for(job_of(upload(client, wrong)))
+    assert job.status == "failed" and "应有的列" in (job.error or "")
+    assert client.get(f"/jobs/{job.id}/status").get_json()["next_url"] == ""
+
+
+def test_retention__purge_removes_abandoned_uploads(app: Flask) -> None:
+    old, recent = import_dir() / "purge-test-old.xlsx", import_dir() / "purge-test-recent.xlsx"
+    for path in (old, recent):
+        path.write_bytes(b"x")
+    eight_days_ago = time.time() - 8 * 24 * 3600
+    os.utime(old, (eight_days_ago, eight_days_ago))
+    try:
+        result = app.test_cli_runner().invoke(args=["jobs", "purge"])
+        assert result.exit_code == 0
+        assert not old.exists() and recent.exists()
+    finally:
+        old.unlink(missing_ok=True)
+        recent.unlink(missing_ok=True)

@@ -1,5 +1,6 @@
 /* Job progress page: polls the job's status endpoint every second until the job has finished,
-   updating the progress bar, the counts and the download button. Plain JS, no library. */
+   updating the progress bar, the counts and the download button; a job with a next page (an import
+   check) goes on to it when it finishes while watched. Plain JS, no library. */
 (function () {
   "use strict";
   var box = document.getElementById("job-progress");
@@ -7,6 +8,7 @@
     return;
   }
   var url = box.getAttribute("data-status-url");
+  var watched = box.getAttribute("data-finished") !== "1"; // whether this page saw the job unfinished
 
   function text(id, value) {
     document.getElementById(id).textContent = value;
@@ -34,6 +36,11 @@
       text("job-result-name", state.result_name);
     }
     download.classList.toggle("hidden", !state.download_url);
+    var next = document.getElementById("job-next");
+    if (state.next_url) {
+      next.href = state.next_url;
+    }
+    next.classList.toggle("hidden", !state.next_url);
   }
 
   function poll() {
@@ -48,6 +55,8 @@
         render(state);
         if (!state.finished) {
           window.setTimeout(poll, 1000);
+        } else if (watched && state.next_url) {
+          window.location.assign(state.next_url); // the user waited for this job: carry on
         }
       })
       .catch(function () {
