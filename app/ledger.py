@@ -18,7 +18,7 @@ from typing import Any
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Date, DateTime, Integer, select
+from sqlalchemy import Boolean, Date, DateTime, Integer, select
 
 from app import codes
 from app.audit import ACTION_KEY, COMMENT_KEY
@@ -37,6 +37,11 @@ AFTER_UPDATE: list[Callable[[Any, dict[str, Any]], None]] = []  # (row, values b
 # derived fields computed from reference data (e.g. a subsidy amount from the policy parameters in force):
 # (model, values, existing row or None) -> errors; may add derived values to `values`
 DERIVE: list[Callable[[type, dict[str, Any], Any], dict[str, Any]]] = []
+
+# yes/no given as text (API, import): form checkboxes post "y"
+BOOLEAN_TEXT = {t: True for t in ("1", "true", "y", "yes", "on", "是")} | {
+    f: False for f in ("0", "false", "n", "no", "off", "否")
+}
 
 STALE_MESSAGE = _l("This record was changed by someone else; please refresh and try again")
 
@@ -100,7 +105,7 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
 
 
 def coerce_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
-    """Dates and whole numbers given as text (API, import) become dates and numbers; errors otherwise."""
+    """Dates, whole numbers and yes/no given as text (API, import) become typed values; errors otherwise."""
     errors: dict[str, Any] = {}
     for column in model.__table__.columns:  # type: ignore[attr-defined]
         value = values.get(column.key)
@@ -111,7 +116,9 @@ def coerce_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
                 values[column.key] = date.fromisoformat(value.strip())
             elif isinstance(column.type, Integer):
                 values[column.key] = int(value.strip())
-        except ValueError:
+            elif isinstance(column.type, Boolean):
+                values[column.key] = BOOLEAN_TEXT[value.strip().lower()]
+        except (ValueError, KeyError):
             errors[column.key] = _l("Not a valid value: %(value)s", value=value)
     return errors
 

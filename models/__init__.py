@@ -10,6 +10,7 @@ from models import (  # noqa: F401  (registers every table)
     duty,
     followup,
     job,
+    loan,
     notice,
     org,
     person,

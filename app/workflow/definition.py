@@ -53,10 +53,14 @@ class Transition:
     waits: bool = True  # False: can be done any time, so it is never a to-do
     needs_materials: bool = False  # the record's materials checklist must be complete (app/materials.py)
     requires: tuple[str, ...] = ()  # named preconditions (commands.PRECONDITIONS), e.g. "notice_closed"
+    # named preconditions saying whether the step applies to a record at all (e.g. only to one loan type):
+    # unmet, the step is refused and its deadline never opens on that record
+    only_for: tuple[str, ...] = ()
 
     @property
     def preconditions(self) -> tuple[str, ...]:
-        return ("materials", *self.requires) if self.needs_materials else self.requires
+        own = (*self.only_for, *self.requires)
+        return ("materials", *own) if self.needs_materials else own
 
     @property
     def bulk_allowed(self) -> bool:
