@@ -267,12 +267,6 @@ def handled_here(loan: Loan) -> list[Any]:
     return [_l("Small-enterprise loans are reviewed by the district")]
 
 
-def verified_first(loan: Loan) -> list[Any]:
-    if loan.loan_type == INDIVIDUAL and loan.state == "inquiry":
-        return [_l("An individual business is verified on site first")]
-    return []
-
-
 def handed_over(loan: Loan) -> list[Any]:
     missing = []
     if loan.reported_to_district_on is None:
@@ -282,7 +276,7 @@ def handed_over(loan: Loan) -> list[Any]:
     return missing
 
 
-READY = {SMALL_ENTERPRISE: "reviewed", LABOUR_INTENSIVE: "re_reviewed", INDIVIDUAL: "bank_notified"}
+READY = {SMALL_ENTERPRISE: "reviewed", LABOUR_INTENSIVE: "re_reviewed"}
 
 
 def ready_to_disburse(loan: Loan) -> list[Any]:
@@ -319,7 +313,6 @@ PRECONDITIONS.update(
         "individual_loan": only((INDIVIDUAL,), _l("Only for loans of individual businesses")),
         "labour_intensive_loan": only((LABOUR_INTENSIVE,), _l("Only for labour-intensive enterprises")),
         "handled_here": handled_here,
-        "verified_first": verified_first,
         "handed_over": handed_over,
         "ready_to_disburse": ready_to_disburse,
         "first_check_recorded": first_check_recorded,

@@ -93,13 +93,13 @@ class Loan(WorkflowStateMixin, LedgerMixin, Model):
         Integer,
         _l("Own funds (yuan)"),
         export="number",
-        description=_l("Small enterprise: at least 30% of the loan (R-19)"),
+        description=_l("Small enterprise: not below the share of the loan the policy sets (R-19)"),
     )
     investment: Mapped[int | None] = field(
         Integer,
         _l("Business investment (yuan)"),
         export="number",
-        description=_l("Individual business: more than 30% of the loan (R-20)"),
+        description=_l("Individual business: above the share of the loan the policy sets (R-20)"),
     )
     top_tier: Mapped[bool] = field(
         Boolean,

@@ -467,8 +467,10 @@ DISTRICT_SUBSIDY = Workflow(
 
 # SM-04 / SM-05 / SM-06 小额担保贷款 (WF-09, WF-10, WF-55, WF-70; R-23..R-27; B-12). One workflow for the
 # three loan types: a step only some types take says so with `only_for` (preconditions of app/loans.py),
-# so its deadline never opens on the others; "handled_here" keeps the district loans at the district and
-# the individual-business loans at the street/town. The guarantor's and the bank's own work is outside.
+# so its deadline never opens on the others and it is nobody's to-do there. Steps with a time limit come
+# in a district and a town version (town_…); the untimed ones are shared, and "handled_here" keeps the
+# district loans at the district and the individual-business loans at the street/town. The guarantor's
+# and the bank's own work is outside.
 LOAN_STAFF, LOAN_TIERS = frozenset({DISTRICT, TOWN}), AT_DISTRICT | AT_TOWN
 DISTRICT_LOAN, INDIVIDUAL_LOAN, LABOUR_INTENSIVE_LOAN = (
     ("district_loan",),
@@ -476,6 +478,13 @@ DISTRICT_LOAN, INDIVIDUAL_LOAN, LABOUR_INTENSIVE_LOAN = (
     ("labour_intensive_loan",),
 )
 REPAYING = ("monitoring", "at_risk")
+MATERIALS_DATE = Input("date", _l("Materials complete on"), kind="date", to_field="materials_complete_on")
+FILE_DATE = Input("date", _l("Loan file created on"), kind="date", to_field="file_created_on")
+DISBURSE_INPUTS = (
+    Input("date", _l("Funds arrived on"), kind="date", to_field="disbursed_on"),
+    Input("term_months", _l("Loan term (months)"), kind="number", minimum=1, to_field="term_months"),
+    COMMENT,
+)
 
 LOAN = Workflow(
     ledger="loan",
@@ -520,27 +529,48 @@ LOAN = Workflow(
         Transition(
             "complete_materials",
             _l("Materials complete"),
-            ("inquiry", "field_verified"),
+            ("inquiry",),
             "materials_complete",
-            roles=LOAN_STAFF,
-            tiers=LOAN_TIERS,
-            inputs=(
-                Input("date", _l("Materials complete on"), kind="date", to_field="materials_complete_on"),
-                COMMENT,
-            ),
+            roles=frozenset({DISTRICT}),
+            tiers=AT_DISTRICT,
+            inputs=(MATERIALS_DATE, COMMENT),
+            only_for=DISTRICT_LOAN,
             needs_materials=True,
-            requires=("handled_here", "verified_first"),
+        ),
+        Transition(
+            "town_complete_materials",
+            _l("Materials complete"),
+            ("field_verified",),
+            "materials_complete",
+            roles=frozenset({TOWN}),
+            tiers=AT_TOWN,
+            inputs=(MATERIALS_DATE, COMMENT),
+            only_for=INDIVIDUAL_LOAN,
+            needs_materials=True,
         ),
         Transition(
             "review",
             _l("Review the materials"),
             ("materials_complete",),
             "reviewed",
-            roles=LOAN_STAFF,
-            tiers=LOAN_TIERS,
+            roles=frozenset({DISTRICT}),
+            tiers=AT_DISTRICT,
             inputs=(COMMENT,),
+            only_for=DISTRICT_LOAN,
             needs_materials=True,
-            requires=("handled_here",),
+            limit="5个工作日",
+            limit_label=_l("within 5 working days of the materials being complete"),
+        ),
+        Transition(
+            "town_review",
+            _l("Review the materials"),
+            ("materials_complete",),
+            "reviewed",
+            roles=frozenset({TOWN}),
+            tiers=AT_TOWN,
+            inputs=(COMMENT,),
+            only_for=INDIVIDUAL_LOAN,
+            needs_materials=True,
             limit="5个工作日",
             limit_label=_l("within 5 working days of the materials being complete"),
         ),
@@ -639,18 +669,23 @@ LOAN = Workflow(
         Transition(
             "disburse",
             _l("Funds arrived"),
-            ("reviewed", "re_reviewed", "bank_notified"),
+            ("reviewed", "re_reviewed"),
             "disbursed",
-            roles=LOAN_STAFF,
-            tiers=LOAN_TIERS,
-            inputs=(
-                Input("date", _l("Funds arrived on"), kind="date", to_field="disbursed_on"),
-                Input(
-                    "term_months", _l("Loan term (months)"), kind="number", minimum=1, to_field="term_months"
-                ),
-                COMMENT,
-            ),
-            requires=("handled_here", "ready_to_disburse"),
+            roles=frozenset({DISTRICT}),
+            tiers=AT_DISTRICT,
+            inputs=DISBURSE_INPUTS,
+            only_for=DISTRICT_LOAN,
+            requires=("ready_to_disburse",),
+        ),
+        Transition(
+            "town_disburse",
+            _l("Funds arrived"),
+            ("bank_notified",),
+            "disbursed",
+            roles=frozenset({TOWN}),
+            tiers=AT_TOWN,
+            inputs=DISBURSE_INPUTS,
+            only_for=INDIVIDUAL_LOAN,
         ),
         Transition(
             "start_checks",
@@ -683,15 +718,25 @@ LOAN = Workflow(
             _l("Create the loan file"),
             ("checking",),
             "monitoring",
-            roles=LOAN_STAFF,
-            tiers=LOAN_TIERS,
-            inputs=(
-                Input("date", _l("Loan file created on"), kind="date", to_field="file_created_on"),
-                COMMENT,
-            ),
-            requires=("handled_here",),
+            roles=frozenset({DISTRICT}),
+            tiers=AT_DISTRICT,
+            inputs=(FILE_DATE, COMMENT),
+            only_for=DISTRICT_LOAN,
             limit="10个工作日",
             counted_from="disburse",
+            limit_label=_l("within 10 working days of the disbursement"),
+        ),
+        Transition(
+            "town_create_file",
+            _l("Create the loan file"),
+            ("checking",),
+            "monitoring",
+            roles=frozenset({TOWN}),
+            tiers=AT_TOWN,
+            inputs=(FILE_DATE, COMMENT),
+            only_for=INDIVIDUAL_LOAN,
+            limit="10个工作日",
+            counted_from="town_disburse",
             limit_label=_l("within 10 working days of the disbursement"),
         ),
         Transition(
@@ -747,6 +792,7 @@ LOAN = Workflow(
             tiers=LOAN_TIERS,
             inputs=(DATE, Input("comment", _l("Pledged or mortgaged assets disposed of"), kind="comment")),
             requires=("handled_here",),
+            waits=False,
         ),
         Transition(
             "close",

@@ -59,8 +59,8 @@ class Transition:
 
     @property
     def preconditions(self) -> tuple[str, ...]:
-        own = (*self.only_for, *self.requires)
-        return ("materials", *own) if self.needs_materials else own
+        own = (*self.only_for, *self.requires)  # whether the step is for this record before what it lacks
+        return (*own, "materials") if self.needs_materials else own
 
     @property
     def bulk_allowed(self) -> bool:
