@@ -23,7 +23,7 @@ from typing import Any
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Date, DateTime, Integer, func, insert, select
+from sqlalchemy import Boolean, Date, DateTime, Integer, func, insert, select
 from sqlalchemy.exc import DatabaseError
 
 from app import audit, codes
@@ -61,6 +61,10 @@ DERIVE: list[Callable[[type, dict[str, Any], Any], dict[str, Any]]] = []
 # ledger name -> checks that need the database (other rows, the stored row): (values, existing) -> errors.
 # They run after the model's clean() on every write path and may normalise `values` like clean() does.
 VALIDATORS: dict[str, list[Callable[[dict[str, Any], Any], dict[str, Any]]]] = {}
+# yes/no given as text (API, import): form checkboxes post "y"
+BOOLEAN_TEXT = {t: True for t in ("1", "true", "y", "yes", "on", "是")} | {
+    f: False for f in ("0", "false", "n", "no", "off", "否")
+}
 
 STALE_MESSAGE = _l("This record was changed by someone else; please refresh and try again")
 
@@ -155,7 +159,7 @@ def code_of(list_key: str, value: Any) -> str | None:
 
 
 def coerce_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
-    """Dates and whole numbers given as text (API, import) become dates and numbers; errors otherwise."""
+    """Dates, whole numbers and yes/no given as text (API, import) become typed values; errors otherwise."""
     errors: dict[str, Any] = {}
     for key, convert in text_columns(model):
         value = values.get(key)
@@ -163,14 +167,14 @@ def coerce_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
             continue
         try:
             values[key] = convert(value.strip())
-        except ValueError:
+        except (ValueError, KeyError):
             errors[key] = _l("Not a valid value: %(value)s", value=value)
     return errors
 
 
 @cache
 def text_columns(model: type) -> list[tuple[str, Callable[[str], Any]]]:
-    """The ledger columns whose text needs converting: dates and whole numbers."""
+    """The ledger columns whose text needs converting: dates, whole numbers and yes/no."""
     columns = []
     for column in model.__table__.columns:  # type: ignore[attr-defined]
         if "label" not in column.info:
@@ -179,6 +183,8 @@ def text_columns(model: type) -> list[tuple[str, Callable[[str], Any]]]:
             columns.append((column.key, date.fromisoformat))
         elif isinstance(column.type, Integer):
             columns.append((column.key, int))
+        elif isinstance(column.type, Boolean):
+            columns.append((column.key, lambda text: BOOLEAN_TEXT[text.lower()]))
     return columns
 
 

@@ -11,6 +11,7 @@ from models import (  # noqa: F401  (registers every table)
     employer,
     followup,
     job,
+    loan,
     notice,
     org,
     person,

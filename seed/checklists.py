@@ -211,3 +211,12 @@ CHECKLISTS: dict[str, Checklist] = {
         ),
     )
 }
+
+# the 最高 50 万元 tier asks for CK-01 and CK-02 together, numbered 1..23 as in the manual
+CHECKLISTS["CK-01+02"] = Checklist(
+    "CK-01+02",
+    "申请最高 50 万元小额担保贷款材料（CK-01 第 1–18 项及 CK-02 第 19–23 项）",
+    "区级 第一章 第三节（三）2 L652–700",
+    CHECKLISTS["CK-01"].items + CHECKLISTS["CK-02"].items,
+    R22,
+)

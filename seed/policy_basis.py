@@ -68,6 +68,9 @@ LEDGER_BASIS: dict[str, tuple[str, ...]] = {
     "district_subsidy": ("district_preferential",),
     "public_notice": ("district_preferential",),
     "hard_to_employ": ("hard_to_employ",),
+    "loan": ("guaranteed_loan", "labour_intensive_loan"),
+    "post_loan_check": ("guaranteed_loan",),
+    "interest_subsidy": ("guaranteed_loan", "labour_intensive_loan"),
 }
 
 

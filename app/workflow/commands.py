@@ -48,7 +48,7 @@ def allowed_transitions(obj: Any, user: Any = None) -> list[Transition]:
     workflow = workflow_of(obj)
     if workflow is None or obj.voided_at is not None:
         return []
-    return engine.allowed(workflow, obj.state, actor_for(obj, user))
+    return [t for t in engine.allowed(workflow, obj.state, actor_for(obj, user)) if applies(t, obj)]
 
 
 def start(obj: Any) -> None:
@@ -112,6 +112,11 @@ def fire(
     return event
 
 
+def applies(transition: Transition, obj: Any) -> bool:
+    """Whether the step is one this record can take at all (Transition.only_for)."""
+    return not any(PRECONDITIONS[name](obj) for name in transition.only_for)
+
+
 def unmet_preconditions(transition: Transition, obj: Any) -> dict[str, list[Any]]:
     if "materials" in transition.preconditions:
         import app.materials  # noqa: F401  (registers the "materials" precondition)
@@ -173,7 +178,7 @@ def settle_deadlines(workflow: Workflow, obj: Any, fired: str, on: date) -> None
 def open_deadlines(workflow: Workflow, obj: Any, state: str, entered_on: date) -> None:
     open_steps = {d.step for d in row_deadlines(obj, "open")}
     for limit in engine.limits_on_entering(workflow, state, entered_on, event_dates(obj), calendar.current()):
-        if limit.step.name in open_steps:
+        if limit.step.name in open_steps or not applies(limit.step, obj):
             continue
         ledger.session().add(
             Deadline(

@@ -54,10 +54,14 @@ class Transition:
     needs_materials: bool = False  # the record's materials checklist must be complete (app/materials.py)
     requires: tuple[str, ...] = ()  # named preconditions (commands.PRECONDITIONS), e.g. "notice_closed"
     check: str | None = None  # a method of the record: check(inputs, today) -> {field: message}, {} if fine
+    # named preconditions saying whether the step applies to a record at all (e.g. only to one loan type):
+    # unmet, the step is refused and its deadline never opens on that record
+    only_for: tuple[str, ...] = ()
 
     @property
     def preconditions(self) -> tuple[str, ...]:
-        return ("materials", *self.requires) if self.needs_materials else self.requires
+        own = (*self.only_for, *self.requires)  # whether the step is for this record before what it lacks
+        return (*own, "materials") if self.needs_materials else own
 
     @property
     def bulk_allowed(self) -> bool:

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from app import ledger
 from app.security.scope import scope_query
 from app.workflow import engine
-from app.workflow.commands import role_of
+from app.workflow.commands import applies, role_of
 from models.workflow import Deadline
 
 LIMIT = 500  # items per source shown; the count badge counts them all
@@ -91,7 +91,10 @@ def workflow_items(user: Any, today: date) -> list[InboxItem]:
             .limit(LIMIT)
         )
         for row, due_on, confirmed in ledger.session().execute(scope_query(query, model, user)):
-            steps = "、".join(str(step.label) for step in by_state[row.state])
+            applicable = [step for step in by_state[row.state] if applies(step, row)]
+            if not applicable:  # e.g. a step of another loan type (Transition.only_for)
+                continue
+            steps = "、".join(str(step.label) for step in applicable)
             items.append(
                 InboxItem(
                     kind="workflow",
