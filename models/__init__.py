@@ -9,12 +9,14 @@ from models import (  # noqa: F401  (registers every table)
     district_subsidy,
     duty,
     followup,
+    guidance,
     job,
     notice,
     org,
     person,
     policy,
     user,
+    welfare,
     workflow,
 )
 from models.base import Model

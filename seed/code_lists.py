@@ -15,6 +15,7 @@ Sources (standards):
 
 from seed.followup_rules import FOLLOWUP_RULES, METHODS, STABILITY
 from seed.policy_codes import POLICY_CODE_LISTS
+from seed.welfare_codes import WELFARE_CODE_LISTS
 
 # key -> (代码表名称（含标准）, [(代码, 名称), ...])，列表顺序即展示顺序.
 CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -237,3 +238,4 @@ CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "employment_stability": ("就业稳定情况（R-67）", STABILITY),
 }
 CODE_LISTS.update(POLICY_CODE_LISTS)
+CODE_LISTS.update(WELFARE_CODE_LISTS)

@@ -68,6 +68,10 @@ LEDGER_BASIS: dict[str, tuple[str, ...]] = {
     "district_subsidy": ("district_preferential",),
     "public_notice": ("district_preferential",),
     "hard_to_employ": ("hard_to_employ",),
+    "welfare_post_worker": ("public_welfare_post",),
+    "welfare_payment": ("public_welfare_post",),
+    "guidance_session": ("guidance_training",),
+    "guidance_claim": ("guidance_training",),
 }
 
 

@@ -30,6 +30,23 @@ from typing import Any
 FEN = Decimal("0.01")
 INSURANCES = ("pension", "medical", "unemployment", "maternity")
 HEATING_PAY_MONTH, COOLING_PAY_MONTH = 3, 8
+PARAMETER_KEYS = (  # every parameter the calculator may read (the caller passes those in force)
+    "wage.minimum",
+    "wage.social_average",
+    "welfare.floating_max_share",
+    *(f"si.{x}.{part}" for x in INSURANCES for part in ("base_share", "unit_rate", "individual_rate")),
+    "si.medical.individual_fixed",
+    "si.medical.individual_fixed_reading",
+    "housing_fund.mode",
+    "housing_fund.unit_fixed",
+    "housing_fund.individual_fixed",
+    "housing_fund.rate_each",
+    "welfare.cutoff_reading",
+    "welfare.heating.monthly",
+    "welfare.cooling.monthly",
+    "welfare.one_child.monthly",
+)
+WELFARE_ITEMS = ("heating", "cooling", "one_child")
 
 
 @dataclass(frozen=True)

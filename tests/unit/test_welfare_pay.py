@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from app.rules.welfare_pay import Worker, monthly_pay, whole_months
+from app.rules.welfare_pay import PARAMETER_KEYS, Worker, monthly_pay, whole_months
 
 PARAMS: dict[str, Any] = {
     "wage.minimum": D("1160"),
@@ -54,6 +54,10 @@ def worker(**changes: Any) -> Worker:
         "probation_end": date(2025, 3, 31),
     }
     return Worker(**{**values, **changes})
+
+
+def test_parameter_keys__the_table_gives_every_key_the_calculator_may_read() -> None:
+    assert set(PARAMETER_KEYS) == set(PARAMS)
 
 
 def test_ordinary_month__wage_insurances_housing_fund() -> None:
