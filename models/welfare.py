@@ -101,7 +101,7 @@ class WelfarePostWorker(LedgerMixin, Model):
             errors["start_date"] = _l("The worker cannot be on post before the contract starts")
         if start and leave and leave < start:
             errors["leave_date"] = _l("The contract cannot end before the day on post")
-        if start and "probation_end" in values and not values.get("probation_end"):
+        if start and not values.get("probation_end"):
             values["probation_end"] = one_month_after(start)
         for name in ("base_wage", "floating_wage"):
             amount = values.get(name)
