@@ -10,6 +10,7 @@ from models import (  # noqa: F401  (registers every table)
     duty,
     employer,
     followup,
+    guidance,
     job,
     loan,
     notice,
@@ -22,6 +23,7 @@ from models import (  # noqa: F401  (registers every table)
     user,
     vacancy,
     visit,
+    welfare,
     workflow,
 )
 from models.base import Model

@@ -45,7 +45,7 @@ class HardToEmployCase(WorkflowStateMixin, LedgerMixin, Model):
     agreement_signed_on: Mapped[date | None] = field(
         Date, _l("Assistance agreement signed on"), export="date"
     )
-    employer_name: Mapped[str | None] = field(String(200), _l("Employer"))
+    employer_name: Mapped[str | None] = field(String(200), _l("Employing unit"))
     employed_on: Mapped[date | None] = field(Date, _l("Employed on"), export="date")
     stability: Mapped[str | None] = field(
         String(16), _l("Employment stability"), code_list="employment_stability"

@@ -59,7 +59,7 @@ class Person(LedgerMixin, Model):
     employment_status: Mapped[str] = field(
         String(16), _l("Employment status"), code_list="employment_status", required=True, index=True
     )
-    employer_name: Mapped[str | None] = field(String(200), _l("Employer"))
+    employer_name: Mapped[str | None] = field(String(200), _l("Employing unit"))
     industry: Mapped[str | None] = field(String(16), _l("Industry"), code_list="industry", index=True)
     monthly_wage: Mapped[int | None] = field(Integer, _l("Monthly wage (yuan)"), export="number")
     able_to_work: Mapped[bool] = field(Boolean, _l("Able to work"), default=True)

@@ -19,6 +19,7 @@ from seed.loan_codes import LOAN_CODE_LISTS
 from seed.policy_codes import POLICY_CODE_LISTS
 from seed.referral_codes import REFERRAL_CODE_LISTS
 from seed.seekers_codes import SEEKER_CODE_LISTS
+from seed.welfare_codes import WELFARE_CODE_LISTS
 
 # key -> (代码表名称（含标准）, [(代码, 名称), ...])，列表顺序即展示顺序.
 CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
@@ -245,3 +246,4 @@ CODE_LISTS.update(EMPLOYER_CODE_LISTS)
 CODE_LISTS.update(SEEKER_CODE_LISTS)
 CODE_LISTS.update(REFERRAL_CODE_LISTS)
 CODE_LISTS.update(LOAN_CODE_LISTS)
+CODE_LISTS.update(WELFARE_CODE_LISTS)

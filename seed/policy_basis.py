@@ -71,6 +71,10 @@ LEDGER_BASIS: dict[str, tuple[str, ...]] = {
     "loan": ("guaranteed_loan", "labour_intensive_loan"),
     "post_loan_check": ("guaranteed_loan",),
     "interest_subsidy": ("guaranteed_loan", "labour_intensive_loan"),
+    "welfare_post_worker": ("public_welfare_post",),
+    "welfare_payment": ("public_welfare_post",),
+    "guidance_training": ("guidance_training",),
+    "guidance_claim": ("guidance_training",),
 }
 
 

@@ -294,3 +294,28 @@ def load_parameters(session: Any) -> int:
     if rows:
         session.execute(insert(PolicyParameter), rows)
     return len(rows)
+
+
+MANUAL_815 = "区级 第一章 第三节（五）4（3） L815–817"
+PARAMETERS += [  # 公益性岗位 (协管员) pay, R-42, R-49..R-51 (app/rules/welfare_pay.py)
+    row(
+        "welfare.floating_max_share",
+        "协管员浮动工资上限（占基本工资）",
+        "rate",
+        "0.15",
+        "",
+        "区级 第一章 第三节（五）4（1） L811：“浮动工资标准不超过基本工资的 15%”",
+    ),
+    row("welfare.heating.monthly", "取暖补贴及煤火费（每月）", "money", "0.00", "元/月", MANUAL_815, TBD),
+    row("welfare.cooling.monthly", "防暑降温费（每月）", "money", "0.00", "元/月", MANUAL_815, TBD),
+    row("welfare.one_child.monthly", "独生子女费（每月）", "money", "0.00", "元/月", MANUAL_815, TBD),
+    row(
+        "guidance.sample_rate",
+        "职业指导培训补贴电话抽查比例",
+        "rate",
+        "0.10",
+        "",
+        "区级 第一章 第三节（七）2 L867：“按照 10% 的抽查比例”",
+        "取整方式未写明（CATALOG B-07）：向上取整，至少 1 人",
+    ),
+]

@@ -19,7 +19,8 @@ is a workflow step, and firing a step needs the ledger's write permission.
 | 第三方终审 | district  | read                       | unmasked   | —               | yes     | —       | —                           |
 
 审核 (就业促进科 复审) and 第三方终审 (the third party's 终审, R-34) also get write on the district subsidy ledger:
-firing a workflow step needs write on its ledger.
+firing a workflow step needs write on its ledger. 审核 also signs the monthly 公益性专项补贴审批表 as 主管领导
+(write on welfare_payment).
 """
 
 ADMIN_ROLE = "系统管理员"
@@ -39,6 +40,7 @@ DUTY_DONE = ("can_done", "duty")  # 办结 a recurring duty of one's unit (views
 SUBSIDY_REVIEW = [("can_write", "district_subsidy")]  # SM-07 复审 / 终审 are workflow steps
 SMS_APPROVE = ("can_write", "sms_batch")  # the reviewer approves SMS batches (a workflow step needs write)
 
+LEADER_SIGN = [("can_write", "welfare_payment")]  # 主管领导 signs the 公益性专项补贴审批表 (SM-09, R-53)
 ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     "社区专干": {
         "ledgers": ["read", "write", "void"],
@@ -61,7 +63,7 @@ ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     "审核": {
         "ledgers": ["read"],
         "pii": True,
-        "views": [*ORG_READ, *INBOX, *OVERDUE, *SUBSIDY_REVIEW, SMS_APPROVE],
+        "views": [*ORG_READ, *INBOX, *OVERDUE, *SUBSIDY_REVIEW, *LEADER_SIGN, SMS_APPROVE],
         "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
     },
     "第三方终审": {

@@ -1,0 +1,48 @@
+"""职业指导培训补贴 views: the guidance-training ledger (R-37) and the quarterly claims (SM-08, CK-09)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_appbuilder.models.sqla.interface import SQLAInterface
+from flask_babel import lazy_gettext as _l
+
+import app.guidance  # noqa: F401  (the telephone sample on the claim's workflow)
+from app.ledger_view import LedgerView
+from app.security.scope import OrgScopeFilter
+from models.guidance import GuidanceClaim, GuidanceTraining
+from seed.workflows import GUIDANCE_CLAIM
+
+
+def claim_checklist(claim: Any) -> str:
+    """CK-09a for the district's review, CK-09b for the submission to the city."""
+    return "CK-09a" if claim.state in (None, "submitted") else "CK-09b"
+
+
+class GuidanceTrainingView(LedgerView):
+    """北京市职业指导培训手工台账."""
+
+    datamodel = SQLAInterface(GuidanceTraining)
+    list_columns = ["person", "org", "held_on", "minutes", "topic", "phone"]
+    search_columns = ["org", "held_on", "topic"]
+    add_columns = ["org", "person", "held_on", "minutes", "topic", "phone", "self_filled", "remarks"]
+    edit_columns = ["held_on", "minutes", "topic", "phone", "self_filled", "remarks"]
+    order_columns = ["held_on"]
+    base_order = ("held_on", "desc")
+    add_form_query_rel_fields = {"person": [["org_id", OrgScopeFilter, None]]}
+
+
+class GuidanceClaimView(LedgerView):
+    """职业指导培训补贴季度申报台账."""
+
+    datamodel = SQLAInterface(GuidanceClaim)
+    workflow = GUIDANCE_CLAIM
+    checklist = staticmethod(claim_checklist)
+    list_columns = ["org", "quarter", "submitted_on"]
+    search_columns = ["org", "quarter", "submitted_on"]
+    add_columns = ["org", "quarter", "submitted_on", "remarks"]
+    edit_columns = ["submitted_on", "remarks"]
+    show_exclude_columns = ["state", "quarter_end", "sample_seed", "sessions", "calls"]
+    label_columns = {"sampled": _l("Sessions sampled for telephone calls")}
+    order_columns = ["quarter", "submitted_on"]
+    base_order = ("quarter", "desc")
