@@ -3,7 +3,10 @@
 SQL pre-filters the candidates — published vacancies valid today (or registrations valid today), not voided,
 the hard requirements the vacancy states (minimum education, age range), and at least one of occupation or
 category in common — and fetches only the columns the score reads; app/rules/matching.py scores them in
-Python and the best `limit` rows are loaded for display.
+Python and the best `limit` rows are loaded for display. That load fetches the person (and the employer)
+in a second IN query (selectinload), not by the models' joined eager load: SQLite plans
+`job_seeker LEFT OUTER JOIN (person JOIN org_unit)` by materializing the whole person table (10 s at
+250,000 persons, bench/matching.py).
 
 Who sees what: vacancies are public information, so any clerk matches a seeker against every published
 vacancy of the district; job seekers are personal data, so a vacancy is matched against the registrations
@@ -17,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, literal, or_, select
+from sqlalchemy.orm import selectinload
 
 from app import ledger
 from app.rules import matching as rules
@@ -140,7 +144,11 @@ def vacancies_for(seeker: JobSeeker, today: date, limit: int = LIMIT) -> list[Ma
     loaded = {
         vacancy.id: vacancy
         for vacancy in ledger.session()
-        .execute(select(Vacancy).where(Vacancy.id.in_([row.id for row, _score in ranked])))
+        .execute(
+            select(Vacancy)
+            .options(selectinload(Vacancy.employer))
+            .where(Vacancy.id.in_([row.id for row, _score in ranked]))
+        )
         .scalars()
     }
     return [Match(loaded[row.id], score) for row, score in ranked]
@@ -207,7 +215,11 @@ def seekers_for(vacancy: Vacancy, today: date, user: Any, limit: int = LIMIT) ->
     loaded = {
         seeker.id: seeker
         for seeker in ledger.session()
-        .execute(select(JobSeeker).where(JobSeeker.id.in_([row.id for row, _score in ranked])))
+        .execute(
+            select(JobSeeker)
+            .options(selectinload(JobSeeker.person))
+            .where(JobSeeker.id.in_([row.id for row, _score in ranked]))
+        )
         .scalars()
     }
     return [Match(loaded[row.id], score) for row, score in ranked]
