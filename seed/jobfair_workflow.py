@@ -24,8 +24,8 @@ JOB_FAIR = Workflow(
     dated_events=("held_on",),
     initial="accepted",
     states=(
-        State("accepted", _l("Received")),
-        State("published", _l("Published")),
+        State("accepted", _l("Fair received")),
+        State("published", _l("Fair published")),
         State("screened", _l("Imported to the screens")),
         State("held", _l("Held")),
         State("archived", _l("Archived"), final=True),
