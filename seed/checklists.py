@@ -220,3 +220,10 @@ CHECKLISTS["CK-01+02"] = Checklist(
     CHECKLISTS["CK-01"].items + CHECKLISTS["CK-02"].items,
     R22,
 )
+CHECKLISTS["CK-19"] = Checklist(
+    "CK-19",
+    "洽谈会参会单位申报材料",
+    "区级 第二章 第二节（四）1 L1244",
+    items("用人单位及经办人的有效证件", "招工简章", "历次参会记录"),
+    "材料不全的出具《一次性告知单》",
+)

@@ -15,6 +15,7 @@ Sources (standards):
 
 from seed.employer_codes import EMPLOYER_CODE_LISTS
 from seed.followup_rules import FOLLOWUP_RULES, METHODS, STABILITY
+from seed.jobfair_codes import JOBFAIR_CODE_LISTS
 from seed.loan_codes import LOAN_CODE_LISTS
 from seed.policy_codes import POLICY_CODE_LISTS
 from seed.referral_codes import REFERRAL_CODE_LISTS
@@ -247,3 +248,4 @@ CODE_LISTS.update(SEEKER_CODE_LISTS)
 CODE_LISTS.update(REFERRAL_CODE_LISTS)
 CODE_LISTS.update(LOAN_CODE_LISTS)
 CODE_LISTS.update(WELFARE_CODE_LISTS)
+CODE_LISTS.update(JOBFAIR_CODE_LISTS)

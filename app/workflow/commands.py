@@ -195,13 +195,18 @@ def open_deadlines(workflow: Workflow, obj: Any, state: str, entered_on: date) -
 
 
 def event_dates(obj: Any) -> dict[str, date]:
-    """When each named event last happened on the record."""
+    """When each named event last happened on the record (and the dates of its workflow's dated events)."""
     query = (
         select(WorkflowEvent.transition, WorkflowEvent.on_date)
         .where(WorkflowEvent.ledger == type(obj).__ledger__, WorkflowEvent.row_id == obj.id)
         .order_by(WorkflowEvent.id)
     )
-    return {name: on for name, on in ledger.session().execute(query)}
+    dates = {name: on for name, on in ledger.session().execute(query)}
+    workflow = workflow_of(obj)
+    for name in workflow.dated_events if workflow else ():
+        if getattr(obj, name, None) is not None:
+            dates[name] = getattr(obj, name)
+    return dates
 
 
 def events(obj: Any) -> list[WorkflowEvent]:

@@ -3,7 +3,8 @@ ask for, and each step's time limit. Plain data: no Flask, no database.
 
 A time limit is a spec understood by `app.calendar.due` ("3日", "2个工作日", "每月25日", "次季度首月5日前"),
 counted from a named event: the last time a given transition fired on the record (or "start", the
-record's creation); by default from entering the state the step leaves.
+record's creation, or a date column of the record named in `Workflow.dated_events`, e.g. a fair's day);
+by default from entering the state the step leaves.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ class Workflow:
     start_field: str | None = (
         None  # the record's date its "start" event happened on (default: the day created)
     )
+    dated_events: tuple[str, ...] = ()  # date columns of the record usable as `counted_from` events
     _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -93,7 +95,7 @@ class Workflow:
             ends = (*t.source, t.target) if t.target else t.source
             problems += [f"{t.name}: unknown state {s!r}" for s in ends if s not in states]
             problems += [f"{t.name}: unknown tier {tier!r}" for tier in t.tiers - TIERS]
-            if t.counted_from not in (None, START, *names):
+            if t.counted_from not in (None, START, *names, *self.dated_events):
                 problems.append(f"{t.name}: counted from unknown event {t.counted_from!r}")
             if t.counted_from and not t.limit:
                 problems.append(f"{t.name}: counted_from without a limit")
