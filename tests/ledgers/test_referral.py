@@ -275,3 +275,16 @@ def test_matching_page__counter_match_ticked_schedules_fu01(app: Flask, login: A
     assert made[at_counter.id].at_counter and not made[elsewhere.id].at_counter
     assert followups_of(made[at_counter.id]) == {"FU-01": date(2026, 11, 19)}  # 30 days after 10-20
     assert followups_of(made[elsewhere.id]) == {}
+
+
+def test_show_pages__references_read_as_the_records_they_name(app: Flask, login: Any) -> None:
+    """The detail page names the employer, the person and the vacancy of a referral, not their ids."""
+    seeker = seeker_in(first_community("仁和镇").id)
+    vacancy = published_vacancy(seeker.org_id)
+    row = refer(seeker, vacancy)
+    client = login("renhe_jingban")
+    page = client.get(f"/ledger/referral/show/{row.id}").data.decode()
+    assert f"<td>{vacancy.employer.name}</td>" in page and f"<td>{row.person.name}</td>" in page
+    assert f"<td>{vacancy.ledger_title()}</td>" in page
+    vacancy_page = client.get(f"/ledger/vacancy/show/{vacancy.id}").data.decode()
+    assert f"<td>{vacancy.employer.name}</td>" in vacancy_page
