@@ -286,5 +286,7 @@ def test_show_pages__references_read_as_the_records_they_name(app: Flask, login:
     page = client.get(f"/ledger/referral/show/{row.id}").data.decode()
     assert f"<td>{vacancy.employer.name}</td>" in page and f"<td>{row.person.name}</td>" in page
     assert f"<td>{vacancy.ledger_title()}</td>" in page
+    listed = client.get("/ledger/referral/list/").data.decode()
+    assert vacancy.ledger_title() in listed and "models.vacancy.Vacancy object" not in listed
     vacancy_page = client.get(f"/ledger/vacancy/show/{vacancy.id}").data.decode()
     assert f"<td>{vacancy.employer.name}</td>" in vacancy_page
