@@ -56,7 +56,9 @@ def fire_step(page: Any, step: str, label: str, **inputs: str) -> None:
     expect(button).to_have_text(label)
     button.click()
     form = page.locator(f"#step-{step}")
-    expect(form).to_be_visible()
+    # Bootstrap's collapse slides the form open; it gets the class `in` once fully open. A click while it is
+    # still sliding may be lost (the button moves between mouse down and up), so wait for it.
+    expect(form).to_have_class(re.compile(r"\bin\b"))
     for name, value in inputs.items():
         form.locator(f"[name={name}]").fill(value)
     with page.expect_navigation():
@@ -195,13 +197,15 @@ def test_town_clerk__employer_visit_vacancy_referral_letter_and_followup(
 
     # today the 30-day follow-up is not yet due: not in 我的待办
     page.goto("/inbox/")
-    expect(page.locator("h4")).to_contain_text("我的待办")
+    expect(page.locator(".panel-heading h4")).to_contain_text("我的待办")
     expect(page.locator("tr.inbox-followup", has_text=person_name)).to_have_count(0)
 
-    # 30 days later it is due: the same clerk sees it in 我的待办 and opens it
+    # 30 days later it is due: the same clerk sees it in 我的待办 and opens it. The clerk logs out first:
+    # browsers do not keep cookies apart by port, so the later server would see the session of this one.
+    page.goto("/logout/")
     log_in_at(page, later_server)
     page.goto(f"{later_server}/inbox/")
-    expect(page.locator("h4")).to_contain_text("我的待办")
+    expect(page.locator(".panel-heading h4")).to_contain_text("我的待办")
     due = page.locator("tr.inbox-followup", has_text=person_name)
     expect(due).to_have_count(1)
     expect(due).to_contain_text("跟踪回访：柜台推荐后30日内回访")
