@@ -249,7 +249,7 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, ModelView
     def show(self, pk: Any) -> Any:
         widgets = self._show(pk)
         item = g.ledger_item
-        fields = [(meta.label, display(meta, getattr(item, name))) for name, meta in self.metas.items()]
+        fields = [(meta.label, self.show_value(item, name, meta)) for name, meta in self.metas.items()]
         return self.render_template(
             self.show_template,
             pk=item.id,
@@ -266,6 +266,16 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, ModelView
             **self.workflow_context(item),
             **self.materials_context(item),
         )
+
+    @staticmethod
+    def show_value(item: Any, name: str, meta: Any) -> str:
+        """A reference (`employer_id`) reads as the record it names (its relationship `employer`), not its id."""
+        if name.endswith("_id") and isinstance(getattr(item, name), int):
+            related = getattr(item, name[: -len("_id")], None)
+            if related is not None:
+                title = getattr(related, "ledger_title", None)
+                return str(title() if callable(title) else related)
+        return display(meta, getattr(item, name))
 
     def record_link_urls(self, item: Any) -> list[tuple[Any, str]]:
         """The record_links the user may follow (write permission on the target ledger)."""

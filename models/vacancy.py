@@ -80,6 +80,8 @@ class Vacancy(WorkflowStateMixin, LedgerMixin, Model):
         name = self.employer.name if self.employer is not None else f"#{self.employer_id}"
         return f"{name} {self.occupation}"
 
+    __str__ = ledger_title  # how a referral's list names its vacancy
+
     def wage_range(self) -> str:
         low, high = self.wage_min, self.wage_max
         if low and high:

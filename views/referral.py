@@ -131,7 +131,8 @@ class MatchingView(BaseView):
             abort(404)
         if request.method == "POST":
             ids = [int(i) for i in request.form.getlist("vacancy_id") if i.isdigit()]
-            made = self.create([(seeker, vacancy_id) for vacancy_id in ids], SEEKER_DIRECTION)
+            pairs = [(seeker, vacancy_id) for vacancy_id in ids]
+            made = self.create(pairs, SEEKER_DIRECTION, at_counter=bool(request.form.get("at_counter")))
             if made is not None:
                 return redirect(url_for("MatchingView.seeker", pk=pk))
         today = clock.today()
@@ -172,8 +173,11 @@ class MatchingView(BaseView):
             title=_l("Job matching"),
         )
 
-    def create(self, pairs: list[tuple[JobSeeker, int]], direction: str) -> int | None:
-        """One referral per (registration, vacancy), all or none; None when refused (flashed)."""
+    def create(
+        self, pairs: list[tuple[JobSeeker, int]], direction: str, at_counter: bool = False
+    ) -> int | None:
+        """One referral per (registration, vacancy), all or none; None when refused (flashed). A match made
+        with the seeker at the service counter is ticked as such: it is followed up within 30 days (R-54)."""
         session = ledger.session()
         if not pairs:
             flash(_("Tick at least one row"), "warning")
@@ -189,6 +193,7 @@ class MatchingView(BaseView):
                         "direction": direction,
                         "referred_on": clock.today(),
                         "accompanied": seeker.seeker_class == referrals.HARDSHIP_CLASS,
+                        "at_counter": at_counter,
                     },
                 )
             session.commit()

@@ -253,3 +253,40 @@ def test_matching_page__vacancy_side_only_own_territory_seekers(app: Flask, logi
     )
     made = db.session.execute(select(Referral).where(Referral.vacancy_id == vacancy.id)).scalars().one()
     assert (made.job_seeker_id, made.direction) == (mine.id, "2")
+
+
+def test_matching_page__counter_match_ticked_schedules_fu01(app: Flask, login: Any) -> None:
+    """R-54: a match made at the service counter (the box on the matching page) is followed up in 30 days;
+    without the box no counter follow-up is scheduled."""
+    seeker = seeker_in(first_community("仁和镇").id, intended_occupation="电工")
+    at_counter = published_vacancy(seeker.org_id, occupation="电工")
+    elsewhere = published_vacancy(seeker.org_id, 1, occupation="维修电工")
+    client = login("renhe_jingban")
+    assert 'name="at_counter"' in client.get(f"/matching/seeker/{seeker.id}").data.decode()
+    posted = {"vacancy_id": [at_counter.id], "at_counter": "1"}
+    assert client.post(f"/matching/seeker/{seeker.id}", data=posted).status_code == 302
+    assert (
+        client.post(f"/matching/seeker/{seeker.id}", data={"vacancy_id": [elsewhere.id]}).status_code == 302
+    )
+    made = {
+        r.vacancy_id: r
+        for r in db.session.execute(select(Referral).where(Referral.job_seeker_id == seeker.id)).scalars()
+    }
+    assert made[at_counter.id].at_counter and not made[elsewhere.id].at_counter
+    assert followups_of(made[at_counter.id]) == {"FU-01": date(2026, 11, 19)}  # 30 days after 10-20
+    assert followups_of(made[elsewhere.id]) == {}
+
+
+def test_show_pages__references_read_as_the_records_they_name(app: Flask, login: Any) -> None:
+    """The detail page names the employer, the person and the vacancy of a referral, not their ids."""
+    seeker = seeker_in(first_community("仁和镇").id)
+    vacancy = published_vacancy(seeker.org_id)
+    row = refer(seeker, vacancy)
+    client = login("renhe_jingban")
+    page = client.get(f"/ledger/referral/show/{row.id}").data.decode()
+    assert f"<td>{vacancy.employer.name}</td>" in page and f"<td>{row.person.name}</td>" in page
+    assert f"<td>{vacancy.ledger_title()}</td>" in page
+    listed = client.get("/ledger/referral/list/").data.decode()
+    assert vacancy.ledger_title() in listed and "models.vacancy.Vacancy object" not in listed
+    vacancy_page = client.get(f"/ledger/vacancy/show/{vacancy.id}").data.decode()
+    assert f"<td>{vacancy.employer.name}</td>" in vacancy_page

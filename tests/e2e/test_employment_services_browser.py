@@ -1,0 +1,226 @@
+"""Issue 6 "done when", in a real browser: the town clerk of 仁和镇 registers an employer and checks its
+qualifications (CK-14), books a visit three days ahead and records it, registers the vacancy collected on the
+visit from the visit's page and publishes it, registers a job seeker for a person of the town, matches the
+seeker at the counter, refers them, prints the 推荐介绍信, and — on a second server over the same database
+whose date is frozen 30 days later (TAIZHANG_TODAY) — sees the FU-01 follow-up due in 我的待办."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+from stdnum.cn import uscc
+
+from app import clock
+from tests.e2e.conftest import ROOT, LiveServer, flask, free_port, server_env, stop, wait_until_up
+from tests.e2e.test_person_browser import log_in
+
+CLERK = "renhe_jingban"  # 街镇经办 of 仁和镇
+EMPLOYER = "浏览器测试制衣有限公司"  # no demo employer has this name
+POST = "浏览器测试缝纫工"  # the vacancy's occupation and the seeker's intention: they match on it
+CREDIT_BODY = "91110113MA01TBXE0"  # 企业 (9, 1), 顺义区 110113, a 9-character organisation code
+CREDIT_CODE = CREDIT_BODY + uscc.calc_check_digit(CREDIT_BODY)
+FU01_DAYS = 30  # R-54: a counter match is followed up within 30 days
+
+
+def submit(page: Any) -> None:
+    with page.expect_navigation():
+        page.click("#model_form button[type=submit]")
+
+
+def saved_record(page: Any, ledger: str) -> None:
+    """After 保存 the clerk lands on the new record's page."""
+    expect(page).to_have_url(re.compile(rf"/ledger/{ledger}/show/\d+$"))
+    expect(page.locator(".alert-success")).to_contain_text("已保存")
+
+
+def type_date(page: Any, field: str, day: date) -> None:
+    """Types a date as the clerk does: FAB's datepicker keeps what is typed key by key (a value set without
+    key events, as `fill` does, is reset by the picker when the field loses focus)."""
+    box = page.locator(field)
+    box.click()
+    box.press("Control+A")
+    box.press_sequentially(day.isoformat())
+    box.press("Escape")
+    expect(box).to_have_value(day.isoformat())
+
+
+def fire_step(page: Any, step: str, label: str, **inputs: str) -> None:
+    """Opens a workflow step's form on the record page, fills its inputs and confirms."""
+    button = page.locator(f"#btn-step-{step}")
+    expect(button).to_have_text(label)
+    button.click()
+    form = page.locator(f"#step-{step}")
+    # Bootstrap's collapse slides the form open; it gets the class `in` once fully open. A click while it is
+    # still sliding may be lost (the button moves between mouse down and up), so wait for it.
+    expect(form).to_have_class(re.compile(r"\bin\b"))
+    for name, value in inputs.items():
+        form.locator(f"[name={name}]").fill(value)
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+
+
+def option_value(page: Any, select: str, text: str) -> str:
+    value = page.locator(f"{select} option", has_text=text).first.get_attribute("value")
+    assert value, f"no option {text!r} in {select}"
+    return str(value)
+
+
+@pytest.fixture
+def later_server(live_server: LiveServer) -> Iterator[str]:
+    """A second `flask run` over the live server's database, its date frozen FU01_DAYS days later."""
+    env = server_env(live_server.log.parent / "taizhang-e2e.db")
+    env["TAIZHANG_TODAY"] = (clock.today() + timedelta(days=FU01_DAYS)).isoformat()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = live_server.log.parent / "server-later.log"
+    with log.open("wb") as log_file:
+        process = subprocess.Popen(
+            flask("run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"),
+            cwd=ROOT,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    try:
+        wait_until_up(process, f"{url}/login/", log)
+        yield url
+    finally:
+        stop(process)
+
+
+@pytest.mark.e2e
+def test_town_clerk__employer_visit_vacancy_referral_letter_and_followup(
+    page: Any, later_server: str
+) -> None:
+    assert uscc.is_valid(CREDIT_CODE)
+    today = clock.today()
+    log_in(page, CLERK)
+
+    # 用人单位: added with its qualification check (CK-14) done today
+    page.goto("/ledger/employer/add")
+    page.select_option("#org", option_value(page, "#org", "仁和镇"))
+    page.fill("#credit_code", CREDIT_CODE.lower())  # stored in upper case
+    page.fill("#name", EMPLOYER)
+    page.fill("#hr_contact", "李经理")
+    page.fill("#hr_phone", "010-69440000")
+    for item in ("#ck14_license", "#ck14_org_code", "#ck14_agent_letter"):
+        page.check(item)
+    type_date(page, "#ck14_checked_on", today)
+    submit(page)
+    saved_record(page, "employer")
+    detail = page.locator("table.ledger-detail")
+    expect(detail).to_contain_text(EMPLOYER)
+    expect(detail).to_contain_text(CREDIT_CODE)
+
+    # 走访: appointed by telephone today for a visit three days later (R-62)
+    page.goto("/ledger/employer_visit/add")
+    page.select_option("#org", option_value(page, "#org", "仁和镇"))
+    page.select_option("#employer", option_value(page, "#employer", EMPLOYER))
+    type_date(page, "#appointed_on", today)
+    type_date(page, "#planned_on", (today + timedelta(days=3)))
+    page.fill("#visitors", "张三、李四")
+    submit(page)
+    saved_record(page, "employer_visit")
+    expect(page.locator(".workflow-state")).to_have_text("已预约")
+
+    # the visit is recorded
+    fire_step(page, "complete", "完成走访", date=today.isoformat(), record="了解用工需求，采集缝纫工岗位")
+    expect(page.locator(".workflow-state")).to_have_text("已完成")
+
+    # the vacancy collected on the visit, registered from the visit's page (employer and visit filled in)
+    link = page.locator("a.record-link", has_text="登记本次走访采集的岗位")
+    expect(link).to_be_visible()
+    link.click()
+    expect(page).to_have_url(re.compile(r"/ledger/vacancy/add"))
+    expect(page.locator("#employer option:checked")).to_have_text(re.compile(EMPLOYER))
+    page.select_option("#org", option_value(page, "#org", "仁和镇"))
+    page.fill("#occupation", POST)
+    page.fill("#headcount", "3")
+    page.fill("#wage_min", "4500")
+    page.fill("#wage_max", "6000")
+    type_date(page, "#valid_from", today)
+    type_date(page, "#valid_until", (today + timedelta(days=60)))
+    submit(page)
+    saved_record(page, "vacancy")
+    vacancy_detail = page.locator("table.ledger-detail")
+    expect(vacancy_detail).to_contain_text(EMPLOYER)
+    expect(vacancy_detail).to_contain_text(POST)
+
+    # published after review (the CK-14 check is done)
+    fire_step(page, "publish", "审核发布")
+    expect(page.locator(".alert-danger")).to_have_count(0)
+    expect(page.locator(".workflow-state")).not_to_have_text("待审核")
+
+    # 求职登记 for a person of the town
+    page.goto("/ledger/job_seeker/add")
+    page.select_option("#org", option_value(page, "#org", "仁和镇"))
+    person_option = page.locator("#person option:not([value=''])").first
+    person_name = (person_option.text_content() or "").strip().split()[0]
+    page.select_option("#person", person_option.get_attribute("value"))
+    type_date(page, "#registered_on", today)
+    page.fill("#intended_occupation", POST)
+    page.select_option("#seeker_class", "1")  # 一般求职人员
+    submit(page)
+    saved_record(page, "job_seeker")
+    expect(page.locator("table.ledger-detail")).to_contain_text(person_name)
+
+    # 人岗匹配 from the seeker's page: the vacancy is offered; ticked, matched at the counter, referred
+    page.locator(".ledger-actions a", has_text="人岗匹配").click()
+    expect(page).to_have_url(re.compile(r"/matching/seeker/\d+$"))
+    row = page.locator("tr.match-row", has_text=EMPLOYER)
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text(POST)
+    row.locator("input[name=vacancy_id]").check()
+    page.check("#at_counter")
+    with page.expect_navigation():
+        page.get_by_role("button", name="推荐所勾选的岗位").click()
+    expect(page.locator(".alert-success")).to_contain_text("已生成1条推荐记录")
+
+    # the referral, and its printable 推荐介绍信 naming the person and the employer
+    page.goto("/ledger/referral/list/")
+    referral_row = page.locator("tr", has_text=person_name).filter(has_text=POST)
+    expect(referral_row).to_have_count(1)
+    referral_row.locator("a[href*='/ledger/referral/show/']").first.click()
+    expect(page).to_have_url(re.compile(r"/ledger/referral/show/\d+$"))
+    page.locator(".ledger-actions a", has_text="打印推荐介绍信").click()
+    expect(page).to_have_url(re.compile(r"/ledger/referral/letter/\d+$"))
+    expect(page.locator("h1")).to_have_text("推荐介绍信")
+    expect(page.locator("body")).to_contain_text(f"{EMPLOYER}：")
+    expect(page.locator("#letter-body")).to_contain_text(f"兹介绍{person_name}同志前往贵单位应聘{POST}岗位")
+
+    # today the 30-day follow-up is not yet due: not in 我的待办
+    page.goto("/inbox/")
+    expect(page.locator(".panel-heading h4")).to_contain_text("我的待办")
+    expect(page.locator("tr.inbox-followup", has_text=person_name)).to_have_count(0)
+
+    # 30 days later it is due: the same clerk sees it in 我的待办 and opens it. The clerk logs out first:
+    # browsers do not keep cookies apart by port, so the later server would see the session of this one.
+    page.goto("/logout/")
+    log_in_at(page, later_server)
+    page.goto(f"{later_server}/inbox/")
+    expect(page.locator(".panel-heading h4")).to_contain_text("我的待办")
+    due = page.locator("tr.inbox-followup", has_text=person_name)
+    expect(due).to_have_count(1)
+    expect(due).to_contain_text("跟踪回访：柜台推荐后30日内回访")
+    expect(due).to_contain_text("仁和镇")
+    due.locator("a", has_text="打开").click()
+    expect(page).to_have_url(re.compile(r"/ledger/followup/show/\d+$"))
+    expect(page.locator("table.ledger-detail")).to_contain_text(person_name)
+
+
+def log_in_at(page: Any, url: str) -> None:
+    from seed.demo import DEMO_PASSWORD
+
+    page.goto(f"{url}/login/")
+    page.fill("input[name=username]", CLERK)
+    page.fill("input[name=password]", DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.click("form [type=submit]")
+    expect(page).not_to_have_url(re.compile(r"/login/"))
