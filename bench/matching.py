@@ -347,6 +347,7 @@ def run(url: str, samples: int) -> list[tuple[str, list[float], float]]:
                 times.append(ms)
                 found.append(count)
             results.append((name, times, statistics.mean(found)))
+            print(f"  {name}: median {statistics.median(times):.1f} ms", flush=True)
         return results
 
 
