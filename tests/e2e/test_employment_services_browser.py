@@ -156,7 +156,7 @@ def test_town_clerk__employer_visit_vacancy_referral_letter_and_followup(
     # published after review (the CK-14 check is done)
     fire_step(page, "publish", "审核发布")
     expect(page.locator(".alert-danger")).to_have_count(0)
-    expect(page.locator(".workflow-state")).not_to_have_text("待审核")
+    expect(page.locator(".workflow-state")).to_have_text("已发布")
 
     # 求职登记 for a person of the town
     page.goto("/ledger/job_seeker/add")
