@@ -141,17 +141,7 @@ def vacancies_for(seeker: JobSeeker, today: date, limit: int = LIMIT) -> list[Ma
     ranked = rules.rank(
         rows, lambda row: rules.score(profile, post_of(row, towns), today), lambda row: row.id, limit
     )
-    loaded = {
-        vacancy.id: vacancy
-        for vacancy in ledger.session()
-        .execute(
-            select(Vacancy)
-            .options(selectinload(Vacancy.employer))
-            .where(Vacancy.id.in_([row.id for row, _score in ranked]))
-        )
-        .scalars()
-    }
-    return [Match(loaded[row.id], score) for row, score in ranked]
+    return matches(ranked, Vacancy, Vacancy.employer)
 
 
 SEEKER_COLUMNS = (
@@ -212,17 +202,7 @@ def seekers_for(vacancy: Vacancy, today: date, user: Any, limit: int = LIMIT) ->
     ranked = rules.rank(
         rows, lambda row: rules.score(profile_of(row, towns), post, today), lambda row: row.id, limit
     )
-    loaded = {
-        seeker.id: seeker
-        for seeker in ledger.session()
-        .execute(
-            select(JobSeeker)
-            .options(selectinload(JobSeeker.person))
-            .where(JobSeeker.id.in_([row.id for row, _score in ranked]))
-        )
-        .scalars()
-    }
-    return [Match(loaded[row.id], score) for row, score in ranked]
+    return matches(ranked, JobSeeker, JobSeeker.person)
 
 
 def shift_years(day: date, years: int) -> date:
@@ -230,3 +210,12 @@ def shift_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+def matches(ranked: list[tuple[Any, Any]], model: Any, shown: Any) -> list[Match]:
+    """The ranked rows as full records, with the related record the page shows loaded by a separate select
+    (a joined load nests person/employer joins that SQLite materializes whole)."""
+    ids = [row.id for row, _score in ranked]
+    query = select(model).options(selectinload(shown)).where(model.id.in_(ids))
+    loaded = {record.id: record for record in ledger.session().execute(query).scalars()}
+    return [Match(loaded[row.id], score) for row, score in ranked]
