@@ -18,12 +18,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Boolean, Date, DateTime, Integer, func, insert, select
+from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, func, insert, select
 from sqlalchemy.exc import DatabaseError
 
 from app import audit, codes
@@ -169,7 +170,29 @@ def coerce_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
             values[key] = convert(value.strip())
         except (ValueError, KeyError):
             errors[key] = _l("Not a valid value: %(value)s", value=value)
+    for key, step in decimal_columns(model):
+        value = values.get(key)
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (str, int, float, Decimal))
+            or str(value).strip() == ""
+        ):
+            continue
+        try:  # an amount reads the same from a form, the API or a workbook's float cell: Decimal at its scale
+            values[key] = Decimal(str(value).strip()).quantize(step)
+        except InvalidOperation:
+            errors[key] = _l("Not a valid value: %(value)s", value=value)
     return errors
+
+
+@cache
+def decimal_columns(model: type) -> list[tuple[str, Decimal]]:
+    """The ledger's fixed-point columns (amounts) with the step of their scale, e.g. Decimal("0.01")."""
+    return [
+        (column.key, Decimal(1).scaleb(-(column.type.scale or 0)))
+        for column in model.__table__.columns  # type: ignore[attr-defined]
+        if "label" in column.info and isinstance(column.type, Numeric) and not isinstance(column.type, Float)
+    ]
 
 
 @cache
