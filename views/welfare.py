@@ -70,7 +70,7 @@ class WelfarePaymentView(LedgerView):
         "subsidy_total": _l("Subsidy"),
     }
     add_form_query_rel_fields = {"worker": [["org_id", OrgScopeFilter, None]]}
-    record_links = [("approval_table", _l("Approval table of this month"))]
+    show_links = [(_l("Approval table of this month"), "WelfarePaymentView.approval_table", "id")]
 
     @view_expose("/approval_table/<pk>")
     @has_access
