@@ -1,11 +1,13 @@
-"""Fixtures: one migrated, seeded database per test session (SQLite by default, PostgreSQL when
-TEST_DATABASE_URL says so), a fresh app per test, ledger tables emptied after each test, and personas."""
+"""Fixtures: one migrated, seeded database and one app per test session (SQLite by default, PostgreSQL when
+TEST_DATABASE_URL says so), the app's per-test state reset and ledger tables emptied after each test, and
+personas."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,7 @@ from sqlalchemy import create_engine, delete, select, text
 
 os.environ.setdefault("TAIZHANG_DEV", "1")
 
-from app import create_app, db  # noqa: E402
+from app import codes, create_app, db, holidays  # noqa: E402
 from app.ledger import LEDGERS  # noqa: E402
 from models import Model  # noqa: E402
 from models.audit import AuditLog  # noqa: E402
@@ -59,14 +61,50 @@ def reset_postgres_schema(url: str) -> None:
     engine.dispose()
 
 
-@pytest.fixture
-def app(db_url: str) -> Iterator[Flask]:
+@pytest.fixture(scope="session")
+def shared_app(db_url: str) -> Iterator[Flask]:
+    """One app for the whole session: building one costs about a second (werkzeug compiles ~800 URL rules),
+    which per test was most of the suite's time. `fresh_app` gives each test a clean copy of its state."""
     app = create_app({**TEST_OVERRIDES, "SQLALCHEMY_DATABASE_URI": db_url})
+    yield app
     with app.app_context():
-        yield app
-        db.session.remove()
-        empty_ledgers()
         db.engine.dispose()
+
+
+# what an app builds on first use from its config (job queue, SMS adapter): rebuilt per test
+PER_TEST_EXTENSIONS = ("jobs", "jobs.run", "sms_adapter", "sms_outbox")
+
+
+@contextmanager
+def fresh_app(app: Flask, overrides: dict[str, Any] | None = None) -> Iterator[Flask]:
+    """The shared app as a new one would be: the test's config overrides on the session's config,
+    caches and lazily built extensions dropped, the calendar reloaded; afterwards the config is restored
+    and what the test wrote is removed."""
+    saved_config = app.config.copy()
+    app.config.update(overrides or {})
+    drop_per_test_state(app)
+    try:
+        with app.app_context():
+            holidays.reload(db.engine)
+            yield app
+            db.session.remove()
+            empty_ledgers()
+    finally:
+        app.config.clear()
+        app.config.update(saved_config)
+        drop_per_test_state(app)
+
+
+def drop_per_test_state(app: Flask) -> None:
+    for key in PER_TEST_EXTENSIONS:
+        app.extensions.pop(key, None)
+    codes.clear_cache()
+
+
+@pytest.fixture
+def app(shared_app: Flask) -> Iterator[Flask]:
+    with fresh_app(shared_app) as app:
+        yield app
 
 
 def empty_ledgers() -> None:

@@ -18,7 +18,7 @@ from sqlalchemy import delete
 
 from app import create_app, db, jobs
 from models.job import Job
-from tests.conftest import TEST_OVERRIDES, empty_ledgers
+from tests.conftest import TEST_OVERRIDES, fresh_app
 
 WAIT_SECONDS = 60  # a job not finished by then is a failure (not a timing assertion)
 
@@ -33,16 +33,13 @@ def jobs_config(tmp_path: Path) -> dict[str, Any]:
 
 
 @pytest.fixture
-def app(db_url: str, jobs_config: dict[str, Any]) -> Iterator[Flask]:
+def app(shared_app: Flask, jobs_config: dict[str, Any]) -> Iterator[Flask]:
     """The web app of tests/conftest.py, with this test's queue; jobs are removed afterwards."""
-    app = create_app({**TEST_OVERRIDES, "SQLALCHEMY_DATABASE_URI": db_url, **jobs_config})
-    with app.app_context():
+    with fresh_app(shared_app, jobs_config) as app:
         yield app
         db.session.remove()
         with db.engine.begin() as conn:
             conn.execute(delete(Job))
-        empty_ledgers()
-        db.engine.dispose()
 
 
 @contextmanager
