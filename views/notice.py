@@ -1,5 +1,6 @@
 """公示 views: the notice ledger (draft → published → closed), its printable page, .docx and .xlsx (masked),
-the 花名册 for 区财政局, and the API that puts an approved batch of cases on notice."""
+the 花名册 for 区财政局, and the API that puts an approved batch of cases on notice (the list's 生成公示,
+app/notice_views.py, calls the same notices.create_notice)."""
 
 from __future__ import annotations
 
