@@ -24,6 +24,7 @@ from wtforms.fields.core import UnboundField
 from app import codes, ledger
 from app.io.views import IO_PERMISSIONS, LedgerIOMixin
 from app.materials_views import MATERIALS_PERMISSIONS, MaterialsViewMixin
+from app.notice_views import NOTICE_PERMISSIONS, NoticeBatchViewMixin
 from app.security.access import user_may
 from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter, current_actor, org_units_in_territory
 from app.workflow.ledger_views import BULK_ACTION, WorkflowViewMixin
@@ -48,6 +49,7 @@ PERMISSIONS = {
     "restore_selected": "restore",
     **IO_PERMISSIONS,
     **MATERIALS_PERMISSIONS,
+    **NOTICE_PERMISSIONS,
 }
 
 
@@ -94,7 +96,7 @@ class CodeSelectField(SelectField):
         self.choices = [("", "—"), *codes.choices(code_list)]
 
 
-class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, ModelView):
+class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, NoticeBatchViewMixin, ModelView):
     """Base of every ledger view. Subclasses set `datamodel = SQLAInterface(Model)` and column lists, and
     `workflow = ...` when the ledger's records go through a workflow."""
 
@@ -153,6 +155,7 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, ModelView
         self.init_workflow_columns()
         super().__init__(**kwargs)
         self.drop_workflow_actions()
+        self.drop_notice_action()
         for form in (self.add_form, self.edit_form):
             blank_choice_reads_as_dash(form)
 

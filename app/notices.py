@@ -3,9 +3,11 @@
 A ledger takes part by (1) giving its model `notice_row()` → {name, is_person, id_number, item, amount},
 and (2) giving its workflow the steps NOTICE_STEP (put on notice), OBJECTION_STEP (returned by an
 objection) and a step with `requires=("notice_closed",)` that must wait for the notice to close
-(区级优惠政策 now; SI subsidies and public-welfare posts the same way).
+(区级优惠政策 now; SI subsidies and public-welfare posts the same way). NOTICE_STEP requires
+"on_draft_notice" and OBJECTION_STEP "objection_logged": neither is fired on its own from the record's page.
 
-`create_notice` writes a draft `public_notice` with one entry per case and fires each case's NOTICE_STEP.
+`create_notice` writes a draft `public_notice` with one entry per case and fires each case's NOTICE_STEP;
+the batch API and the list's 生成公示 action both call it.
 Publishing sets the week: start = the publication day, end = start + `notice.days` − 1 (policy parameter,
 7), and the supervision phone `notice.phone`. Closing is refused until the week has passed. An objection
 logged on the notice names the case; the case is returned (OBJECTION_STEP) with the objection on record.
@@ -59,16 +61,25 @@ def create_notice(model: type, items: list[Any], title: str, on: date | None = N
     )
     refused = []
     for item in items:
+        if not isinstance(item, model):
+            raise ledger.LedgerError({"": _l("The cases of one notice must come from one ledger")})
+        entry = NoticeEntry(ledger=model.__ledger__, row_id=item.id, **item.notice_row())  # type: ignore[attr-defined]
+        notice.entries.append(entry)
+        ledger.session().flush()  # the case stands on this draft: NOTICE_STEP's precondition "on_draft_notice"
         try:
             commands.fire(item, NOTICE_STEP, {"comment": title.strip()}, item.version)
         except ledger.LedgerError as exc:
+            notice.entries.remove(entry)
             refused.append(f"{item.ledger_title()}：{exc}")
-            continue
-        notice.entries.append(NoticeEntry(ledger=model.__ledger__, row_id=item.id, **item.notice_row()))  # type: ignore[attr-defined]
     if refused:
         raise ledger.LedgerError({"": "；".join(refused)})
     ledger.session().flush()
     return notice
+
+
+def takes_notice(workflow: Any) -> bool:
+    """Whether a ledger's cases can be put on a notice (its workflow has NOTICE_STEP)."""
+    return workflow is not None and workflow.transition(NOTICE_STEP) is not None
 
 
 def entry_of(ledger_name: str, row_id: int) -> NoticeEntry | None:
@@ -96,6 +107,24 @@ def notice_closed(obj: Any) -> list[Any]:
         return [_l("The public notice has not closed yet (notice period until %(date)s)", date=end)]
     if entry.objected:
         return [_l("An objection was raised during the public notice")]
+    return []
+
+
+def on_draft_notice(obj: Any) -> list[Any]:
+    """Precondition "on_draft_notice" of NOTICE_STEP: a case goes on notice only with a notice, made by
+    create_notice (the list's 生成公示 or the batch API), never by the step alone."""
+    entry = entry_of(type(obj).__ledger__, obj.id)
+    if entry is None or entry.notice.state != "draft":
+        return [_l("Put cases on public notice from the list: tick them and choose “Generate public notice”")]
+    return []
+
+
+def objection_logged(obj: Any) -> list[Any]:
+    """Precondition "objection_logged" of OBJECTION_STEP: a case is returned by an objection logged on its
+    notice (the notice's step 登记异议), never by the step alone."""
+    entry = entry_of(type(obj).__ledger__, obj.id)
+    if entry is None or not entry.objected:
+        return [_l("Log the objection on the public notice; the case is returned from there")]
     return []
 
 
@@ -140,6 +169,7 @@ def log_objection(notice: PublicNotice, event: Any) -> None:
     )
     if entry is not None and not entry.objected:
         entry.objected = True
+        ledger.session().flush()  # OBJECTION_STEP's precondition "objection_logged" reads it
         case = ledger.session().get(ledger.ledger_model(entry.ledger), entry.row_id)
         commands.fire(case, OBJECTION_STEP, {"comment": event.comment}, case.version)
 
@@ -247,6 +277,8 @@ def install() -> None:
         commands.AFTER_FIRE.append(on_fire)
     commands.PRECONDITIONS["notice_closed"] = notice_closed
     commands.PRECONDITIONS["notice_period_over"] = notice_period_over
+    commands.PRECONDITIONS["on_draft_notice"] = on_draft_notice
+    commands.PRECONDITIONS["objection_logged"] = objection_logged
 
 
 install()

@@ -6,21 +6,21 @@ Every role also gets OWN_ACCOUNT: its own account (user info, password) and 我�
 系统管理员 is FAB's admin role and receives every permission. 审核 also writes 短信群发记录: approving a batch
 is a workflow step, and firing a step needs the ledger's write permission.
 
-| role     | tier        | ledgers                    | ID numbers | history browser | org tree, code lists, users |
-|----------|-------------|----------------------------|------------|-----------------|-----------------------------|
-| role     | tier        | ledgers                    | ID numbers | history browser | 我的待办 | 超期督办 | org tree, code lists, users |
-|----------|-------------|----------------------------|------------|-----------------|---------|---------|-----------------------------|
-| 社区专干 | community   | read, write, void          | unmasked   | —               | yes     | —       | —                           |
-| 街镇经办 | street/town | read, write, void          | unmasked   | —               | yes     | yes     | org tree: read              |
-| 区级经办 | district    | read, write, void          | unmasked   | —               | yes     | yes     | org tree: read              |
-| 审核     | any         | read                       | unmasked   | —               | yes     | yes     | org tree: read              |
-| 督查     | any         | read                       | masked     | read            | —       | yes     | org tree: read              |
-| 系统管理员 | any       | read, write, void, restore | unmasked   | read            | yes     | yes     | all                         |
-| 第三方终审 | district  | read                       | unmasked   | —               | yes     | —       | —                           |
+| role     | tier        | ledgers                    | ID numbers | history browser | 我的待办 | 超期督办 | org tree, code lists, users, 政策参数 |
+|----------|-------------|----------------------------|------------|-----------------|---------|---------|---------------------------------------|
+| 社区专干 | community   | read, write, void          | unmasked   | —               | yes     | —       | —                                     |
+| 街镇经办 | street/town | read, write, void          | unmasked   | —               | yes     | yes     | org tree, 政策参数: read                |
+| 区级经办 | district    | read, write, void          | unmasked   | —               | yes     | yes     | org tree, 政策参数: read                |
+| 审核     | any         | read                       | unmasked   | —               | yes     | yes     | org tree, 政策参数: read                |
+| 督查     | any         | read                       | masked     | read            | —       | yes     | org tree: read                        |
+| 系统管理员 | any       | read, write, void, restore | unmasked   | read            | yes     | yes     | all                                   |
+| 第三方终审 | district  | read                       | unmasked   | —               | yes     | —       | —                                     |
 
 审核 (就业促进科 复审) and 第三方终审 (the third party's 终审, R-34) also get write on the district subsidy ledger:
 firing a workflow step needs write on its ledger. 审核 also signs the monthly 公益性专项补贴审批表 as 主管领导
 (write on welfare_payment).
+The clerks (街镇经办, 区级经办, 审核) read 政策参数 (系统 → 政策参数) to see the standards in force; only
+系统管理员 edits them.
 """
 
 ADMIN_ROLE = "系统管理员"
@@ -38,6 +38,7 @@ INBOX = [("can_read", "inbox")]
 OVERDUE = [("can_read", "overdue")]
 DUTY_DONE = ("can_done", "duty")  # 办结 a recurring duty of one's unit (views/duty.py)
 SUBSIDY_REVIEW = [("can_write", "district_subsidy")]  # SM-07 复审 / 终审 are workflow steps
+PARAMETERS_READ = [("can_read", "policy_parameter")]  # 政策参数: read only (the admin edits)
 SMS_APPROVE = ("can_write", "sms_batch")  # the reviewer approves SMS batches (a workflow step needs write)
 
 LEADER_SIGN = [("can_write", "welfare_payment")]  # 主管领导 signs the 公益性专项补贴审批表 (SM-09, R-53)
@@ -51,20 +52,20 @@ ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     "街镇经办": {
         "ledgers": ["read", "write", "void"],
         "pii": True,
-        "views": [*ORG_READ, *INBOX, *OVERDUE, DUTY_DONE],
-        "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
+        "views": [*ORG_READ, *INBOX, *OVERDUE, DUTY_DONE, *PARAMETERS_READ],
+        "menus": ["Ledgers", "System", "orgunits", "policy_parameters", "inbox", "overdue"],
     },
     "区级经办": {
         "ledgers": ["read", "write", "void"],
         "pii": True,
-        "views": [*ORG_READ, *INBOX, *OVERDUE, DUTY_DONE],
-        "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
+        "views": [*ORG_READ, *INBOX, *OVERDUE, DUTY_DONE, *PARAMETERS_READ],
+        "menus": ["Ledgers", "System", "orgunits", "policy_parameters", "inbox", "overdue"],
     },
     "审核": {
         "ledgers": ["read"],
         "pii": True,
-        "views": [*ORG_READ, *INBOX, *OVERDUE, *SUBSIDY_REVIEW, *LEADER_SIGN, SMS_APPROVE],
-        "menus": ["Ledgers", "System", "orgunits", "inbox", "overdue"],
+        "views": [*ORG_READ, *INBOX, *OVERDUE, *SUBSIDY_REVIEW, *LEADER_SIGN, SMS_APPROVE, *PARAMETERS_READ],
+        "menus": ["Ledgers", "System", "orgunits", "policy_parameters", "inbox", "overdue"],
     },
     "第三方终审": {
         "ledgers": ["read"],

@@ -405,6 +405,7 @@ DISTRICT_SUBSIDY = Workflow(
             roles=frozenset({DISTRICT}),
             tiers=AT_DISTRICT,
             inputs=(COMMENT,),
+            requires=("on_draft_notice",),  # only with a notice (app/notices.py create_notice)
         ),
         Transition(
             "objection_returned",
@@ -415,6 +416,7 @@ DISTRICT_SUBSIDY = Workflow(
             tiers=AT_DISTRICT,
             inputs=(Input("comment", _l("Objection"), kind="comment"),),
             waits=False,
+            requires=("objection_logged",),  # only by an objection logged on the notice
         ),
         Transition(
             "review_again",

@@ -1,5 +1,6 @@
 """公示 views: the notice ledger (draft → published → closed), its printable page, .docx and .xlsx (masked),
-the 花名册 for 区财政局, and the API that puts an approved batch of cases on notice."""
+the 花名册 for 区财政局, and the API that puts an approved batch of cases on notice (the list's 生成公示,
+app/notice_views.py, calls the same notices.create_notice)."""
 
 from __future__ import annotations
 
@@ -112,7 +113,7 @@ class NoticeBatchApi(BaseApi):
             return self.response_400(message=_("Request is not JSON"))
         view = ledger.LEDGERS.get(str(body.get("ledger", "")))
         ids = [i for i in body.get("ids") or [] if isinstance(i, int)]
-        if view is None or view.workflow is None or view.workflow.transition(notices.NOTICE_STEP) is None:
+        if view is None or not notices.takes_notice(view.workflow):
             return self.response_400(message=_("This ledger has no public notice step"))
         filters = view.datamodel.get_filters().add_filter_list([["org_id", OrgScopeFilter, None]])
         _count, items = view.datamodel.query(filters.add_filter("id", FilterIn, ids))

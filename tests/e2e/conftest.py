@@ -15,7 +15,9 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +173,33 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     try:
         wait_until_up(process, f"{url}/login/", log)
         yield LiveServer(url=url, log=log)
+    finally:
+        stop(process)
+
+
+@contextmanager
+def serve_later(live_server: LiveServer, days: int) -> Iterator[str]:
+    """A second `flask run` over the live server's database, its date frozen `days` later (TAIZHANG_TODAY).
+    Browsers do not keep cookies apart by port: a test logs out on one server before logging in on the other."""
+    from app import clock
+
+    env = server_env(live_server.log.parent / "taizhang-e2e.db")
+    env["TAIZHANG_TODAY"] = (clock.today() + timedelta(days=days)).isoformat()
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = live_server.log.parent / f"server-{days}-days-later.log"
+    with log.open("wb") as log_file:
+        process = subprocess.Popen(
+            flask("run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"),
+            cwd=ROOT,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    try:
+        wait_until_up(process, f"{url}/login/", log)
+        yield url
     finally:
         stop(process)
 

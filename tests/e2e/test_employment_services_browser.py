@@ -7,7 +7,6 @@ whose date is frozen 30 days later (TAIZHANG_TODAY) — sees the FU-01 follow-up
 from __future__ import annotations
 
 import re
-import subprocess
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
@@ -17,7 +16,7 @@ from playwright.sync_api import expect
 from stdnum.cn import uscc
 
 from app import clock
-from tests.e2e.conftest import ROOT, LiveServer, flask, free_port, server_env, stop, wait_until_up
+from tests.e2e.conftest import LiveServer, serve_later
 from tests.e2e.test_person_browser import log_in
 
 CLERK = "renhe_jingban"  # 街镇经办 of 仁和镇
@@ -73,26 +72,8 @@ def option_value(page: Any, select: str, text: str) -> str:
 
 @pytest.fixture
 def later_server(live_server: LiveServer) -> Iterator[str]:
-    """A second `flask run` over the live server's database, its date frozen FU01_DAYS days later."""
-    env = server_env(live_server.log.parent / "taizhang-e2e.db")
-    env["TAIZHANG_TODAY"] = (clock.today() + timedelta(days=FU01_DAYS)).isoformat()
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = live_server.log.parent / "server-later.log"
-    with log.open("wb") as log_file:
-        process = subprocess.Popen(
-            flask("run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"),
-            cwd=ROOT,
-            env=env,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
-    try:
-        wait_until_up(process, f"{url}/login/", log)
+    with serve_later(live_server, FU01_DAYS) as url:
         yield url
-    finally:
-        stop(process)
 
 
 @pytest.mark.e2e
@@ -216,11 +197,4 @@ def test_town_clerk__employer_visit_vacancy_referral_letter_and_followup(
 
 
 def log_in_at(page: Any, url: str) -> None:
-    from seed.demo import DEMO_PASSWORD
-
-    page.goto(f"{url}/login/")
-    page.fill("input[name=username]", CLERK)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.click("form [type=submit]")
-    expect(page).not_to_have_url(re.compile(r"/login/"))
+    log_in(page, CLERK, url)

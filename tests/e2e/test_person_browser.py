@@ -38,8 +38,9 @@ def zh_message(msgid: str) -> str:
     return str(message.string)
 
 
-def log_in(page: Any, username: str) -> None:
-    page.goto("/login/")
+def log_in(page: Any, username: str, server: str = "") -> None:
+    """Logs in through the form (on the page's own server, or on `server`)."""
+    page.goto(f"{server}/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", DEMO_PASSWORD)
     with page.expect_navigation():

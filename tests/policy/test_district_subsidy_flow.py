@@ -14,6 +14,7 @@ import pytest
 from docx import Document
 from flask import Flask
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from app import db
 from models.notice import PublicNotice
@@ -201,3 +202,87 @@ def test_notice_formats__names_and_ids_masked(app: Flask, standards: Any, login:
 
     show = district.get(f"/ledger/public_notice/show/{notice_id}").data.decode()
     assert "张*三" in show and full_id not in show
+
+
+def notice_action(client: Any, ids: list[int], **form: str) -> Any:
+    data = {"action": "notice_selected", "rowid": [str(i) for i in ids], **form}
+    return client.post("/ledger/district_subsidy/action_post", data=data)
+
+
+def flashes(client: Any) -> str:
+    return client.get("/ledger/district_subsidy/list/").data.decode()
+
+
+def notices_count() -> int:
+    return db.session.query(PublicNotice).count()
+
+
+def test_notice_list_action__title_form_then_draft_notice_page(
+    app: Flask, standards: Any, login: Any
+) -> None:
+    first = reviewed(app, login, applicant_name="王小明")
+    second = reviewed(app, login, applicant_name="赵大海")
+    district = login("qu_jingban")
+    listing = district.get("/ledger/district_subsidy/list/").data.decode()
+    assert "notice_selected" in listing and "生成公示" in listing
+    form = notice_action(district, [first, second])
+    assert form.status_code == 200
+    page = form.data.decode()
+    assert 'name="title"' in page and "王小明" in page and "赵大海" in page and "终审通过" in page
+
+    made = notice_action(district, [first, second], title="2026年第四批区级优惠政策公示")
+    assert made.status_code == 302
+    notice = db.session.execute(
+        select(PublicNotice).where(PublicNotice.title == "2026年第四批区级优惠政策公示")
+    ).scalar_one()
+    assert made.headers["Location"].endswith(f"/ledger/public_notice/show/{notice.id}")
+    assert sorted(e.row_id for e in notice.entries) == sorted([first, second])
+    assert (notice.state, state_of(first), state_of(second)) == ("draft", "in_notice", "in_notice")
+
+
+def test_notice_list_action__refusals_in_chinese_nothing_made(app: Flask, standards: Any, login: Any) -> None:
+    ready = reviewed(app, login, applicant_name="钱小红")
+    early = apply(app, applicant_name="孙未审").id
+    before = notices_count()
+    district = login("qu_jingban")
+    refused = notice_action(district, [ready, early], title="区级优惠政策公示")
+    assert refused.status_code == 302 and refused.headers["Location"].endswith(
+        "/ledger/district_subsidy/list/"
+    )
+    page = flashes(district)
+    assert "孙未审：" in page and "已提交" in page and "不能" in page
+    blank = notice_action(district, [ready], title="  ")
+    assert blank.status_code == 200 and "公示标题" in blank.data.decode()  # the form again, with the reason
+    assert notices_count() == before and state_of(ready) == "final_reviewed"
+
+    third_party = login("disanfang")  # writes the subsidy ledger (终审) but makes no notices
+    notice_action(third_party, [ready], title="区级优惠政策公示")
+    assert "无权生成公示" in flashes(third_party) and notices_count() == before
+
+
+def test_notice_steps__only_through_the_notice(app: Flask, standards: Any, login: Any) -> None:
+    """put_on_notice and objection_returned are fired by the notice, not on their own from the record page."""
+    case = reviewed(app, login, applicant_name="周单独")
+    district = login("qu_jingban")
+    alone = fire(district, "district_subsidy", case, "put_on_notice")
+    assert alone.status_code == 403 and "生成公示" in alone.json["message"]["_record"]
+    assert state_of(case) == "final_reviewed"
+    batch = {"ledger": "district_subsidy", "ids": [case], "title": "区级优惠政策公示"}
+    assert district.post("/api/v1/public_notice_batch/", json=batch).status_code == 201
+    returned = fire(district, "district_subsidy", case, "objection_returned", comment="无异议登记")
+    assert returned.status_code == 403 and state_of(case) == "in_notice"
+
+
+def test_create_notice__cases_of_one_ledger_only(app: Flask, standards: Any, login: Any) -> None:
+    from app import notices
+    from app.ledger import LedgerError
+    from app.security.scope import acting_as
+    from models.district_subsidy import DistrictSubsidy
+
+    case = db.session.get(DistrictSubsidy, reviewed(app, login, applicant_name="吴混合"))
+    with acting_as(app.appbuilder.sm.find_user(username="qu_jingban")):
+        other = notices.create_notice(DistrictSubsidy, [case], "区级优惠政策公示")
+        with pytest.raises(LedgerError) as refused:
+            notices.create_notice(DistrictSubsidy, [other], "混合公示")
+    db.session.rollback()
+    assert "同一台账" in str(refused.value)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+import pytest
 from flask import Flask
 from sqlalchemy import select
 
@@ -50,13 +51,32 @@ def test_parameter_admin__admin_adds_and_history_records_it(app: Flask, login: A
         remove_test_parameters()
 
 
-def test_parameter_admin__clerk_cannot_edit(app: Flask, login: Any) -> None:
-    clerk = login("qu_jingban")
+@pytest.mark.parametrize("username", ["qu_jingban", "qu_shenhe", "renhe_jingban"])
+def test_parameter_admin__clerks_read_but_cannot_edit(app: Flask, login: Any, username: str) -> None:
+    clerk = login(username)
+    listing = clerk.get("/policy/parameters/list/")
+    assert listing.status_code == 200
+    page = listing.data.decode()
+    assert "notice.phone" in page and "89444923" in page
+    assert "/policy/parameters/add" not in page and "/policy/parameters/edit/" not in page
+    phone = db.session.execute(
+        select(PolicyParameter).where(PolicyParameter.key == "notice.phone")
+    ).scalar_one()
+    assert clerk.get(f"/policy/parameters/show/{phone.id}").status_code == 200
+    assert clerk.get("/policy/parameters/add").status_code == 403
     clerk.post("/policy/parameters/add", data=FORM)
+    clerk.post(f"/policy/parameters/edit/{phone.id}", data={**FORM, "key": "notice.phone", "value": "1"})
+    db.session.expire_all()
     assert (
         db.session.execute(select(PolicyParameter).where(PolicyParameter.source == TEST_SOURCE)).first()
         is None
     )
+    assert db.session.get(PolicyParameter, phone.id).value == "89444923"
+
+
+@pytest.mark.parametrize("username", ["renhe_shequ", "ducha", "disanfang"])
+def test_parameter_admin__other_roles_do_not_see_it(app: Flask, login: Any, username: str) -> None:
+    assert login(username).get("/policy/parameters/list/").status_code == 403
 
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
