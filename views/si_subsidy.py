@@ -72,9 +72,8 @@ class SiSubsidyView(LedgerView):
         unit = user.org.name if getattr(user, "org", None) else ""
         today = clock.today()
         content = si_subsidies.roster_xlsx(sorted(cases, key=lambda c: c.id), unit, today)
-        return download(
-            content, XLSX, f"{_('Social-insurance subsidy roster')}_{unit}_{today.isoformat()}.xlsx"
-        )
+        title = _("Social-insurance subsidy roster")
+        return download(content, XLSX, f"{title}_{unit}_{today.isoformat()}.xlsx")
 
 
 class SiDeductionCheckView(LedgerView):
