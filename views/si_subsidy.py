@@ -48,6 +48,7 @@ class SiSubsidyView(LedgerView):
         "amount": _l("Subsidy amount (yuan)"),
     }
     show_exclude_columns = ["state", "rule_readings"]
+    show_extra_template = "si_subsidy/amount.html"
     order_columns = ["applied_on", "amount"]
     base_order = ("applied_on", "desc")
     add_form_query_rel_fields = {"person": [["org_id", OrgScopeFilter, None]]}
