@@ -69,6 +69,15 @@ def check_kind_details(values: dict[str, Any], existing: Any) -> dict[str, Any]:
     return {needed: _l("A flexibly employed applicant must give the form of flexible employment")}
 
 
+def check_report_date(values: dict[str, Any], existing: Any) -> dict[str, Any]:
+    """The report to the district (a workflow step's date) comes after the application."""
+    applied = values.get("applied_on", getattr(existing, "applied_on", None))
+    reported = values.get("reported_on", getattr(existing, "reported_on", None))
+    if isinstance(applied, date) and isinstance(reported, date) and reported < applied:
+        return {"reported_on": _l("The report cannot come before the application")}
+    return {}
+
+
 def subsidy_of(values: dict[str, Any], existing: Any) -> SiSubsidy | None:
     subsidy_id = values.get("subsidy_id", getattr(existing, "subsidy_id", None))
     return ledger.session().get(SiSubsidy, subsidy_id) if isinstance(subsidy_id, int) else None
@@ -214,7 +223,11 @@ def install() -> None:
     for hook in (derive_amount, derive_match):
         if hook not in ledger.DERIVE:
             ledger.DERIVE.append(hook)
-    for name, check in (("si_subsidy", check_kind_details), ("si_deduction_check", check_deduction)):
+    for name, check in (
+        ("si_subsidy", check_kind_details),
+        ("si_subsidy", check_report_date),
+        ("si_deduction_check", check_deduction),
+    ):
         checks = ledger.VALIDATORS.setdefault(name, [])
         if check not in checks:
             checks.append(check)

@@ -22,7 +22,7 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import LedgerMixin, Model, field
-from models.loan import not_before, not_future
+from models.loan import not_future
 from models.workflow import WorkflowStateMixin
 from seed.si_codes import CHECK_RESULTS, FLEXIBLE, SELF_EMPLOYED
 
@@ -114,9 +114,6 @@ class SiSubsidy(WorkflowStateMixin, LedgerMixin, Model):
         if isinstance(deduction, Decimal) and deduction < 0:
             errors["monthly_deduction"] = _l("Cannot be negative")
         not_future(values, errors, "applied_on", "reported_on", "city_approved_on", "agreement_signed_on")
-        not_before(
-            values, errors, "reported_on", "applied_on", _l("The report cannot come before the application")
-        )
         return errors
 
     def check_field_result(self, inputs: dict[str, Any], today: date, positive: bool) -> dict[str, Any]:

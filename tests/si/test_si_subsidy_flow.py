@@ -219,6 +219,8 @@ def test_steps__wrong_roles_and_other_territory_refused(
     materials = refusal(fire(town, "si_subsidy", pk, "report_to_district", date="2026-10-09"))
     assert "申请表" in materials and "花名册" in materials  # CK-06c guard
     town.post(f"/ledger/si_subsidy/materials/{pk}", data=MATERIALS)
+    early = fire(town, "si_subsidy", pk, "report_to_district", date="2026-09-01")  # applied 20 Sept
+    assert early.status_code == 422 and "reported_on" in early.json["message"]
     ok(fire(town, "si_subsidy", pk, "report_to_district", date="2026-10-09"))
     refusal(fire(town, "si_subsidy", pk, "district_review", date="2026-10-09"))  # the town cannot review
     reviewer = Persona(login, "qu_shenhe")
