@@ -19,6 +19,7 @@ from models import (  # noqa: F401  (registers every table)
     policy,
     referral,
     seekers,
+    si_subsidy,
     sms,
     user,
     vacancy,

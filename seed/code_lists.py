@@ -20,6 +20,7 @@ from seed.loan_codes import LOAN_CODE_LISTS
 from seed.policy_codes import POLICY_CODE_LISTS
 from seed.referral_codes import REFERRAL_CODE_LISTS
 from seed.seekers_codes import SEEKER_CODE_LISTS
+from seed.si_codes import SI_CODE_LISTS
 from seed.welfare_codes import WELFARE_CODE_LISTS
 
 # key -> (代码表名称（含标准）, [(代码, 名称), ...])，列表顺序即展示顺序.
@@ -249,3 +250,4 @@ CODE_LISTS.update(REFERRAL_CODE_LISTS)
 CODE_LISTS.update(LOAN_CODE_LISTS)
 CODE_LISTS.update(WELFARE_CODE_LISTS)
 CODE_LISTS.update(JOBFAIR_CODE_LISTS)
+CODE_LISTS.update(SI_CODE_LISTS)

@@ -75,6 +75,8 @@ LEDGER_BASIS: dict[str, tuple[str, ...]] = {
     "welfare_payment": ("public_welfare_post",),
     "guidance_training": ("guidance_training",),
     "guidance_claim": ("guidance_training",),
+    "si_subsidy": ("self_employment_si", "flexible_si"),
+    "si_deduction_check": ("self_employment_si", "flexible_si"),
 }
 
 

@@ -319,3 +319,23 @@ PARAMETERS += [  # 公益性岗位 (协管员) pay, R-42, R-49..R-51 (app/rules/
         "取整方式未写明（CATALOG B-07）：向上取整，至少 1 人",
     ),
 ]
+PARAMETERS += [  # 自谋职业 / 灵活就业 社会保险补贴 (SM-03): the manual gives no standard (app/si_subsidies.py)
+    row(
+        "si_subsidy.1.monthly",
+        "自谋职业（自主创业）社会保险补贴月标准（每人每月）",
+        "money",
+        "0.00",
+        "元/月",
+        "区级 第一章 第三节（一） L552–584；京劳社服发〔2006〕45号",
+        TBD,
+    ),
+    row(
+        "si_subsidy.2.monthly",
+        "灵活就业社会保险补贴月标准（每人每月）",
+        "money",
+        "0.00",
+        "元/月",
+        "区级 第一章 第三节（二） L592–632；京劳社就发〔2006〕160号、〔2007〕90号、〔2008〕195号",
+        TBD,
+    ),
+]

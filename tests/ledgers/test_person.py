@@ -19,7 +19,9 @@ from tests.ledgers.case import HOME_TOWN, OTHER_TOWN, LedgerCase
 
 
 def id_for(birth: date, seq: int, region: str = "110222") -> str:
-    body = f"{region}{birth:%Y%m%d}{seq:03d}"
+    """A valid ID number; `seq` is the 3-digit sequence (its parity the gender), taken modulo 1000 so the
+    session-wide counters of the helpers never run out of digits (rows are emptied after each test)."""
+    body = f"{region}{birth:%Y%m%d}{seq % 1000:03d}"
     return body + ric.calc_check_digit(body + "0")
 
 

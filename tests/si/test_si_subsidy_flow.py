@@ -1,0 +1,425 @@
+"""SM-03 自谋职业 / 灵活就业 社会保险补贴 driven end to end through the API by the right personas: the
+street/town's intake, verification and report (materials guard), the district's review due 5 working days
+after receipt (R-31, on the working-day calendar over the National Day holiday), the on-site check whose
+negative results end in 不予上报 (R-32, R-33), the city, the agreement, the deposit notice and the monthly
+deduction checks with their mismatch flag (R-39); the amount from the monthly standard in force; the
+花名册 to the city."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from flask import Flask
+from openpyxl import load_workbook
+
+from app import db
+from models.si_subsidy import SiDeductionCheck, SiSubsidy
+from seed.checklists import CHECKLISTS
+from tests.conftest import first_community
+from tests.ledgers.test_si_subsidy import si_values
+from tests.loans.helpers import Persona, deadlines, fire, refusal
+from tests.policy.helpers import add_parameter, remove_test_parameters
+
+SELF_EMPLOYED, FLEXIBLE = "1", "2"
+MATERIALS = {f"received_{n}": "1" for n in range(1, len(CHECKLISTS["CK-06c"].items) + 1)}
+FLEXIBLE_CHANGES = {"kind": FLEXIBLE, "business_name": "", "licence_number": "", "flexible_form": "家政服务"}
+
+
+@pytest.fixture
+def standards(app: Flask) -> Any:
+    add_parameter(app, "si_subsidy.1.monthly", "500.00", date(2026, 1, 1))
+    add_parameter(app, "si_subsidy.1.monthly", "550.50", date(2026, 10, 1))
+    add_parameter(app, "si_subsidy.2.monthly", "300.00", date(2026, 1, 1))
+    yield
+    remove_test_parameters()
+
+
+@pytest.fixture
+def town(login: Any) -> Persona:
+    return Persona(login, "renhe_jingban")
+
+
+@pytest.fixture
+def district(login: Any) -> Persona:
+    return Persona(login, "qu_jingban")
+
+
+def apply(client: Any, town_name: str = "仁和镇", **changes: Any) -> int:
+    values = si_values(first_community(town_name).id, **changes)
+    values.pop("person")
+    response = client.post("/api/v1/si_subsidy/", json=values)
+    assert response.status_code == 201, response.json
+    return int(response.json["id"])
+
+
+def case(pk: int) -> SiSubsidy:
+    db.session.expire_all()
+    return db.session.get(SiSubsidy, pk)
+
+
+def check(pk: int) -> SiDeductionCheck:
+    db.session.expire_all()
+    return db.session.get(SiDeductionCheck, pk)
+
+
+def ok(response: Any) -> None:
+    assert response.status_code == 200, response.json
+
+
+def reported(town: Persona, on: str = "2026-09-30", **changes: Any) -> int:
+    """An application verified by the street/town and reported to the district on `on`."""
+    pk = apply(town, **changes)
+    ok(fire(town, "si_subsidy", pk, "town_verify", record="入户及经营场所核实，情况属实", date=on))
+    assert town.post(f"/ledger/si_subsidy/materials/{pk}", data=MATERIALS).status_code == 302
+    ok(fire(town, "si_subsidy", pk, "report_to_district", date=on))
+    return pk
+
+
+def district_reviewed(town: Persona, district: Persona, **changes: Any) -> int:
+    pk = reported(town, **changes)
+    ok(fire(district, "si_subsidy", pk, "district_review", date="2026-10-09"))
+    return pk
+
+
+# ---- the whole way --------------------------------------------------------------------------------
+
+
+def test_end_to_end__town_district_city_town_then_monthly_checks(
+    app: Flask, standards: Any, town: Persona, district: Persona, today: Any
+) -> None:
+    pk = reported(town, applied_on="2026-09-28")
+    assert case(pk).reported_on == date(2026, 9, 30)
+    assert deadlines(district, "si_subsidy", pk) == {"district_review": "2026-10-13"}  # R-31
+    ok(fire(district, "si_subsidy", pk, "district_review", date="2026-10-12"))
+    ok(
+        fire(
+            district,
+            "si_subsidy",
+            pk,
+            "field_check",
+            result="已实际经营",
+            record="经营场所实地查看，正常营业",
+            date="2026-10-14",
+        )
+    )
+    ok(fire(district, "si_subsidy", pk, "system_approve", date="2026-10-15"))
+    ok(
+        fire(
+            district,
+            "si_subsidy",
+            pk,
+            "report_to_city",
+            request="关于申请自谋职业社会保险补贴的请示",
+            date="2026-10-15",
+        )
+    )
+    ok(
+        fire(
+            district, "si_subsidy", pk, "city_approve", date="2026-10-30", approval_ref="京人社批〔2026〕1号"
+        )
+    )
+    assert deadlines(district, "si_subsidy", pk) == {"notify_town": "2026-10-30"}  # 即时
+    ok(fire(district, "si_subsidy", pk, "notify_town", date="2026-10-30"))
+    ok(fire(town, "si_subsidy", pk, "sign_agreement", date="2026-11-02"))
+    ok(fire(town, "si_subsidy", pk, "report_medical", date="2026-11-03"))
+    ok(
+        fire(
+            town,
+            "si_subsidy",
+            pk,
+            "notify_deposit",
+            bank="北京农商银行顺义支行",
+            amount="612.5",
+            date="2026-11-04",
+            comment="电话告知",
+        )
+    )
+    ok(fire(town, "si_subsidy", pk, "begin", date="2026-11-01"))
+    row = case(pk)
+    assert row.state == "active" and row.started_on == date(2026, 11, 1)
+    assert (row.deposit_bank, row.monthly_deduction) == ("北京农商银行顺义支行", Decimal("612.50"))
+    assert (row.check_result, row.approval_ref) == ("11", "京人社批〔2026〕1号")
+    assert (row.monthly_amount, row.amount) == (Decimal("500.00"), Decimal("6000.00"))
+    page = town.get(f"/ledger/si_subsidy/show/{pk}").data.decode()
+    assert "京劳社服发〔2006〕45号" in page and "京劳社就发〔2006〕160号" in page  # 政策依据
+    amount = page.split('class="table table-bordered subsidy-amount"', 1)[1].split("</table>", 1)[0]
+    assert "500.00" in amount and "6000.00" in amount and "si_subsidy.1.monthly" in amount
+    assert "/ledger/si_deduction_check/add?" in page and "expected_amount=612.50" in page
+
+
+def test_deduction_check__mismatch_flagged_and_cleared(
+    app: Flask, town: Persona, standards: Any, today: Any
+) -> None:
+    from tests.ledgers.test_si_subsidy import make_si_subsidy
+
+    subsidy = make_si_subsidy(
+        first_community("仁和镇").id, started_on="2026-09-01", monthly_deduction="612.50"
+    )
+    body = {
+        "org_id": subsidy.org_id,
+        "subsidy_id": subsidy.id,
+        "month": "2026-10-17",
+        "expected_amount": "612.50",
+        "deducted_amount": 600,
+    }
+    created = town.post("/api/v1/si_deduction_check/", json=body)
+    assert created.status_code == 201, created.json
+    check_id = created.json["id"]
+    assert check(check_id).matches is False and check(check_id).month == date(2026, 10, 1)
+    again = town.post("/api/v1/si_deduction_check/", json={**body, "month": "2026-10-02"})
+    assert again.status_code == 422 and "已核实" in again.json["message"]["month"]
+    fixed = town.put(
+        f"/api/v1/si_deduction_check/{check_id}",
+        json={"deducted_amount": "612.5", "note": "补扣", "version": 1},
+    )
+    assert fixed.status_code == 200, fixed.json
+    assert check(check_id).matches is True and check(check_id).deducted_amount == Decimal("612.50")
+    before_start = town.post("/api/v1/si_deduction_check/", json={**body, "month": "2026-08-01"})
+    assert before_start.status_code == 422 and "2026-09" in before_start.json["message"]["month"]
+
+
+def test_deduction_check__only_for_a_subsidy_being_received(
+    app: Flask, town: Persona, standards: Any
+) -> None:
+    pk = apply(town)
+    body = {"org_id": case(pk).org_id, "subsidy_id": pk, "month": "2026-10-01"}
+    response = town.post(
+        "/api/v1/si_deduction_check/", json={**body, "expected_amount": 1, "deducted_amount": 1}
+    )
+    assert response.status_code == 422 and "享受" in response.json["message"]["subsidy_id"]
+
+
+def test_deduction_check__monthly_duty_in_the_town_inbox(app: Flask) -> None:
+    from app.duties import duty_items
+
+    duty = "检查享受社会保险补贴人员存折扣款情况、核实扣款额（逐人登记扣款核实记录）"
+
+    def dues(username: str, today: date) -> list[date]:
+        user = app.appbuilder.sm.find_user(username=username)
+        with app.test_request_context():
+            return sorted(i.due_on for i in duty_items(user, today) if i.title == duty)
+
+    assert dues("renhe_jingban", date(2026, 11, 26)) == [date(2026, 10, 31), date(2026, 11, 30)]
+    assert dues("qu_jingban", date(2026, 11, 26)) == []  # the street/town's duty (R-39)
+
+
+# ---- who, where, when -----------------------------------------------------------------------------
+
+
+def test_steps__wrong_roles_and_other_territory_refused(
+    app: Flask, standards: Any, town: Persona, district: Persona, login: Any, today: Any
+) -> None:
+    pk = apply(town)
+    refusal(fire(district, "si_subsidy", pk, "town_verify", record="x", date="2026-10-09"))  # district
+    ok(fire(town, "si_subsidy", pk, "town_verify", record="核实属实", date="2026-10-09"))
+    materials = refusal(fire(town, "si_subsidy", pk, "report_to_district", date="2026-10-09"))
+    assert "申请表" in materials and "花名册" in materials  # CK-06c guard
+    town.post(f"/ledger/si_subsidy/materials/{pk}", data=MATERIALS)
+    early = fire(town, "si_subsidy", pk, "report_to_district", date="2026-09-01")  # applied 20 Sept
+    assert early.status_code == 422 and "reported_on" in early.json["message"]
+    ok(fire(town, "si_subsidy", pk, "report_to_district", date="2026-10-09"))
+    refusal(fire(town, "si_subsidy", pk, "district_review", date="2026-10-09"))  # the town cannot review
+    reviewer = Persona(login, "qu_shenhe")
+    assert fire(reviewer, "si_subsidy", pk, "district_review", date="2026-10-09").status_code == 403
+    other = Persona(login, "houshayu_jingban")
+    assert other.get(f"/api/v1/workflow/si_subsidy/{pk}").status_code == 404
+    assert (
+        other.post(f"/api/v1/workflow/si_subsidy/{pk}/district_review", json={"version": 1}).status_code
+        == 404
+    )
+    assert case(pk).state == "reported"
+    ok(fire(district, "si_subsidy", pk, "district_review", date="2026-10-12"))
+
+
+def test_district_review__due_five_working_days_after_receipt(
+    app: Flask, standards: Any, town: Persona, district: Persona, today: Any
+) -> None:
+    before_holiday = reported(town, on="2026-09-30")  # Oct 1–7 holiday, Sat 10 Oct a make-up workday
+    ordinary = reported(town, on="2026-11-02")
+    assert deadlines(district, "si_subsidy", before_holiday) == {"district_review": "2026-10-13"}
+    assert deadlines(district, "si_subsidy", ordinary) == {"district_review": "2026-11-09"}
+    ok(fire(district, "si_subsidy", before_holiday, "district_review", date="2026-10-14"))
+    met = deadlines(district, "si_subsidy", before_holiday, status="met")
+    assert met == {"district_review": "2026-10-13"}
+    late = district.get(f"/api/v1/workflow/si_subsidy/{ordinary}").json["result"]["deadlines"]
+    assert [(d["step"], d["overdue"]) for d in late] == [("district_review", True)]  # today 20 Nov
+    inbox = district.get("/inbox/").data.decode()
+    assert "区级受理审核" in inbox and f"/ledger/si_subsidy/show/{ordinary}" in inbox
+    assert "区级受理审核" not in town.get("/inbox/").data.decode()  # the district's step, not the town's
+
+
+# ---- R-32 / R-33 ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "negative", "rule"),
+    [
+        ({}, "未就业", "R-32"),
+        ({}, "未实际经营", "R-32"),
+        (FLEXIBLE_CHANGES, "未从事灵活就业", "R-33"),
+    ],
+)
+def test_field_check__negative_result_ends_in_not_reported(
+    app: Flask,
+    standards: Any,
+    town: Persona,
+    district: Persona,
+    today: Any,
+    changes: dict[str, Any],
+    negative: str,
+    rule: str,
+) -> None:
+    pk = district_reviewed(town, district, **changes)
+    inputs = {"result": negative, "record": "入户核查：本人外出打工，经营场所已关闭", "date": "2026-10-14"}
+    refused = fire(district, "si_subsidy", pk, "field_check", **inputs)
+    assert refused.status_code == 422 and rule in refused.json["message"]["result"]
+    assert case(pk).state == "district_reviewed"
+    ok(fire(district, "si_subsidy", pk, "not_report", **inputs))
+    row = case(pk)
+    assert row.state == "not_reported" and row.district_check_record.startswith("入户核查")
+    assert row.check_result and negative in district.get(f"/ledger/si_subsidy/show/{pk}").data.decode()
+    assert (
+        fire(district, "si_subsidy", pk, "system_approve", date="2026-10-15").status_code == 403
+    )  # terminal
+    state = district.get(f"/api/v1/workflow/si_subsidy/{pk}").json["result"]
+    assert state["allowed"] == [] and state["events"][0]["inputs"]["result"] == row.check_result
+
+
+def test_field_check__positive_result_cannot_end_and_kinds_do_not_mix(
+    app: Flask, standards: Any, town: Persona, district: Persona, today: Any
+) -> None:
+    pk = district_reviewed(town, district, **FLEXIBLE_CHANGES)
+    page = district.get(f"/ledger/si_subsidy/show/{pk}").data.decode()
+    assert "区实地核查：符合条件" in page and "区实地核查：不予上报" in page  # the two step forms
+    inputs = {"record": "实地核实", "date": "2026-10-14"}
+    wrong_kind = fire(district, "si_subsidy", pk, "field_check", result="已实际经营", **inputs)
+    assert wrong_kind.status_code == 422 and "result" in wrong_kind.json["message"]
+    positive = fire(district, "si_subsidy", pk, "not_report", result="从事灵活就业", **inputs)
+    assert positive.status_code == 422
+    no_record = fire(district, "si_subsidy", pk, "field_check", result="从事灵活就业", date="2026-10-14")
+    assert no_record.status_code == 422 and "record" in no_record.json["message"]
+    ok(fire(district, "si_subsidy", pk, "field_check", result="从事灵活就业", **inputs))
+    assert case(pk).state == "field_checked"
+
+
+# ---- amount ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "months", "applied_on", "monthly", "amount"),
+    [
+        (SELF_EMPLOYED, 12, "2026-09-20", "500.00", "6000.00"),
+        (SELF_EMPLOYED, 12, "2026-09-30", "500.00", "6000.00"),  # the day before the new standard
+        (SELF_EMPLOYED, 12, "2026-10-01", "550.50", "6606.00"),  # in force from its first day
+        (SELF_EMPLOYED, 1, "2026-10-08", "550.50", "550.50"),
+        (FLEXIBLE, 36, "2026-10-08", "300.00", "10800.00"),
+    ],
+)
+def test_amount__monthly_standard_in_force_times_months(
+    app: Flask,
+    standards: Any,
+    town: Persona,
+    kind: str,
+    months: int,
+    applied_on: str,
+    monthly: str,
+    amount: str,
+) -> None:
+    changes = FLEXIBLE_CHANGES if kind == FLEXIBLE else {}
+    pk = apply(town, **changes, months=months, applied_on=applied_on)
+    row = case(pk)
+    assert (row.monthly_amount, row.amount) == (Decimal(monthly), Decimal(amount))
+    assert row.rule_readings["monthly"]["key"] == f"si_subsidy.{kind}.monthly"
+
+
+def test_amount__kept_after_a_later_parameter_change_and_refused_without_one(
+    app: Flask, standards: Any, town: Persona
+) -> None:
+    pk = apply(town, applied_on="2026-09-20")
+    add_parameter(app, "si_subsidy.1.monthly", "800.00", date(2026, 9, 1))
+    response = town.put(f"/api/v1/si_subsidy/{pk}", json={"remarks": "补录", "version": 1})
+    assert response.status_code == 200, response.json
+    assert case(pk).amount == Decimal("6000.00")  # stored with its reading
+    ok_months = town.put(f"/api/v1/si_subsidy/{pk}", json={"months": 6, "version": 2})
+    assert ok_months.status_code == 200 and case(pk).amount == Decimal("4800.00")  # recomputed
+    values = si_values(first_community("仁和镇").id, applied_on="2010-06-01")
+    values.pop("person")
+    refused = town.post("/api/v1/si_subsidy/", json=values)
+    assert refused.status_code == 422 and "政策参数" in str(refused.json["message"]["applied_on"])
+
+
+# ---- 花名册 ---------------------------------------------------------------------------------------
+
+
+def approved(town: Persona, district: Persona, **changes: Any) -> int:
+    pk = district_reviewed(town, district, **changes)
+    result = "从事灵活就业" if changes.get("kind") == FLEXIBLE else "已实际经营"
+    ok(
+        fire(
+            district, "si_subsidy", pk, "field_check", result=result, record="实地核查属实", date="2026-10-14"
+        )
+    )
+    ok(fire(district, "si_subsidy", pk, "system_approve", date="2026-10-15"))
+    return pk
+
+
+def test_roster__one_sheet_per_kind_unmasked_for_the_city(
+    app: Flask, standards: Any, town: Persona, district: Persona, login: Any, today: Any
+) -> None:
+    own = approved(town, district, applied_on="2026-09-20")
+    flexible = approved(town, district, **FLEXIBLE_CHANGES, applied_on="2026-09-21", months=24)
+    pending = apply(town)  # not approved: not on the roster
+    response = district.post(
+        "/ledger/si_subsidy/action_post", data={"action": "roster", "rowid": [own, flexible, pending]}
+    )
+    assert response.status_code == 200 and response.mimetype.endswith("sheet")
+    book = load_workbook(io.BytesIO(response.data))
+    assert book.sheetnames == ["申请自谋职业（自主创业）人员花名册", "申请灵活就业人员花名册"]
+    sheet = list(book.worksheets[0].iter_rows(values_only=True))
+    assert sheet[0][0] == "申请自谋职业（自主创业）人员花名册" and "人数：1" in sheet[1][0]
+    assert sheet[2] == (
+        "序号",
+        "姓名",
+        "性别",
+        "公民身份号码",
+        "街（镇）",
+        "社区（村）",
+        "经营项目名称",
+        "营业执照号码",
+        "经营地址",
+        "申请日期",
+        "补贴期限（月）",
+        "月补贴标准（元）",
+        "补贴金额（元）",
+        "区县核查结果",
+        "联系电话",
+    )
+    row = case(own)
+    data = sheet[3]
+    assert data[:6] == (
+        1,
+        row.person.name,
+        "女" if row.person.gender == "2" else "男",
+        row.person.id_number,
+        "仁和镇",
+        row.org.name,
+    )
+    assert "*" not in data[3] and len(data[3]) == 18  # unmasked: it goes to the city
+    assert data[6] == row.business_name and data[9].date() == date(2026, 9, 20)
+    assert data[10:14] == (12, 500, 6000, "已实际经营")
+    flexible_sheet = list(book.worksheets[1].iter_rows(values_only=True))
+    assert flexible_sheet[2][6] == "灵活就业形式" and flexible_sheet[3][6] == "家政服务"
+    assert flexible_sheet[3][9:13] == (24, 300, 7200, "从事灵活就业")
+    nothing = district.post("/ledger/si_subsidy/action_post", data={"action": "roster", "rowid": [pending]})
+    assert nothing.status_code == 302
+    inspector = Persona(login, "ducha")  # reads the ledger with masked ID numbers: no roster
+    assert (
+        inspector.post(
+            "/ledger/si_subsidy/action_post", data={"action": "roster", "rowid": [own]}
+        ).status_code
+        == 403
+    )

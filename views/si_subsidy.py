@@ -1,0 +1,91 @@
+"""自谋职业 / 灵活就业 社会保险补贴 views: the applications with their SM-03 workflow, the street/town's
+materials (CK-06c) and the 花名册 to the city (a list action), and the monthly deduction checks (R-39)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash, redirect
+from flask_appbuilder.actions import action as bulk_action
+from flask_appbuilder.models.sqla.interface import SQLAInterface
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from app import clock, si_subsidies
+from app.ledger_view import PERMISSIONS, LedgerView
+from app.security.scope import OrgScopeFilter, current_actor
+from models.si_subsidy import SiDeductionCheck, SiSubsidy
+from seed.si_workflow import SI_SUBSIDY
+from views.notice import XLSX, download
+
+
+class SiSubsidyView(LedgerView):
+    """自谋、灵活就业社会保险补贴台账 (享受社会保险补贴人员台账)."""
+
+    datamodel = SQLAInterface(SiSubsidy)
+    workflow = SI_SUBSIDY
+    checklist = "CK-06c"
+    method_permission_name = {**PERMISSIONS, "roster": "write"}
+    list_columns = ["person", "kind", "org", "applied_on", "months", "amount", "check_result"]
+    search_columns = ["org", "kind", "applied_on", "check_result", "business_name"]
+    add_columns = [
+        "org",
+        "person",
+        "kind",
+        "business_name",
+        "licence_number",
+        "business_address",
+        "flexible_form",
+        "applied_on",
+        "months",
+        "phone",
+        "remarks",
+    ]
+    edit_columns = [c for c in add_columns if c not in ("org", "person")]
+    label_columns = {
+        "person": _l("Applicant"),
+        "monthly_amount": _l("Monthly standard (yuan)"),
+        "amount": _l("Subsidy amount (yuan)"),
+    }
+    show_exclude_columns = ["state", "rule_readings"]
+    show_extra_template = "si_subsidy/amount.html"
+    order_columns = ["applied_on", "amount"]
+    base_order = ("applied_on", "desc")
+    add_form_query_rel_fields = {"person": [["org_id", OrgScopeFilter, None]]}
+    record_links = [
+        (
+            _l("Record a monthly deduction check"),
+            "si_deduction_check",
+            {"subsidy": "id", "expected_amount": "monthly_deduction"},
+        )
+    ]
+
+    @bulk_action("roster", _l("Roster for the city"), None, "fa-list-ol", single=False)
+    def roster(self, items: Any) -> Any:
+        """《申请自谋职业（自主创业）人员花名册》 / 《申请灵活就业人员花名册》 of the ticked cases approved in the
+        city system (already scoped by LedgerView.action_post); unmasked: it goes to the city bureau."""
+        items = items if isinstance(items, list) else [items]
+        cases = [c for c in items if c.voided_at is None and c.state in si_subsidies.SUBMITTED]
+        if not cases:
+            flash(_("Tick cases approved in the city system for the roster"), "warning")
+            return redirect(self.get_redirect())
+        user = current_actor()
+        unit = user.org.name if getattr(user, "org", None) else ""
+        today = clock.today()
+        content = si_subsidies.roster_xlsx(sorted(cases, key=lambda c: c.id), unit, today)
+        title = _("Social-insurance subsidy roster")
+        return download(content, XLSX, f"{title}_{unit}_{today.isoformat()}.xlsx")
+
+
+class SiDeductionCheckView(LedgerView):
+    """社会保险补贴扣款核实记录 (R-39): one row per beneficiary and month."""
+
+    datamodel = SQLAInterface(SiDeductionCheck)
+    list_columns = ["subsidy", "org", "month", "expected_amount", "deducted_amount", "matches"]
+    search_columns = ["org", "month"]
+    add_columns = ["org", "subsidy", "month", "expected_amount", "deducted_amount", "note"]
+    edit_columns = ["expected_amount", "deducted_amount", "note"]
+    label_columns = {"matches": _l("Deduction matches")}
+    order_columns = ["month"]
+    base_order = ("month", "desc")
+    add_form_query_rel_fields = {"subsidy": [["org_id", OrgScopeFilter, None]]}
