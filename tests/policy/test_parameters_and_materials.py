@@ -44,7 +44,9 @@ def test_parameter_admin__admin_adds_and_history_records_it(app: Flask, login: A
         assert (log.action, log.username, log.changes["value"]) == ("create", "admin", [None, "2540.00"])
         admin.post(f"/policy/parameters/edit/{row.id}", data={**FORM, "value": "2600.00"})
         actions = db.session.execute(
-            select(AuditLog.action).where(AuditLog.ledger == "policy_parameter", AuditLog.row_id == row.id)
+            select(AuditLog.action)
+            .where(AuditLog.ledger == "policy_parameter", AuditLog.row_id == row.id)
+            .order_by(AuditLog.id)
         ).scalars()
         assert list(actions) == ["create", "update"]
     finally:
