@@ -125,10 +125,32 @@ def occupation(rng: random.Random) -> tuple[str, str]:
 # ---- the data -----------------------------------------------------------------------------------------
 
 
+def upgrade(app: Any) -> None:
+    """Bring a cached database to the code's migrations (e.g. the matching indexes), analysed again when
+    something changed, so the planner knows the new indexes."""
+    import flask_migrate
+    from alembic.migration import MigrationContext
+
+    from app import db
+
+    def revision() -> Any:
+        with db.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_heads()
+
+    before = revision()
+    flask_migrate.upgrade()
+    if revision() != before:
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
+        print(f"  upgraded the cached database from {before} and analysed it", flush=True)
+
+
 def add_data(url: str) -> None:
     """Add the employers, vacancies and registrations once (skipped when they are there)."""
     app = list_pages.make_app(url)
     with app.app_context():
+        upgrade(app)
         from app import db
         from models.employer import Employer
         from models.org import OrgUnit
