@@ -198,7 +198,9 @@ def rank(
             break
         result = score_of(item)
         scored.append((item, result))
-        if limit:
-            (heapq.heappush if len(best) < limit else heapq.heappushpop)(best, result.total)
+        if limit and len(best) < limit:
+            heapq.heappush(best, result.total)
+        elif limit:
+            heapq.heappushpop(best, result.total)
     scored.sort(key=lambda pair: (-pair[1].total, key(pair[0])))
     return scored[:limit] if limit is not None else scored
