@@ -2,11 +2,15 @@
 
 SQL pre-filters the candidates — published vacancies valid today (or registrations valid today), not voided,
 the hard requirements the vacancy states (minimum education, age range), and at least one of occupation or
-category in common — and fetches only the columns the score reads; app/rules/matching.py scores them in
-Python and the best `limit` rows are loaded for display. That load fetches the person (and the employer)
-in a second IN query (selectinload), not by the models' joined eager load: SQLite plans
-`job_seeker LEFT OUTER JOIN (person JOIN org_unit)` by materializing the whole person table (10 s at
-250,000 persons, bench/matching.py).
+category in common — and returns only the columns the score reads, best first: by the points of the
+occupation, category, wage and town parts of the score, computed in SQL (app/matching_points.py), then by
+id. Python (app/rules/matching.py) scores them as they stream in and stops reading once the next row cannot
+reach the `limit`-th score so far (its SQL points plus the full weight of education, age and skill), so the
+ranking is the one of scoring every candidate and the rows left are never fetched; at most CANDIDATES rows
+are read, the highest SQL points first, so the cap drops the weakest. Only the best `limit` rows are loaded
+as records for display, their person (or employer and work town) by a second IN query (selectinload), not
+by the models' joined eager load: SQLite plans `job_seeker LEFT OUTER JOIN (person JOIN org_unit)` by
+materializing the whole person table (10 s at 250,000 persons, bench/matching.py).
 
 Who sees what: vacancies are public information, so any clerk matches a seeker against every published
 vacancy of the district; job seekers are personal data, so a vacancy is matched against the registrations
@@ -15,14 +19,18 @@ inside the clerk's territory only.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from typing import Any
 
-from sqlalchemy import and_, literal, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from app import ledger
+from app import matching_points as in_sql
 from app.rules import matching as rules
 from app.security.scope import scope_query
 from models.org import OrgUnit
@@ -32,6 +40,7 @@ from models.vacancy import Vacancy
 
 LIMIT = 50
 CANDIDATES = 2000  # at most this many rows are scored per query
+BATCH = 200  # rows fetched at a time while scoring
 
 
 @dataclass
@@ -55,20 +64,23 @@ def town_of_units() -> dict[int, int]:
     return towns
 
 
-def like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+def upper_bound(row: Any) -> int:
+    """The most a candidate can score: its SQL points plus the full weight of the parts scored in Python."""
+    return row.points + in_sql.UNSCORED
 
 
-def relevance(occupation_column: Any, category_column: Any, occupation: str, category: str | None) -> Any:
-    """Occupation in common (either contains the other) or the same category; None when nothing to match."""
-    occupation = (occupation or "").strip()
-    conditions = []
-    if occupation:
-        conditions.append(occupation_column.like(like(occupation), escape="\\"))
-        conditions.append(and_(occupation_column != "", literal(occupation).contains(occupation_column)))
-    if category:
-        conditions.append(category_column == category)
-    return or_(*conditions) if conditions else None
+def best_first(query: Any, sql_points: Any, id_column: Any) -> Any:
+    """The candidates with their SQL points, most points first, equal points by id."""
+    labeled = sql_points.label("points")
+    return query.add_columns(labeled).order_by(labeled.desc(), id_column)
+
+
+def candidates(query: Any) -> Iterator[Any]:
+    """The pre-filtered rows in the query's order, at most CANDIDATES, fetched BATCH at a time as they are
+    read: the rows left unread once the ranking is settled are never sent."""
+    result = ledger.session().execute(query.limit(CANDIDATES).execution_options(yield_per=BATCH))
+    with closing(result):
+        yield from result.partitions()
 
 
 def seeker_profile(seeker: JobSeeker, towns: dict[int, int]) -> rules.Seeker:
@@ -134,18 +146,22 @@ def vacancies_for(seeker: JobSeeker, today: date, limit: int = LIMIT) -> list[Ma
             or_(Vacancy.age_min.is_(None), Vacancy.age_min <= age),
             or_(Vacancy.age_max.is_(None), Vacancy.age_max >= age),
         )
-    condition = relevance(Vacancy.occupation, Vacancy.category, profile.occupation, profile.category)
+    condition = in_sql.relevance(Vacancy.occupation, Vacancy.category, profile.occupation, profile.category)
     if condition is None:
         return []
-    rows = ledger.session().execute(query.where(condition).order_by(Vacancy.id).limit(CANDIDATES)).all()
-    ranked = rules.rank(
-        rows, lambda row: rules.score(profile, post_of(row, towns), today), lambda row: row.id, limit
-    )
-    return matches(ranked, Vacancy, Vacancy.employer)
+    query = best_first(query.where(condition), in_sql.vacancy_points(profile, towns), Vacancy.id)
+    rows = chain.from_iterable(candidates(query))
+
+    def score_of(row: Any) -> rules.Score:
+        return rules.score(profile, post_of(row, towns), today)
+
+    best = rules.rank(rows, score_of, lambda row: row.id, limit, bound=upper_bound)
+    return matches([(row.id, score) for row, score in best], Vacancy, Vacancy.employer, Vacancy.work_town)
 
 
 SEEKER_COLUMNS = (
     JobSeeker.id,
+    JobSeeker.person_id,
     JobSeeker.intended_occupation,
     JobSeeker.intended_category,
     JobSeeker.wage_expected_min,
@@ -153,56 +169,74 @@ SEEKER_COLUMNS = (
     JobSeeker.preferred_town_id,
     JobSeeker.org_id,
     JobSeeker.skill_level,
-    Person.education,
-    Person.birth_date,
-    Person.skill_level.label("person_skill"),
 )
+PERSON_COLUMNS = (Person.id, Person.education, Person.birth_date, Person.skill_level)
 
 
-def profile_of(row: Any, towns: dict[int, int]) -> rules.Seeker:
+def profile_of(row: Any, person: Any, towns: dict[int, int]) -> rules.Seeker:
     return rules.Seeker(
         occupation=row.intended_occupation or "",
         category=row.intended_category,
         wage_min=row.wage_expected_min,
         wage_max=row.wage_expected_max,
-        education=row.education,
-        birth_date=row.birth_date,
+        education=person.education,
+        birth_date=person.birth_date,
         town_id=row.preferred_town_id or towns.get(row.org_id),
-        skill_level=row.skill_level or row.person_skill,
+        skill_level=row.skill_level or person.skill_level,
     )
 
 
 def seekers_for(vacancy: Vacancy, today: date, user: Any, limit: int = LIMIT) -> list[Match]:
-    """The registrations valid today inside the user's territory, best first."""
+    """The registrations valid today inside the user's territory, best first.
+
+    The registrations are ordered alone (a join would look up the person of every candidate before the
+    sort: 13,000 lookups at district scale); the persons of each batch read are then fetched with the
+    vacancy's hard requirements, and a registration whose person fails them is dropped."""
     towns = town_of_units()
     post = post_of(vacancy, towns)
-    query = (
-        select(*SEEKER_COLUMNS)
-        .join(Person, Person.id == JobSeeker.person_id)
-        .where(
-            JobSeeker.voided_at.is_(None),
-            JobSeeker.registered_on <= today,
-            or_(JobSeeker.valid_until.is_(None), JobSeeker.valid_until >= today),
-            Person.voided_at.is_(None),
-        )
-    )
-    if vacancy.education:
-        query = query.where(Person.education.in_(rules.education_codes_meeting(vacancy.education)))
-    if vacancy.age_min is not None:  # at least age_min years old today: born on or before today - age_min
-        query = query.where(Person.birth_date <= shift_years(today, -vacancy.age_min))
-    if vacancy.age_max is not None:  # at most age_max: born after today - (age_max + 1) years
-        query = query.where(Person.birth_date > shift_years(today, -(vacancy.age_max + 1)))
-    condition = relevance(
+    condition = in_sql.relevance(
         JobSeeker.intended_occupation, JobSeeker.intended_category, vacancy.occupation, vacancy.category
     )
     if condition is None:
         return []
-    query = scope_query(query.where(condition), JobSeeker, user).order_by(JobSeeker.id).limit(CANDIDATES)
-    rows = ledger.session().execute(query).all()
-    ranked = rules.rank(
-        rows, lambda row: rules.score(profile_of(row, towns), post, today), lambda row: row.id, limit
+    query = select(*SEEKER_COLUMNS).where(
+        JobSeeker.voided_at.is_(None),
+        JobSeeker.registered_on <= today,
+        func.coalesce(JobSeeker.valid_until, today) >= today,  # one range for ix_job_seeker_matching
+        condition,
     )
-    return matches(ranked, JobSeeker, JobSeeker.person)
+    query = best_first(scope_query(query, JobSeeker, user), in_sql.seeker_points(post, towns), JobSeeker.id)
+    pairs = with_persons(candidates(query), person_requirements(vacancy, today))
+
+    def score_of(pair: tuple[Any, Any]) -> rules.Score:
+        return rules.score(profile_of(*pair, towns), post, today)
+
+    best = rules.rank(
+        pairs, score_of, lambda pair: pair[0].id, limit, bound=lambda pair: upper_bound(pair[0])
+    )
+    return matches([(row.id, score) for (row, _person), score in best], JobSeeker, JobSeeker.person)
+
+
+def person_requirements(vacancy: Vacancy, today: date) -> list[Any]:
+    """The vacancy's hard requirements on the person: not voided, minimum education, age range."""
+    conditions = [Person.voided_at.is_(None)]
+    if vacancy.education:
+        conditions.append(Person.education.in_(rules.education_codes_meeting(vacancy.education)))
+    if vacancy.age_min is not None:  # at least age_min years old today: born on or before today - age_min
+        conditions.append(Person.birth_date <= shift_years(today, -vacancy.age_min))
+    if vacancy.age_max is not None:  # at most age_max: born after today - (age_max + 1) years
+        conditions.append(Person.birth_date > shift_years(today, -(vacancy.age_max + 1)))
+    return conditions
+
+
+def with_persons(batches: Iterable[list[Any]], requirements: list[Any]) -> Iterator[tuple[Any, Any]]:
+    """(registration, person) for the registrations whose person meets the requirements, in order: one
+    query per batch."""
+    for batch in batches:
+        ids = {row.person_id for row in batch}
+        query = select(*PERSON_COLUMNS).where(Person.id.in_(ids), *requirements)
+        persons = {person.id: person for person in ledger.session().execute(query)}
+        yield from ((row, persons[row.person_id]) for row in batch if row.person_id in persons)
 
 
 def shift_years(day: date, years: int) -> date:
@@ -212,10 +246,10 @@ def shift_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def matches(ranked: list[tuple[Any, Any]], model: Any, shown: Any) -> list[Match]:
-    """The ranked rows as full records, with the related record the page shows loaded by a separate select
+def matches(best: list[tuple[int, rules.Score]], model: Any, *shown: Any) -> list[Match]:
+    """The ranked ids as full records, with the related records the page shows loaded by separate selects
     (a joined load nests person/employer joins that SQLite materializes whole)."""
-    ids = [row.id for row, _score in ranked]
-    query = select(model).options(selectinload(shown)).where(model.id.in_(ids))
+    ids = [row_id for row_id, _score in best]
+    query = select(model).options(*(selectinload(related) for related in shown)).where(model.id.in_(ids))
     loaded = {record.id: record for record in ledger.session().execute(query).scalars()}
-    return [Match(loaded[row.id], score) for row, score in ranked]
+    return [Match(loaded[row_id], score) for row_id, score in best]

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, relationship
 
 from models.base import LedgerMixin, Model, field
@@ -30,6 +30,24 @@ class JobSeeker(LedgerMixin, Model):
     __tablename__ = "job_seeker"
     __ledger__ = "job_seeker"
     __ledger_label__ = _l("Job-seeker registration ledger")
+    # 人岗匹配 (app/matching.py) reads the valid registrations and the columns it scores from this index
+    # alone, without visiting the rows
+    __table_args__ = (
+        Index(
+            "ix_job_seeker_matching",
+            "voided_at",
+            "registered_on",
+            "valid_until",
+            "org_id",
+            "intended_occupation",
+            "intended_category",
+            "wage_expected_min",
+            "wage_expected_max",
+            "preferred_town_id",
+            "skill_level",
+            "person_id",
+        ),
+    )
 
     person_id: Mapped[int] = field(
         Integer, _l("Person"), ForeignKey("person.id"), required=True, index=True, export="number"

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, relationship
 
 from models.base import LedgerMixin, Model, field
@@ -27,6 +27,27 @@ class Vacancy(WorkflowStateMixin, LedgerMixin, Model):
     __tablename__ = "vacancy"
     __ledger__ = "vacancy"
     __ledger_label__ = _l("Vacancy ledger")
+    # 人岗匹配 (app/matching.py) reads the published, valid vacancies and the columns it scores from this
+    # index alone, without visiting the rows
+    __table_args__ = (
+        Index(
+            "ix_vacancy_matching",
+            "state",
+            "voided_at",
+            "valid_until",
+            "valid_from",
+            "occupation",
+            "category",
+            "wage_min",
+            "wage_max",
+            "education",
+            "age_min",
+            "age_max",
+            "skill_level",
+            "work_town_id",
+            "org_id",
+        ),
+    )
 
     org = relationship("OrgUnit", foreign_keys="Vacancy.org_id", lazy="joined", innerjoin=True)
     employer_id: Mapped[int] = field(

@@ -8,6 +8,7 @@ whose education or age is unknown still appears, with the reason shown.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -179,9 +180,27 @@ T = TypeVar("T")
 
 
 def rank(
-    items: Iterable[T], score_of: Callable[[T], Score], key: Callable[[T], int], limit: int | None = None
+    items: Iterable[T],
+    score_of: Callable[[T], Score],
+    key: Callable[[T], int],
+    limit: int | None = None,
+    bound: Callable[[T], int] | None = None,
 ) -> list[tuple[T, Score]]:
-    """Highest score first; equal scores by `key` ascending (e.g. the row id), so the order is stable."""
-    scored = [(item, score_of(item)) for item in items]
+    """Highest score first; equal scores by `key` ascending (e.g. the row id), so the order is stable.
+
+    With `bound` (an upper bound of an item's total that never increases along `items`), the items stop
+    being read once `limit` of them score more than the next item could: the result is the same as
+    scoring every item, and the items left unread are never fetched."""
+    scored: list[tuple[T, Score]] = []
+    best: list[int] = []  # min-heap of the `limit` highest totals so far
+    for item in items:
+        if bound is not None and limit and len(best) == limit and bound(item) < best[0]:
+            break
+        result = score_of(item)
+        scored.append((item, result))
+        if limit and len(best) < limit:
+            heapq.heappush(best, result.total)
+        elif limit:
+            heapq.heappushpop(best, result.total)
     scored.sort(key=lambda pair: (-pair[1].total, key(pair[0])))
     return scored[:limit] if limit is not None else scored

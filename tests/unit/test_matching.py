@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from app.rules.matching import WEIGHTS, Post, Seeker, age_on, education_codes_meeting, rank, score
+from app.rules.matching import WEIGHTS, Post, Score, Seeker, age_on, education_codes_meeting, rank, score
 
 TODAY = date(2026, 10, 20)
 SEEKER = Seeker(
@@ -103,3 +104,31 @@ def test_ranking_order_highest_first_ties_by_id() -> None:
     ranked = rank(posts, lambda i: score(SEEKER, posts[i], TODAY), key=lambda i: i)
     assert [(i, s.total) for i, s in ranked] == [(2, 100), (3, 95), (4, 95), (5, 75), (1, 60)]
     assert [i for i, _s in rank(posts, lambda i: score(SEEKER, posts[i], TODAY), lambda i: i, 2)] == [2, 3]
+
+
+def test_ranking_with_a_bound_stops_reading_and_keeps_the_full_ranking() -> None:
+    """Items come with a non-increasing upper bound of their score (app/matching.py: the SQL points plus the
+    parts scored in Python); once `limit` items beat the next bound, nothing after it is read."""
+    posts = {
+        1: POST,  # 100
+        2: replace(POST, town_id=2),  # 95
+        3: replace(POST, skill_level="3"),  # 95
+        4: replace(POST, occupation="维修电工"),  # 85
+        5: replace(POST, occupation="收银员", category="2"),  # 60
+    }
+    bounds = {1: 100, 2: 100, 3: 100, 4: 85, 5: 70}
+    read: list[int] = []
+
+    def items() -> Iterator[int]:
+        for i in posts:
+            read.append(i)
+            yield i
+
+    def score_of(i: int) -> Score:
+        return score(SEEKER, posts[i], TODAY)
+
+    full = rank(posts, score_of, key=lambda i: i)
+    for limit in (1, 2, 3, 4):
+        read.clear()
+        assert rank(items(), score_of, lambda i: i, limit, bound=bounds.__getitem__) == full[:limit]
+        assert len(read) == (4 if limit < 4 else 5)  # 5 is never read while the top 3 beat 85
