@@ -3,7 +3,7 @@ scores from one covering index each, without visiting the rows (bench/matching.p
 registered_on or valid_until alone made SQLite look up 27,000 rows one by one)
 
 Revision ID: 58be2d43f071
-Revises: b28164a860f7
+Revises: 850b7cea566d
 Create Date: 2026-11-28 03:25:28.665280
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = "58be2d43f071"
-down_revision = "b28164a860f7"
+down_revision = "850b7cea566d"
 branch_labels = None
 depends_on = None
 
