@@ -130,6 +130,13 @@ def client(app: Flask) -> FlaskClient:
     return app.test_client()
 
 
+def freeze_today(monkeypatch: pytest.MonkeyPatch, day: Any) -> dict[str, Any]:
+    """A frozen, settable "today" (`clock["today"] = ...` moves it) for the workflow and policy tests."""
+    clock = {"today": day}
+    monkeypatch.setattr("app.clock.today", lambda: clock["today"])
+    return clock
+
+
 class Personas:
     """Log in as a demo account: `login("renhe_shequ")`."""
 

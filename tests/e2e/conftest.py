@@ -148,46 +148,11 @@ def stop(process: subprocess.Popen[bytes]) -> None:
             process.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """`flask run` on a free loopback port against a fresh, migrated and demo-seeded SQLite file."""
-    tmp = tmp_path_factory.mktemp("e2e-server")
-    env = server_env(tmp / "taizhang-e2e.db")
-    compile_translations_if_stale()
-    run_setup(flask("db", "upgrade"), env)
-    run_setup(flask("seed"), env)
-    run_setup(flask("seed-demo", "--persons", DEMO_PERSONS, "--seed", DEMO_SEED), env)
-
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = tmp / "server.log"
-    with log.open("wb") as log_file:
-        process = subprocess.Popen(
-            flask("run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"),
-            cwd=ROOT,
-            env=env,
-            stdout=log_file,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
-    try:
-        wait_until_up(process, f"{url}/login/", log)
-        yield LiveServer(url=url, log=log)
-    finally:
-        stop(process)
-
-
 @contextmanager
-def serve_later(live_server: LiveServer, days: int) -> Iterator[str]:
-    """A second `flask run` over the live server's database, its date frozen `days` later (TAIZHANG_TODAY).
-    Browsers do not keep cookies apart by port: a test logs out on one server before logging in on the other."""
-    from app import clock
-
-    env = server_env(live_server.log.parent / "taizhang-e2e.db")
-    env["TAIZHANG_TODAY"] = (clock.today() + timedelta(days=days)).isoformat()
+def serving(env: dict[str, str], log: Path) -> Iterator[str]:
+    """`flask run --no-reload` on a free loopback port with `env`, output to `log`; yields its address."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    log = live_server.log.parent / f"server-{days}-days-later.log"
     with log.open("wb") as log_file:
         process = subprocess.Popen(
             flask("run", "--host", "127.0.0.1", "--port", str(port), "--no-reload"),
@@ -202,6 +167,32 @@ def serve_later(live_server: LiveServer, days: int) -> Iterator[str]:
         yield url
     finally:
         stop(process)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """`flask run` on a free loopback port against a fresh, migrated and demo-seeded SQLite file."""
+    tmp = tmp_path_factory.mktemp("e2e-server")
+    env = server_env(tmp / "taizhang-e2e.db")
+    compile_translations_if_stale()
+    run_setup(flask("db", "upgrade"), env)
+    run_setup(flask("seed"), env)
+    run_setup(flask("seed-demo", "--persons", DEMO_PERSONS, "--seed", DEMO_SEED), env)
+
+    with serving(env, tmp / "server.log") as url:
+        yield LiveServer(url=url, log=tmp / "server.log")
+
+
+@contextmanager
+def serve_later(live_server: LiveServer, days: int) -> Iterator[str]:
+    """A second `flask run` over the live server's database, its date frozen `days` later (TAIZHANG_TODAY).
+    Browsers do not keep cookies apart by port: a test logs out on one server before logging in on the other."""
+    from app import clock
+
+    env = server_env(live_server.log.parent / "taizhang-e2e.db")
+    env["TAIZHANG_TODAY"] = (clock.today() + timedelta(days=days)).isoformat()
+    with serving(env, live_server.log.parent / f"server-{days}-days-later.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import freeze_today
+
 T0 = date(2026, 11, 20)
 
 
 @pytest.fixture
 def today(monkeypatch: pytest.MonkeyPatch) -> Any:
-    clock = {"today": T0}
-    monkeypatch.setattr("app.clock.today", lambda: clock["today"])
-    return clock
+    return freeze_today(monkeypatch, T0)

@@ -6,11 +6,10 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import freeze_today
 from tests.workflow.test_assistance_flow import T0
 
 
 @pytest.fixture
 def today(monkeypatch: pytest.MonkeyPatch) -> Any:
-    clock = {"today": T0}
-    monkeypatch.setattr("app.clock.today", lambda: clock["today"])
-    return clock
+    return freeze_today(monkeypatch, T0)
