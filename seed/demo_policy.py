@@ -1,0 +1,7 @@
+"""placeholder"""
+
+from typing import Any
+
+
+def seed_policy(office: Any) -> None:
+    return None
