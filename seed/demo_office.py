@@ -22,11 +22,13 @@ from models.person import Person
 from seed.demo import find_org
 from seed.org_tree import DISTRICT
 
-# the towns the demo fills: (town, its clerk, its community clerk); the district clerk serves the third
+# the towns the demo fills: (town, its clerk, its community clerk); the district clerk serves the others
 TOWNS = (
     ("仁和镇", "renhe_jingban", "renhe_shequ"),
     ("后沙峪镇", "houshayu_jingban", "houshayu_shequ"),
     ("南法信镇", "qu_jingban", "qu_jingban"),
+    ("马坡镇", "qu_jingban", "qu_jingban"),
+    ("空港街道", "qu_jingban", "qu_jingban"),
 )
 ADULT_DAYS = 18 * 366  # persons the services are for: adults on every date the demo writes
 

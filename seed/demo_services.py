@@ -325,11 +325,13 @@ def close_some_vacancies(office: Office, published: list[Vacancy], filled: set[i
 # ---- job seekers, guidance, referrals --------------------------------------------------------------------
 
 
-def seed_job_seekers(office: Office, counts: tuple[int, ...] = (120, 110, 70)) -> list[JobSeeker]:
+def seed_job_seekers(office: Office, per_town: int = 60) -> list[JobSeeker]:
+    """Up to `per_town` registrations in each town, from at most half its persons (the rest serve the
+    policy cases of seed/demo_policy.py)."""
     rng, made = office.rng, []
     occupations = [post for business in BUSINESSES for post in business[3]]
-    for town, count in zip(office.towns, counts, strict=False):
-        for k, person in enumerate(office.take_persons(town, count)):
+    for town in office.towns:
+        for k, person in enumerate(office.take_persons(town, min(per_town, len(town.persons) // 2))):
             occupation, category, low, high, *_ = rng.choice(occupations)
             hardship = rng.random() < 0.15
             clerk = town.community_clerk if person.org_id == town.first_community.id else town.clerk
