@@ -29,6 +29,7 @@ TOWNS = (
     ("南法信镇", "qu_jingban", "qu_jingban"),
     ("马坡镇", "qu_jingban", "qu_jingban"),
     ("空港街道", "qu_jingban", "qu_jingban"),
+    ("天竺镇", "qu_jingban", "qu_jingban"),
 )
 ADULT_DAYS = 18 * 366  # persons the services are for: adults on every date the demo writes
 

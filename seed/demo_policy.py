@@ -388,7 +388,7 @@ def seed_guidance_claims(office: Office) -> None:
     quarter_start = month_start(quarter_end, 2)
     topics = ("求职技巧与面试礼仪", "职业生涯规划", "劳动合同与权益保护", "创业意识培训")
     for n, town in enumerate(office.towns[:2]):
-        persons = office.take_persons(town, 8)
+        persons = office.take_persons(town, 5)
         if not persons:
             continue
         for person in persons:
@@ -420,8 +420,8 @@ def seed_guidance_claims(office: Office) -> None:
 
 
 def seed_policy(office: Office) -> None:
+    seed_guidance_claims(office)
     seed_district_subsidies(office)
     seed_loans(office)
     seed_si_subsidies(office)
     seed_welfare(office)
-    seed_guidance_claims(office)

@@ -165,7 +165,7 @@ def seed_employers(office: Office, count: int = 60) -> list[tuple[Employer, str,
         unit, clerk, town = homes[n % len(homes)]
         business = BUSINESSES[(n + n // len(TRADE_NAMES)) % len(BUSINESSES)]
         ending, industry, ownership, _posts = business
-        checked = n % 10 != 7  # a few employers still wait for the CK-14 check
+        checked = n % 15 != 7  # a few employers still wait for the CK-14 check
         new_build = n % 12 == 3
         values: dict[str, Any] = {
             "org_id": unit.id,
@@ -325,13 +325,13 @@ def close_some_vacancies(office: Office, published: list[Vacancy], filled: set[i
 # ---- job seekers, guidance, referrals --------------------------------------------------------------------
 
 
-def seed_job_seekers(office: Office, per_town: int = 60) -> list[JobSeeker]:
-    """Up to `per_town` registrations in each town, from at most half its persons (the rest serve the
+def seed_job_seekers(office: Office, per_town: int = 70) -> list[JobSeeker]:
+    """Up to `per_town` registrations in each town, from at most 45% of its persons (the rest serve the
     policy cases of seed/demo_policy.py)."""
     rng, made = office.rng, []
     occupations = [post for business in BUSINESSES for post in business[3]]
     for town in office.towns:
-        for k, person in enumerate(office.take_persons(town, min(per_town, len(town.persons) // 2))):
+        for k, person in enumerate(office.take_persons(town, min(per_town, len(town.persons) * 45 // 100))):
             occupation, category, low, high, *_ = rng.choice(occupations)
             hardship = rng.random() < 0.15
             clerk = town.community_clerk if person.org_id == town.first_community.id else town.clerk
