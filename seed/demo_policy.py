@@ -46,7 +46,7 @@ def month_start(day: date, back: int = 0) -> date:
 
 
 def seed_district_subsidies(office: Office) -> None:
-    rng, cases = office.rng, []
+    cases = []
     for n, stage in enumerate(SUBSIDY_STAGES):
         town = office.towns[n % 2]
         person = office.take_persons(town, 1)

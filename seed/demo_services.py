@@ -19,7 +19,7 @@ from models.sms import SmsBatch
 from models.vacancy import Vacancy
 from models.visit import EmployerVisit, VisitPlan
 from seed.demo import GIVEN, SURNAMES
-from seed.demo_office import Office, Town
+from seed.demo_office import Office
 
 TRADE_NAMES = (
     "恒信 宏达 金港 顺鑫 华远 博瑞 康泰 鑫源 瑞丰 天成 中航 润泽 安达 永盛 佳禾 "
