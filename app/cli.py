@@ -37,21 +37,23 @@ def register_commands(app: Flask) -> None:
     @click.option("--seed", "seed_value", default=2026, show_default=True, help="random seed")
     @click.option("--if-empty", is_flag=True, help="do nothing when persons already exist")
     def seed_demo_command(persons: int, seed_value: int, if_empty: bool) -> None:
-        """Create the demo accounts and a deterministic labour force."""
+        """Create the demo accounts, a deterministic labour force and the demo office's ledgers."""
+        from app import clock
         from seed.demo import person_count, seed_persons, seed_users
+        from seed.demo_ledgers import seed_demo_ledgers
         from seed.reference import load_reference
 
         appbuilder = current_app.appbuilder
         load_reference(appbuilder)
         users = seed_users(appbuilder)
-        from app import clock
-        from seed.employer_demo import seed_employers
-
-        seed_employers(appbuilder, clock.today())
         if if_empty and person_count(appbuilder.session) > 0:
             click.echo("演示数据已存在，跳过")
             return
         with click.progressbar(length=persons, label="生成劳动力数据") as bar:
             seed_persons(appbuilder.session, persons, seed_value)
             bar.update(persons)
-        click.echo(f"演示账号：{', '.join(users) or '已存在'}；劳动力 {persons} 人")
+        filled = seed_demo_ledgers(appbuilder, clock.today(), seed_value)
+        click.echo(
+            f"演示账号：{', '.join(users) or '已存在'}；劳动力 {persons} 人；"
+            + ("演示台账已生成" if filled else "演示台账已存在")
+        )
