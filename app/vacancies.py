@@ -1,21 +1,38 @@
 """R-92 招聘信息有效期: every published vacancy whose validity has ended is expired through the workflow
 (one 流转记录 event and change-history entry per vacancy, by the acting user or "system"). Run nightly by
-the job worker and on demand by `flask vacancies expire`."""
+the job worker and on demand by `flask vacancies expire`. Once a vacancy has been reviewed its validity
+changes only by the 延期 step, on every write path (app.ledger.VALIDATORS)."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import click
 from flask import current_app
 from flask.cli import AppGroup
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from app import clock, jobs
+from app import clock, jobs, ledger
 from app.workflow import commands
 from models.vacancy import Vacancy
 
 EXPIRY_COMMENT = "有效期已过，自动下架（R-92）"
+REVIEWED_UNTIL = _l(
+    "The vacancy has been reviewed: its validity is changed only by the “Extend the validity” step "
+    "(R-92), not by editing"
+)
+
+
+def check_validity(values: dict[str, Any], existing: Any) -> dict[str, Any]:
+    """A plain edit (form, API, import) leaves the end of a reviewed vacancy's validity alone: 延期 changes
+    it, with its reason in the 流转记录."""
+    if existing is None or existing.state in ("", "pending") or commands.firing() is not None:
+        return {}
+    if "valid_until" in values and values["valid_until"] != existing.valid_until:
+        return {"valid_until": REVIEWED_UNTIL}
+    return {}
 
 
 def expire_vacancies(today: date | None = None) -> int:
@@ -49,3 +66,7 @@ def expire_command() -> None:
     count = expire_vacancies()
     current_app.appbuilder.session.commit()
     click.echo(f"已过期下架岗位 {count} 个")
+
+
+if check_validity not in ledger.VALIDATORS.setdefault(Vacancy.__ledger__, []):
+    ledger.VALIDATORS[Vacancy.__ledger__].append(check_validity)

@@ -3,12 +3,13 @@ WF-47 街镇级 第四章 第一节（二）; R-62). A quarterly 实施方案 (v
 and the visits made under it: appointed by telephone at least 3 days ahead, a 集中培训 of the visitors on
 the working day before, the visit itself with the employer's needs, the services given and the record
 (建立档案), or a postponement and a new appointment, or a cancellation. Vacancies collected on a visit refer
-to it. The steps and time limits are the workflow in seed/employer_workflows.py.
+to it. The steps and time limits are the workflow in seed/employer_workflows.py; the R-62 date checks,
+which read the stored dates, are in app/visits.py.
 """
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -91,16 +92,3 @@ class EmployerVisit(WorkflowStateMixin, LedgerMixin, Model):
     def ledger_title(self) -> str:
         name = self.employer.name if self.employer is not None else f"#{self.employer_id}"
         return f"{name} {self.planned_on:%Y-%m-%d}" if self.planned_on else name
-
-    @classmethod
-    def clean(cls, values: dict[str, Any]) -> dict[str, Any]:
-        errors: dict[str, Any] = {}
-        appointed, planned = values.get("appointed_on"), values.get("planned_on")
-        if appointed and planned and appointed > planned - timedelta(days=APPOINTMENT_LEAD_DAYS):
-            errors["planned_on"] = _l(
-                "The visit must be appointed at least %(days)d days ahead (R-62)", days=APPOINTMENT_LEAD_DAYS
-            )
-        actual = values.get("actual_on")
-        if appointed and actual and actual < appointed:
-            errors["actual_on"] = _l("The visit cannot come before its appointment")
-        return errors

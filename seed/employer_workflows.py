@@ -10,14 +10,15 @@ from seed.workflows import AT_DISTRICT, AT_TOWN, COMMENT, COMMUNITY, DISTRICT, R
 
 ANY_CLERK = frozenset({COMMUNITY, TOWN, DISTRICT})
 
-# E09 用人单位走访 (WF-02/WF-03 区, WF-47 街镇; R-62). The record's "start" is the planned visit date, so
-# the briefing falls due the working day before it and the visit itself on it; a new appointment (重约)
-# re-enters 已预约 on the new date and the two deadlines open again from there.
+# E09 用人单位走访 (WF-02/WF-03 区, WF-47 街镇; R-62). The briefing falls due the working day before the
+# planned visit date and the visit itself on it; an edit of the planned date moves both open deadlines, and
+# a new appointment (重约) re-enters 已预约 on the new date and the two deadlines open again from there.
 EMPLOYER_VISIT = Workflow(
     ledger="employer_visit",
     label=_l("Employer visit"),
     source="E09; WF-02, WF-03, WF-47; R-62",
     start_field="planned_on",
+    dated_events=("planned_on",),
     initial="appointed",
     states=(
         State("appointed", _l("Appointed")),
@@ -35,6 +36,7 @@ EMPLOYER_VISIT = Workflow(
             roles=ANY_CLERK,
             inputs=(Input("date", _l("Briefing held on"), kind="date"), COMMENT),
             limit="前1个工作日",
+            counted_from="planned_on",
             limit_label=_l("briefing on the working day before the visit"),
         ),
         Transition(
@@ -50,6 +52,7 @@ EMPLOYER_VISIT = Workflow(
                 Input("record", _l("Visit record"), kind="comment", to_field="record"),
             ),
             limit="当日",
+            counted_from="planned_on",
             limit_label=_l("on the planned visit date"),
         ),
         Transition(

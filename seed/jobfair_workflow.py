@@ -1,7 +1,7 @@
 """The workflow of job fairs 洽谈会, as data (CATALOG E28; WF-26; R-57; DL-11..DL-13). Same grammar as
 seed/workflows.py; kept apart so ledger families merge cleanly.
 
-受理 → 已发布 (“在接待受理后的 3 个工作日内”, counted from the intake date, the record's start) → 已导入电子屏
+受理 → 已发布 (“在接待受理后的 3 个工作日内”, counted from the intake date) → 已导入电子屏
 (“在洽谈会召开的前 1 个工作日”, counted from the fair's date) → 已举办 (on the fair's date) → 已归档 (the
 receipts filed “在招聘洽谈会结束后的 5 个工作日内”, counted from the day it was held). Done by the district's
 clerks (区级 第二章).
@@ -21,7 +21,7 @@ JOB_FAIR = Workflow(
     label=_l("Job fair"),
     source="E28; WF-26; R-57; DL-11, DL-12, DL-13",
     start_field="accepted_on",
-    dated_events=("held_on",),
+    dated_events=("accepted_on", "held_on"),
     initial="accepted",
     states=(
         State("accepted", _l("Fair received")),
@@ -40,6 +40,7 @@ JOB_FAIR = Workflow(
             tiers=AT_DISTRICT,
             inputs=(Input("date", _l("Publication date"), kind="date", to_field="published_on"), COMMENT),
             limit="3个工作日",
+            counted_from="accepted_on",
             limit_label=_l("within 3 working days of the intake"),
         ),
         Transition(

@@ -42,30 +42,61 @@ PARAMETERS_READ = [("can_read", "policy_parameter")]  # 政策参数: read only 
 SMS_APPROVE = ("can_write", "sms_batch")  # the reviewer approves SMS batches (a workflow step needs write)
 
 LEADER_SIGN = [("can_write", "welfare_payment")]  # 主管领导 signs the 公益性专项补贴审批表 (SM-09, R-53)
+# 信息发布 → 岗位信息栏 (IP-05: the clerks who post vacancies, down to the community's 公告栏); 统计分析 →
+# 走访季度分析 (WF-02 step 6, WF-47: the street/town and district, their reviewer and the inspector). The
+# pages themselves need read on the vacancy / employer visit ledger, which every role has.
+BOARD_MENU = ["Publication", "vacancy_board"]
+VISIT_ANALYSIS_MENU = ["Statistics", "visit_analysis"]
 ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     "社区专干": {
         "ledgers": ["read", "write", "void"],
         "pii": True,
         "views": [*INBOX, DUTY_DONE],
-        "menus": ["Ledgers", "inbox"],
+        "menus": ["Ledgers", *BOARD_MENU, "inbox"],
     },
     "街镇经办": {
         "ledgers": ["read", "write", "void"],
         "pii": True,
         "views": [*ORG_READ, *INBOX, *OVERDUE, DUTY_DONE, *PARAMETERS_READ],
-        "menus": ["Ledgers", "System", "orgunits", "policy_parameters", "inbox", "overdue"],
+        "menus": [
+            "Ledgers",
+            *BOARD_MENU,
+            *VISIT_ANALYSIS_MENU,
+            "System",
+            "orgunits",
+            "policy_parameters",
+            "inbox",
+            "overdue",
+        ],
     },
     "区级经办": {
         "ledgers": ["read", "write", "void"],
         "pii": True,
         "views": [*ORG_READ, *INBOX, *OVERDUE, DUTY_DONE, *PARAMETERS_READ],
-        "menus": ["Ledgers", "System", "orgunits", "policy_parameters", "inbox", "overdue"],
+        "menus": [
+            "Ledgers",
+            *BOARD_MENU,
+            *VISIT_ANALYSIS_MENU,
+            "System",
+            "orgunits",
+            "policy_parameters",
+            "inbox",
+            "overdue",
+        ],
     },
     "审核": {
         "ledgers": ["read"],
         "pii": True,
         "views": [*ORG_READ, *INBOX, *OVERDUE, *SUBSIDY_REVIEW, *LEADER_SIGN, SMS_APPROVE, *PARAMETERS_READ],
-        "menus": ["Ledgers", "System", "orgunits", "policy_parameters", "inbox", "overdue"],
+        "menus": [
+            "Ledgers",
+            *VISIT_ANALYSIS_MENU,
+            "System",
+            "orgunits",
+            "policy_parameters",
+            "inbox",
+            "overdue",
+        ],
     },
     "第三方终审": {
         "ledgers": ["read"],
@@ -77,6 +108,6 @@ ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
         "ledgers": ["read"],
         "pii": False,
         "views": [*ORG_READ, *OVERDUE, ("can_read", "history")],
-        "menus": ["Ledgers", "System", "orgunits", "history", "overdue"],
+        "menus": ["Ledgers", *VISIT_ANALYSIS_MENU, "System", "orgunits", "history", "overdue"],
     },
 }

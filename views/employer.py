@@ -4,7 +4,8 @@ from flask_appbuilder.models.sqla.filters import FilterEqual
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
-import app.vacancies  # noqa: F401  (registers the nightly expiry)
+import app.vacancies  # noqa: F401  (registers the nightly expiry and the validity check)
+import app.visits  # noqa: F401  (registers the R-62 date checks)
 from app.ledger_view import LedgerView
 from app.security.scope import OrgScopeFilter
 from models.employer import Employer

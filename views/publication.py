@@ -22,6 +22,8 @@ from models.org import OrgUnit
 HOTLINE = "69405180"  # 就业服务热线 (PN-08); SERVICE_HOTLINE overrides it
 REFRESH_SECONDS = 300
 VACANCY_BOARD = _l("Vacancy board")
+PUBLICATION_MENU = _l("Information publication")
+STATISTICS_MENU = _l("Statistics and analysis")
 
 
 def hotline() -> str:
@@ -144,6 +146,21 @@ class PublicBoardView(BaseView):
 
 
 def register_views(appbuilder: Any) -> None:
-    appbuilder.add_view_no_menu(VisitAnalysisView)
-    appbuilder.add_view_no_menu(VacancyBoardView)
+    """The board under 信息发布 and the analysis under 统计分析 (who sees them: seed/roles.py "menus")."""
+    appbuilder.add_view(
+        VacancyBoardView,
+        "vacancy_board",
+        label=VACANCY_BOARD,
+        icon="fa-bullhorn",
+        category="Publication",
+        category_label=PUBLICATION_MENU,
+    )
+    appbuilder.add_view(
+        VisitAnalysisView,
+        "visit_analysis",
+        label=_l("Quarterly visit analysis"),
+        icon="fa-bar-chart",
+        category="Statistics",
+        category_label=STATISTICS_MENU,
+    )
     appbuilder.add_view_no_menu(PublicBoardView)

@@ -5,6 +5,7 @@ next steps. Records enter their workflow through `start`, called by ledger.creat
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from datetime import date
 from typing import Any
 
@@ -22,6 +23,13 @@ from models.workflow import Deadline, WorkflowEvent
 AFTER_FIRE: list[Callable[[Any, str, WorkflowEvent], None]] = []  # e.g. follow-up rules
 # named preconditions of transitions (Transition.requires / needs_materials): record -> what is missing
 PRECONDITIONS: dict[str, Callable[[Any], list[Any]]] = {}
+_firing: ContextVar[str | None] = ContextVar("workflow_firing", default=None)
+
+
+def firing() -> str | None:
+    """The step whose inputs are being written to the record (None: a plain edit). Lets a ledger's
+    VALIDATORS keep a column for its step, e.g. a published vacancy's validity for 延期."""
+    return _firing.get()
 
 
 def workflow_of(obj_or_model: Any) -> Workflow | None:
@@ -91,7 +99,11 @@ def fire(
         if spec.to_field and spec.name in values
     }
     if field_values and not errors:
-        errors.update(ledger.validate_values(type(obj), field_values, existing=obj))
+        token = _firing.set(name)
+        try:
+            errors.update(ledger.validate_values(type(obj), field_values, existing=obj))
+        finally:
+            _firing.reset(token)
     if errors:
         raise ledger.LedgerError(errors)
     on = values.get("date") or clock.today()
@@ -194,6 +206,28 @@ def open_deadlines(workflow: Workflow, obj: Any, state: str, entered_on: date) -
         )
 
 
+def reschedule_deadlines(obj: Any, before: dict[str, Any]) -> None:
+    """An update moved a date column behind a dated event (a fair's day, a visit's planned date): the open
+    deadlines counted from it are counted again from the new date on the working-day calendar."""
+    workflow = workflow_of(obj)
+    if workflow is None:
+        return
+    moved = {
+        name
+        for name in workflow.dated_events
+        if name in before and before[name] != getattr(obj, name) and getattr(obj, name) is not None
+    }
+    if not moved:
+        return
+    for deadline in row_deadlines(obj, "open"):
+        step = workflow.transition(deadline.step)
+        if step is None or step.counted_from not in moved:
+            continue
+        started = getattr(obj, step.counted_from)
+        due = calendar.current().due(deadline.limit, started)
+        deadline.started_on, deadline.due_on, deadline.calendar_confirmed = started, due.date, due.confirmed
+
+
 def event_dates(obj: Any) -> dict[str, date]:
     """When each named event last happened on the record (and the dates of its workflow's dated events)."""
     query = (
@@ -216,3 +250,7 @@ def events(obj: Any) -> list[WorkflowEvent]:
         .order_by(WorkflowEvent.at.desc(), WorkflowEvent.id.desc())
     )
     return list(ledger.session().execute(query).scalars())
+
+
+if reschedule_deadlines not in ledger.AFTER_UPDATE:
+    ledger.AFTER_UPDATE.append(reschedule_deadlines)

@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from app import db, ledger
 from app.security.scope import acting_as
-from models.job_fair import JobFairParticipation
+from models.audit import AuditLog
+from models.job_fair import JobFair, JobFairParticipation
 from models.workflow import Deadline
 from tests.conftest import first_community
 from tests.ledgers.test_employer import make_employer
@@ -92,3 +93,46 @@ def test_job_fair__participants_without_receipt_listed_and_overdue(
     assert 'class="danger"' in pending and late_name in pending
     shown = client.get(f"/ledger/job_fair_participation/show/{late.id}").data.decode()
     assert "text-danger" in shown.split("job-fair-receipt", 1)[1][:40]
+
+
+def test_job_fair__moving_the_dates_moves_the_open_deadlines(app: Flask, login: Any, today: Any) -> None:
+    unit = first_community("仁和镇")
+    fair = make_fair(unit.id, accepted_on="2026-09-21", held_on="2026-09-30")
+    assert open_due(fair.id) == {"publish": date(2026, 9, 24)}
+    district = login("qu_jingban")
+    put = district.put(f"/api/v1/job_fair/{fair.id}", json={"accepted_on": "2026-09-29", "version": 1})
+    assert put.status_code == 200, put.json  # an intake date corrected through the API (or an import)
+    db.session.expire_all()
+    assert open_due(fair.id) == {"publish": date(2026, 10, 9)}  # 9-30, then 10-8 and 10-9 after 国庆
+    assert fire(district, fair.id, "publish", date="2026-09-29").status_code == 200
+    db.session.expire_all()
+    assert open_due(fair.id) == {"import_screen": date(2026, 9, 29)}
+    fair = db.session.get(JobFair, fair.id)
+    form = {
+        "title": fair.title,
+        "fair_type": fair.fair_type,
+        "held_on": "2026-10-12",  # postponed past National Day
+        "venue": fair.venue,
+        "row_version": fair.version,
+    }
+    assert district.post(f"/ledger/job_fair/edit/{fair.id}", data=form).status_code == 302
+    db.session.expire_all()
+    moved = db.session.execute(
+        select(Deadline).where(
+            Deadline.ledger == "job_fair", Deadline.row_id == fair.id, Deadline.status == "open"
+        )
+    ).scalar_one()
+    assert (moved.step, moved.started_on, moved.due_on) == (
+        "import_screen",
+        date(2026, 10, 12),
+        date(2026, 10, 10),
+    )
+    history = db.session.execute(
+        select(AuditLog).where(AuditLog.ledger == "job_fair", AuditLog.row_id == fair.id)
+    ).scalars()
+    assert any("held_on" in str(entry.changes) for entry in history)
+    met = db.session.execute(
+        select(Deadline).where(Deadline.ledger == "job_fair", Deadline.step == "publish")
+    ).scalar_one()
+    assert met.status == "met"  # a met deadline is not moved
+    assert met.due_on == date(2026, 10, 9)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import pytest
 from flask import Flask
 from sqlalchemy import select
 
 from app import db, ledger
 from app.security.scope import acting_as
 from app.vacancies import expire_vacancies
+from models.audit import AuditLog
 from models.vacancy import Vacancy
 from models.visit import EmployerVisit
 from models.workflow import Deadline, WorkflowEvent
@@ -155,8 +157,6 @@ def open_deadline(pk: int, step: str) -> Deadline:
 
 
 def test_visit__r62_appointment_three_days_ahead(app: Flask) -> None:
-    import pytest
-
     with pytest.raises(ledger.LedgerError) as refused:
         add_visit(app, "2026-11-02", "2026-11-04")
     assert "R-62" in str(refused.value.errors["planned_on"])
@@ -249,3 +249,102 @@ def test_inbox__briefing_waits_on_the_community_clerk(app: Flask, login: Any, to
     # one item per record, due at its earliest deadline: the briefing on the working day before the visit
     assert [(i.subject, i.due_on) for i in items] == [(visit.ledger_title(), date(2026, 9, 30))]
     assert other == []
+
+
+def import_vacancy_row(app: Flask, tmp_path: Any, vacancy: Vacancy, **cells: Any) -> Any:
+    """Import one row updating `vacancy` (its record number) with some cells changed, as the town clerk."""
+    from app.io.columns import specs
+    from app.io.importer import ImportOptions, commit_import
+    from tests.io.helpers import workbook
+
+    columns = specs(Vacancy)
+    stored = {spec.name: getattr(vacancy, spec.name) for spec in columns}
+    stored = {k: v.isoformat() if isinstance(v, date) else v for k, v in {**stored, **cells}.items()}
+    stored["org_id"], stored["skill_talent"] = vacancy.org.name, "否"
+    path = workbook(
+        tmp_path / "vacancy.xlsx", [s.label for s in columns], [[stored[s.name] for s in columns]]
+    )
+    clerk = app.appbuilder.sm.find_user(username="renhe_jingban")
+    return commit_import("vacancy", path, clerk, ImportOptions(on_existing="update"))
+
+
+def test_vacancy__validity_of_a_reviewed_vacancy_changes_only_by_extension(
+    app: Flask, login: Any, today: Any, tmp_path: Any
+) -> None:
+    pending = add_vacancy(app)
+    town = login("renhe_jingban")
+    moved = town.put(f"/api/v1/vacancy/{pending.id}", json={"valid_until": "2027-01-31", "version": 1})
+    assert moved.status_code == 200  # before review the clerk still corrects the registration
+    vacancy = add_vacancy(app)
+    assert fire(town, "vacancy", vacancy.id, "publish").status_code == 200
+    db.session.expire_all()
+    version = db.session.get(Vacancy, vacancy.id).version
+
+    api = town.put(f"/api/v1/vacancy/{vacancy.id}", json={"valid_until": "2027-06-30", "version": version})
+    assert api.status_code == 422 and "延期" in str(api.json["message"]["valid_until"])
+    form = {**vacancy_values(vacancy.employer_id, vacancy.org_id), "valid_until": "2027-06-30"}
+    page = town.post(f"/ledger/vacancy/edit/{vacancy.id}", data={**form, "row_version": version})
+    assert page.status_code == 200 and "延期" in page.data.decode()
+    report = import_vacancy_row(app, tmp_path, db.session.get(Vacancy, vacancy.id), valid_until="2027-06-30")
+    assert report.counts["error"] == 1 and "延期" in report.issues[0].message, report.issues
+    db.session.expire_all()
+    assert db.session.get(Vacancy, vacancy.id).valid_until == date(2026, 12, 31)
+
+    other = town.put(f"/api/v1/vacancy/{vacancy.id}", json={"headcount": 9, "version": version})
+    assert other.status_code == 200  # the other columns are still edited
+    extended = fire(town, "vacancy", vacancy.id, "extend", valid_until="2027-06-30", comment="未招满")
+    assert extended.status_code == 200
+    db.session.expire_all()
+    assert db.session.get(Vacancy, vacancy.id).valid_until == date(2027, 6, 30)
+
+
+def test_visit__r62_checked_against_the_stored_date_on_every_write_path(
+    app: Flask, login: Any, tmp_path: Any
+) -> None:
+    visit = add_visit(app, "2026-10-09", "2026-10-14")
+    client = login("renhe_shequ")
+    api = client.put(f"/api/v1/employer_visit/{visit.id}", json={"planned_on": "2026-10-11", "version": 1})
+    assert api.status_code == 422 and "R-62" in str(api.json["message"]["planned_on"])
+    late_call = client.put(
+        f"/api/v1/employer_visit/{visit.id}", json={"appointed_on": "2026-10-12", "version": 1}
+    )
+    assert late_call.status_code == 422 and "R-62" in str(late_call.json["message"]["appointed_on"])
+    with acting_as(app.appbuilder.sm.find_user(username="renhe_shequ")):
+        with pytest.raises(ledger.LedgerError) as refused:
+            ledger.update(visit, {"planned_on": date(2026, 10, 10)}, visit.version)  # an import row
+        assert "R-62" in str(refused.value.errors["planned_on"])
+    db.session.rollback()
+    ok = client.put(f"/api/v1/employer_visit/{visit.id}", json={"planned_on": "2026-10-12", "version": 1})
+    assert ok.status_code == 200
+    early = fire(client, "employer_visit", visit.id, "complete", date="2026-10-08", record="提前到访")
+    assert early.status_code == 422 and "actual_on" in str(early.json["message"])
+
+
+def test_visit__moving_the_planned_date_moves_the_briefing_and_visit_deadlines(
+    app: Flask, login: Any
+) -> None:
+    visit = add_visit(app, "2026-09-20", "2026-09-30")
+    assert open_deadline(visit.id, "brief").due_on == date(2026, 9, 29)
+    client = login("renhe_shequ")
+    form = {
+        "employer": visit.employer_id,
+        "appointed_on": "2026-09-20",
+        "planned_on": "2026-10-08",  # after National Day: the working day before is 9-30
+        "row_version": visit.version,
+    }
+    assert client.post(f"/ledger/employer_visit/edit/{visit.id}", data=form).status_code == 302
+    brief, complete = open_deadline(visit.id, "brief"), open_deadline(visit.id, "complete")
+    assert (brief.started_on, brief.due_on) == (date(2026, 10, 8), date(2026, 9, 30))
+    assert complete.due_on == date(2026, 10, 8)
+    history = db.session.execute(
+        select(AuditLog).where(AuditLog.ledger == "employer_visit", AuditLog.row_id == visit.id)
+    ).scalars()
+    assert any("planned_on" in str(entry.changes) for entry in history)
+    assert fire(client, "employer_visit", visit.id, "brief", date="2026-09-30").status_code == 200
+    db.session.expire_all()
+    met = db.session.execute(
+        select(Deadline).where(
+            Deadline.ledger == "employer_visit", Deadline.row_id == visit.id, Deadline.step == "brief"
+        )
+    ).scalar_one()
+    assert (met.status, met.overdue(date(2026, 10, 20))) == ("met", False)
