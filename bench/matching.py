@@ -23,7 +23,7 @@ concurrent bench of another ledger is not disturbed), to which this script adds 
 ``TODAY`` (+2,000 expired, draft or filled ones) and 30,000 job-seeker registrations of existing persons
 aged 16..60 (27,000 valid on ``TODAY``). ``--rebuild`` rebuilds everything.
 
-    cd /work/wt-matching && PYTHONPATH=. TAIZHANG_DEV=1 .venv/bin/python bench/matching.py [--pg|--sqlite]
+    cd /work/main && PYTHONPATH=. TAIZHANG_DEV=1 .venv/bin/python bench/matching.py [--pg|--sqlite]
 """
 
 from __future__ import annotations
