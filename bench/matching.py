@@ -420,7 +420,7 @@ def main() -> None:
     if args.queries != SAMPLES:
         flags += f" --queries {args.queries}"
     print(
-        f"\nreproduce: cd /work/wt-matching && PYTHONPATH=. TAIZHANG_DEV=1 .venv/bin/python bench/matching.py{flags}"
+        f"\nreproduce: cd /work/main && PYTHONPATH=. TAIZHANG_DEV=1 .venv/bin/python bench/matching.py{flags}"
     )
 
 
