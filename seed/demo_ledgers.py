@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from models.seekers import JobSeeker
+from seed.demo_assistance import seed_assistance
 from seed.demo_office import office
 from seed.demo_policy import seed_policy
 from seed.demo_services import seed_services
@@ -23,4 +24,5 @@ def seed_demo_ledgers(appbuilder: Any, today: date, seed: int) -> bool:
     demo = office(appbuilder, today, seed)
     seed_services(demo)
     seed_policy(demo)
+    seed_assistance(demo)  # last: the persons it takes leave the policy cases unchanged
     return True
