@@ -47,6 +47,23 @@ LEADER_SIGN = [("can_write", "welfare_payment")]  # 主管领导 signs the 公�
 # pages themselves need read on the vacancy / employer visit ledger, which every role has.
 BOARD_MENU = ["Publication", "vacancy_board"]
 VISIT_ANALYSIS_MENU = ["Statistics", "visit_analysis"]
+# the street/town and district clerks (街镇经办, 区级经办) hold the same rights; the tier of their unit differs
+OFFICE_CLERK: dict[str, list[str] | list[tuple[str, str]] | bool] = {
+    "ledgers": ["read", "write", "void"],
+    "pii": True,
+    "views": [*ORG_READ, *INBOX, *OVERDUE, DUTY_DONE, *PARAMETERS_READ],
+    "menus": [
+        "Ledgers",
+        *BOARD_MENU,
+        *VISIT_ANALYSIS_MENU,
+        "System",
+        "orgunits",
+        "policy_parameters",
+        "inbox",
+        "overdue",
+    ],
+}
+
 ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     "社区专干": {
         "ledgers": ["read", "write", "void"],
@@ -54,36 +71,8 @@ ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
         "views": [*INBOX, DUTY_DONE],
         "menus": ["Ledgers", *BOARD_MENU, "inbox"],
     },
-    "街镇经办": {
-        "ledgers": ["read", "write", "void"],
-        "pii": True,
-        "views": [*ORG_READ, *INBOX, *OVERDUE, DUTY_DONE, *PARAMETERS_READ],
-        "menus": [
-            "Ledgers",
-            *BOARD_MENU,
-            *VISIT_ANALYSIS_MENU,
-            "System",
-            "orgunits",
-            "policy_parameters",
-            "inbox",
-            "overdue",
-        ],
-    },
-    "区级经办": {
-        "ledgers": ["read", "write", "void"],
-        "pii": True,
-        "views": [*ORG_READ, *INBOX, *OVERDUE, DUTY_DONE, *PARAMETERS_READ],
-        "menus": [
-            "Ledgers",
-            *BOARD_MENU,
-            *VISIT_ANALYSIS_MENU,
-            "System",
-            "orgunits",
-            "policy_parameters",
-            "inbox",
-            "overdue",
-        ],
-    },
+    "街镇经办": OFFICE_CLERK,
+    "区级经办": OFFICE_CLERK,
     "审核": {
         "ledgers": ["read"],
         "pii": True,
