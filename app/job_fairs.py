@@ -1,18 +1,28 @@
 """洽谈会 pages (CATALOG E28, R-57, FU-04): a fair's R-57 dates and its participants still without a receipt,
-the overdue ones marked (“招聘洽谈会结束后的 5 个工作日内” file the receipts; none → 电话回访或入企走访)."""
+the overdue ones marked (“招聘洽谈会结束后的 5 个工作日内” file the receipts; none → 电话回访或入企走访).
+The same participants come to 我的待办: the receipt while it is due, then the FU-04 call or visit until a
+follow-up note is recorded."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app import calendar, clock, ledger
+from app.followups import DUE_SOON_DAYS
 from app.rules import job_fair as rules
+from app.security.access import user_may
 from app.security.scope import current_actor, scope_query
+from app.workflow.inbox import LIMIT, InboxItem, provider
 from models.job_fair import JobFair, JobFairParticipation
+
+FU04_TIER = (
+    "district"  # 电话回访或入企走访 of the employers without a receipt is the district's (CATALOG §3.6)
+)
 
 
 @dataclass(frozen=True)
@@ -56,3 +66,49 @@ def without_receipt(fair: JobFair) -> list[tuple[JobFairParticipation, bool]]:
 
 def fair_context(fair: Any) -> dict[str, Any]:
     return {"timings": timings(fair), "pending": without_receipt(fair)}
+
+
+@provider
+def receipt_items(user: Any, today: date) -> list[InboxItem]:
+    """For the district, which holds the fairs: participants without a receipt or a follow-up note whose
+    receipt is due within a week, the receipt until it is overdue (R-57), then the FU-04 call or visit."""
+    from flask import url_for
+
+    if getattr(user.org, "level", None) != FU04_TIER or not user_may(
+        user, "can_write", JobFairParticipation.__ledger__
+    ):
+        return []
+    cal = calendar.current()
+    query = (
+        select(JobFairParticipation)
+        .join(JobFairParticipation.fair)
+        .where(
+            JobFairParticipation.voided_at.is_(None),
+            JobFairParticipation.receipt_on.is_(None),
+            JobFairParticipation.followup_note.is_(None),
+            JobFair.voided_at.is_(None),
+            JobFair.held_on <= today + timedelta(days=DUE_SOON_DAYS),  # the receipt is due after the fair
+        )
+        .order_by(JobFair.held_on, JobFairParticipation.id)
+        .limit(LIMIT)
+    )
+    items = []
+    for row in ledger.session().execute(scope_query(query, JobFairParticipation, user)).scalars().unique():
+        due = rules.receipts_due(cal, row.fair.held_on)
+        if due > today + timedelta(days=DUE_SOON_DAYS):
+            continue
+        items.append(
+            InboxItem(
+                kind="followup",
+                title=str(
+                    _l("Follow-up: employer without a fair receipt (FU-04)")
+                    if today > due
+                    else _l("Job fair receipt due (R-57)")
+                ),
+                subject=row.ledger_title(),
+                org_name=row.org.name,
+                due_on=due,
+                url=url_for("JobFairParticipationView.show", pk=row.id),
+            )
+        )
+    return items

@@ -11,6 +11,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from app import db, ledger
+from app.job_fairs import receipt_items
 from app.security.scope import acting_as
 from models.audit import AuditLog
 from models.job_fair import JobFair, JobFairParticipation
@@ -136,3 +137,43 @@ def test_job_fair__moving_the_dates_moves_the_open_deadlines(app: Flask, login: 
     ).scalar_one()
     assert met.status == "met"  # a met deadline is not moved
     assert met.due_on == date(2026, 10, 9)
+
+
+def test_inbox__fair_receipts_then_fu04_followups_of_own_territory(
+    app: Flask, login: Any, today: Any
+) -> None:
+    unit, other = first_community("仁和镇"), first_community("后沙峪镇")
+    fair = make_fair(unit.id, accepted_on="2026-09-20", held_on="2026-09-30")
+    with acting_as(app.appbuilder.sm.find_user(username="qu_jingban")):
+        rows = {
+            name: ledger.create(
+                JobFairParticipation,
+                {"org_id": org.id, "fair_id": fair.id, "employer_id": make_employer(org.id).id, **extra},
+            )
+            for name, org, extra in (
+                ("pending", unit, {}),
+                ("answered", unit, {"receipt_on": "2026-10-09"}),
+                ("called", unit, {"followup_note": "电话回访：已招2人，回执补交中"}),
+                ("elsewhere", other, {}),
+            )
+        }
+        db.session.commit()
+    urls = {name: f"/ledger/job_fair_participation/show/{row.id}" for name, row in rows.items()}
+
+    def items(username: str, day: date) -> list[Any]:
+        with app.test_request_context():
+            found = receipt_items(app.appbuilder.sm.find_user(username=username), day)
+        return [item for item in found if item.url in urls.values()]
+
+    assert items("qu_jingban", date(2026, 10, 5)) == []  # due 10-13: more than a week ahead
+    due = items("qu_jingban", date(2026, 10, 13))
+    assert {i.url for i in due} == {urls["pending"], urls["elsewhere"]}
+    assert {(i.title, i.due_on) for i in due} == {
+        ("回执待收回（洽谈会后5个工作日内，R-57）", date(2026, 10, 13))
+    }
+    late = items("qu_jingban", date(2026, 10, 14))
+    assert {i.title for i in late} == {"回访未交回执的参会单位（FU-04）"} and late[0].overdue(
+        date(2026, 10, 14)
+    )
+    assert items("renhe_jingban", date(2026, 10, 14)) == []  # FU-04 is the district's
+    assert items("ducha", date(2026, 10, 14)) == []  # the inspector writes no ledger
