@@ -92,3 +92,14 @@ class EmployerVisit(WorkflowStateMixin, LedgerMixin, Model):
     def ledger_title(self) -> str:
         name = self.employer.name if self.employer is not None else f"#{self.employer_id}"
         return f"{name} {self.planned_on:%Y-%m-%d}" if self.planned_on else name
+
+    def check_brief(self, values: dict[str, Any], today: date) -> dict[str, Any]:
+        """R-62: the visitors are briefed before the visit (due the working day before), after the appointment."""
+        held = values.get("date")
+        if held is None:
+            return {}
+        if held >= self.planned_on:
+            return {"date": _l("The briefing comes before the visit date (R-62: the working day before)")}
+        if held < self.appointed_on:
+            return {"date": _l("The briefing cannot come before the appointment was made")}
+        return {}

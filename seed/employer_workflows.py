@@ -35,6 +35,7 @@ EMPLOYER_VISIT = Workflow(
             "briefed",
             roles=ANY_CLERK,
             inputs=(Input("date", _l("Briefing held on"), kind="date"), COMMENT),
+            check="check_brief",
             limit="前1个工作日",
             counted_from="planned_on",
             limit_label=_l("briefing on the working day before the visit"),

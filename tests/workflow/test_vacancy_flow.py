@@ -180,6 +180,9 @@ def test_visit__briefing_due_the_working_day_before_and_reappointment(
     )
     assert again.status_code == 200 and again.json["result"]["state"] == "appointed"
     assert open_deadline(visit.id, "brief").due_on == date(2026, 10, 15)
+    for wrong, reason in (("2026-10-16", "走访日期之前"), ("2026-10-11", "预约之前")):
+        refused = fire(community, "employer_visit", visit.id, "brief", date=wrong)
+        assert refused.status_code == 422 and reason in str(refused.json), refused.json
     assert fire(community, "employer_visit", visit.id, "brief", date="2026-10-15").status_code == 200
     done = fire(community, "employer_visit", visit.id, "complete", date="2026-10-16", record="了解用工需求")
     assert done.status_code == 200 and done.json["result"]["state"] == "done"
