@@ -10,6 +10,7 @@ from flask_appbuilder.api import ModelRestApi
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 
 from app import ledger
 from app.ledger_view import VoidedRowsFilter, can_see_pii
@@ -32,6 +33,7 @@ class LedgerApi(ModelRestApi):
 
     method_permission_name = API_PERMISSIONS
     allow_browser_login = True
+    optional_keys: tuple[str, ...] = ()  # nullable reference columns, added to what GET returns
     base_filters = [["org_id", OrgScopeFilter, None], ["voided_at", VoidedRowsFilter, None]]
 
     def pii_columns(self) -> set[str]:
@@ -44,10 +46,28 @@ class LedgerApi(ModelRestApi):
 
     def pre_get(self, data: dict[str, Any]) -> None:
         self.mask(data.get("result", {}))
+        self.add_optional_keys([data.get("id")], [data.get("result", {})])
 
     def pre_get_list(self, data: dict[str, Any]) -> None:
         for row in data.get("result", []):
             self.mask(row)
+        self.add_optional_keys(data.get("ids", []), data.get("result", []))
+
+    def add_optional_keys(self, ids: list[Any], rows: list[dict[str, Any]]) -> None:
+        """The optional references (e.g. a referral's vacancy) as their key columns, None where there is none:
+        FAB's schema leaves key columns out and "<relation>.id" would drop the rows without one."""
+        if not self.optional_keys or not ids:
+            return
+        model = self.datamodel.obj
+        keys = [model.__table__.c[name] for name in self.optional_keys]
+        found = dict(
+            (row_id, values)
+            for row_id, *values in ledger.session().execute(
+                select(model.__table__.c.id, *keys).where(model.__table__.c.id.in_(ids))
+            )
+        )
+        for row_id, row in zip(ids, rows, strict=True):
+            row.update(zip(self.optional_keys, found.get(row_id, [None] * len(keys)), strict=True))
 
     def refused(self, exc: ledger.LedgerError) -> Any:
         self.datamodel.session.rollback()
@@ -112,6 +132,11 @@ def record_selects(model: Any) -> dict[str, str]:
     }
 
 
+def optional_keys(model: Any) -> tuple[str, ...]:
+    """The reference columns a row may leave empty (a vacancy's visit, a job seeker's preferred town)."""
+    return tuple(column for column in record_selects(model) if model.__table__.c[column].nullable)
+
+
 def api_for(view_class: Any) -> type[LedgerApi]:
     """The ModelRestApi of a registered ledger view."""
     model = view_class.datamodel.obj
@@ -119,10 +144,12 @@ def api_for(view_class: Any) -> type[LedgerApi]:
     relations = record_selects(model)
     names = [meta.name for meta in metas if meta.name not in relations]
     # an optional reference (nullable key) is not listed: "<relation>.id" makes FAB inner-join the
-    # relationship, which would drop the rows that have none (and the key column is not in FAB's schema)
-    optional = {column for column in relations if model.__table__.c[column].nullable}
+    # relationship, which would drop the rows that have none (and the key column is not in FAB's schema);
+    # GET adds its key column afterwards (LedgerApi.add_optional_keys)
+    optional = optional_keys(model)
     shown = [
         *names,
+        *(name for name in getattr(model, "__derived__", ()) if name not in names),
         *(
             f"{relation}.id"
             for column, relation in relations.items()
@@ -132,6 +159,7 @@ def api_for(view_class: Any) -> type[LedgerApi]:
     attrs = {
         "datamodel": SQLAInterface(model),
         "resource_name": model.__ledger__,
+        "optional_keys": optional,
         "class_permission_name": model.__ledger__,
         "list_columns": ["id", "version", "org.id", "org.name", *shown],
         "show_columns": ["id", "version", "voided_at", "void_reason", "org.id", "org.name", *shown],

@@ -11,6 +11,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from app import db, ledger
+from app.ledger_api import optional_keys, record_selects
 from app.security.scope import acting_as
 from models.audit import AuditLog
 from tests.conftest import first_community, org
@@ -107,6 +108,22 @@ class LedgerCase:
             select(AuditLog).where(AuditLog.ledger == self.ledger, AuditLog.row_id == response.json["id"])
         ).scalar_one()
         assert (log.action, log.username, log.ledger) == ("create", "renhe_jingban", self.ledger)
+
+    def test_api_get__every_column_returned_optional_references_and_derived_included(
+        self, app: Flask, login: Any
+    ) -> None:
+        row = self.make_row(app, HOME_TOWN)
+        relations, optional = record_selects(self.model), optional_keys(self.model)
+        expected = {
+            name if name in optional else relations.get(name, name)
+            for name in ledger.ledger_columns(self.model)
+        }
+        client = login("renhe_jingban")
+        shown = client.get(f"/api/v1/{self.ledger}/{row.id}").json["result"]
+        listed = client.get(f"/api/v1/{self.ledger}/").json["result"][0]
+        assert expected <= shown.keys() and expected <= listed.keys(), expected - shown.keys()
+        for name in optional:
+            assert shown[name] == listed[name] == getattr(row, name), name
 
     # ---- territory on every path ------------------------------------------------------------------
 
