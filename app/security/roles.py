@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from flask_appbuilder.security.manager import BaseSecurityManager
@@ -12,9 +13,24 @@ from seed.roles import OWN_ACCOUNT, ROLES
 PII = ("can_view", "PersonalData")  # not tied to a view: unmasks ID numbers
 
 
+def share_permissions(appbuilder: Any) -> None:
+    """Views that share a permission name (a ledger's list view, its REST API, its workflow API, pages reading
+    it) and a menu entry of that name declare the same permissions: FAB's sync otherwise tries to delete,
+    for each view, the permissions only the others use, and logs a refusal for every one of them."""
+    shared: dict[str, set[str]] = defaultdict(set)
+    for view in appbuilder.baseviews:
+        shared[view.class_permission_name] |= set(view.base_permissions or ())
+    for name in appbuilder.menu.get_flat_name_list():
+        if name in shared:
+            shared[name].add("menu_access")
+    for view in appbuilder.baseviews:
+        view.base_permissions = sorted(shared[view.class_permission_name])
+
+
 def sync_roles(appbuilder: Any) -> None:
     sm = appbuilder.sm
     BaseSecurityManager.create_db(sm)  # FAB's admin and public roles, without its create_all
+    share_permissions(appbuilder)
     appbuilder.add_permissions(update_perms=True)
     sm.add_permission_view_menu(*PII)
     for name, spec in ROLES.items():
