@@ -1,6 +1,7 @@
 """The six roles of ARCHITECTURE §4 and what each may do: the permission matrix, as data.
 
-"ledgers" lists the coarse permissions granted on EVERY registered ledger (read / write / void / restore);
+"ledgers" lists the coarse permissions granted on every registered ledger (read / write / void / restore), or
+only on those of "only_ledgers" where a role has one;
 "pii" unmasks ID numbers; "views" are extra (permission, view) pairs; "menus" the menus shown.
 Every role also gets OWN_ACCOUNT: its own account (user info, password) and 我的任务 (its background jobs).
 系统管理员 is FAB's admin role and receives every permission. 审核 also writes 短信群发记录: approving a batch
@@ -14,8 +15,9 @@ is a workflow step, and firing a step needs the ledger's write permission.
 | 审核     | any         | read                       | unmasked   | —               | yes     | yes     | org tree, 政策参数: read                |
 | 督查     | any         | read                       | masked     | read            | —       | yes     | org tree: read                        |
 | 系统管理员 | any       | read, write, void, restore | unmasked   | read            | yes     | yes     | all                                   |
-| 第三方终审 | district  | read                       | unmasked   | —               | yes     | —       | —                                     |
+| 第三方终审 | district  | read: 区级优惠政策 only     | unmasked   | —               | yes     | —       | —                                     |
 
+The third party (第三方终审) is outside the bureau: it sees the district subsidy cases it reviews, no other ledger.
 审核 (就业促进科 复审) and 第三方终审 (the third party's 终审, R-34) also get write on the district subsidy ledger:
 firing a workflow step needs write on its ledger. 审核 also signs the monthly 公益性专项补贴审批表 as 主管领导
 (write on welfare_payment).
@@ -89,6 +91,7 @@ ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     },
     "第三方终审": {
         "ledgers": ["read"],
+        "only_ledgers": ["district_subsidy"],
         "pii": True,
         "views": [*INBOX, *SUBSIDY_REVIEW],
         "menus": ["Ledgers", "inbox"],

@@ -36,7 +36,7 @@ def sync_roles(appbuilder: Any) -> None:
     for name, spec in ROLES.items():
         role = sm.find_role(name) or sm.add_role(name)
         wanted: list[tuple[str, str]] = [*OWN_ACCOUNT, *spec["views"]]  # type: ignore[misc]
-        for ledger_name in LEDGERS:
+        for ledger_name in spec.get("only_ledgers", LEDGERS):  # type: ignore[union-attr]
             wanted += [(f"can_{perm}", ledger_name) for perm in spec["ledgers"]]  # type: ignore[union-attr]
             wanted.append(("menu_access", ledger_name))
         wanted += [("menu_access", menu) for menu in spec["menus"]]  # type: ignore[union-attr]
