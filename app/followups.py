@@ -23,12 +23,19 @@ from app.security.scope import scope_query
 from app.workflow.commands import AFTER_FIRE
 from app.workflow.inbox import LIMIT, InboxItem, provider
 from models.followup import FollowUp
+from models.org import OrgUnit
 
 DUE_SOON_DAYS = 7  # shown in the inbox this many days before the due date
 
 
 # named conditions of rules (FollowUpRule.when): record -> whether the rule applies; modules add theirs
 CONDITIONS: dict[str, Callable[[Any], bool]] = {}
+
+
+def org_level(obj: Any) -> str:
+    """The tier of the unit a record belongs to (district / town / community): who does its follow-ups."""
+    org = ledger.session().get(OrgUnit, obj.org_id)
+    return org.level if org is not None else ""
 
 
 def on_transition(obj: Any, transition: str, event: Any) -> None:

@@ -26,7 +26,6 @@ from sqlalchemy import func, select
 
 from app import clock, codes, followups, ledger
 from app.seekers import HARDSHIP_CLASS, current
-from models.org import OrgUnit
 from models.referral import Referral
 from models.seekers import GuidanceSession, JobSeeker
 from models.vacancy import Vacancy
@@ -86,11 +85,6 @@ def referrals_without_job(seeker_id: int) -> int:
 # ---- follow-up conditions (FollowUpRule.when) ------------------------------------------------------------
 
 
-def org_level(obj: Any) -> str:
-    org = ledger.session().get(OrgUnit, obj.org_id)
-    return org.level if org is not None else ""
-
-
 followups.CONDITIONS.update(
     {
         "counter_match": lambda ref: bool(ref.at_counter),
@@ -98,10 +92,10 @@ followups.CONDITIONS.update(
             bool(ref.accompanied) and ref.job_seeker.seeker_class == HARDSHIP_CLASS
         ),
         "employer_referral_by_town": lambda ref: (
-            ref.direction == EMPLOYER_DIRECTION and org_level(ref) in ("town", "district")
+            ref.direction == EMPLOYER_DIRECTION and followups.org_level(ref) in ("town", "district")
         ),
         "employer_referral_by_community": lambda ref: (
-            ref.direction == EMPLOYER_DIRECTION and org_level(ref) == "community"
+            ref.direction == EMPLOYER_DIRECTION and followups.org_level(ref) == "community"
         ),
         "third_referral_without_job": lambda ref: (
             ref.outcome in WITHOUT_JOB and referrals_without_job(ref.job_seeker_id) == R55_REFERRALS

@@ -18,7 +18,7 @@ from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from app import clock, ledger
+from app import clock, followups, ledger
 from app.rules.job_seeker import DEFAULT_VALID_MONTHS, default_valid_until, old_enough, overlaps
 from app.security.scope import current_actor, scope_query
 from models.followup import FollowUp
@@ -158,6 +158,14 @@ def handbook_entries(person: Person) -> list[tuple[date, Any, Any]]:
     return sorted(entries, key=lambda entry: (entry[0], str(entry[1])))
 
 
+def after_create(obj: Any) -> None:
+    """R-61: a community's job seeker is called 7 days after the registration (FU-08)."""
+    followups.fire_event(obj, "create", obj.registered_on)
+
+
+followups.CONDITIONS["registered_by_community"] = lambda seeker: followups.org_level(seeker) == "community"
+if after_create not in ledger.AFTER_CREATE.setdefault(JobSeeker.__ledger__, []):
+    ledger.AFTER_CREATE[JobSeeker.__ledger__].append(after_create)
 ledger.VALIDATORS.setdefault(JobSeeker.__ledger__, [])
 if check_job_seeker not in ledger.VALIDATORS[JobSeeker.__ledger__]:
     ledger.VALIDATORS[JobSeeker.__ledger__].append(check_job_seeker)

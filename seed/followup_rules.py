@@ -92,7 +92,15 @@ FOLLOWUP_RULES: list[FollowUpRule] = [
         first="7个工作日",
         when="employer_referral_by_community",
     ),
-    FollowUpRule("FU-08", "求职登记7日后回访", "community", "WF-87; R-61", first="7日"),
+    FollowUpRule(
+        "FU-08",
+        "求职登记7日后回访",
+        "community",
+        "WF-87; R-61",
+        trigger=("job_seeker", "create"),
+        first="7日",
+        when="registered_by_community",
+    ),
     FollowUpRule("FU-09", "推荐岗位后电话回访", "community", "WF-85, WF-93"),
     FollowUpRule(
         "FU-10",

@@ -8,6 +8,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from app import codes, create_app, db, holidays  # noqa: E402
 from app.ledger import LEDGERS  # noqa: E402
 from models import Model  # noqa: E402
 from models.audit import AuditLog  # noqa: E402
+from models.followup import FollowUp  # noqa: E402
 from models.org import OrgUnit  # noqa: E402
 from models.workflow import Deadline, WorkflowEvent  # noqa: E402
 from seed.demo import DEMO_PASSWORD  # noqa: E402
@@ -158,6 +160,14 @@ def personas(client: FlaskClient) -> Personas:
 @pytest.fixture
 def login(personas: Personas) -> Any:
     return personas.login
+
+
+def followups_of(row: Any) -> dict[str, date]:
+    """The follow-ups a ledger row triggered: rule → due date."""
+    query = select(FollowUp).where(
+        FollowUp.subject_ledger == row.__ledger__, FollowUp.subject_row_id == row.id
+    )
+    return {f.rule: f.due_on for f in db.session.execute(query).scalars()}
 
 
 def org(name: str) -> OrgUnit:

@@ -14,7 +14,7 @@ from app import db, ledger
 from app.security.scope import acting_as
 from models.person import Person
 from models.seekers import JobSeeker
-from tests.conftest import first_community, org
+from tests.conftest import first_community, followups_of, org
 from tests.ledgers.case import LedgerCase
 from tests.ledgers.test_hard_to_employ import make_person
 from tests.ledgers.test_person import id_for
@@ -215,3 +215,12 @@ def test_person_page__lists_registrations_and_handbook_in_order(app: Flask, logi
     assert "就业服务手册" in handbook
     assert handbook.index("仓库管理员") < handbook.index("模拟面试两次") < handbook.index("张指导")
     assert login("houshayu_jingban").get(f"/handbook/{person.id}").status_code == 404
+
+
+def test_followup__community_registration_called_7_days_later_fu08(app: Flask, today: date) -> None:
+    in_community = register(person_born(date(1990, 5, 1)), date(2026, 9, 28))
+    at_town = register(person_born(date(1991, 5, 1)), date(2026, 9, 28), org_id=org("仁和镇").id)
+    assert followups_of(in_community) == {
+        "FU-08": date(2026, 10, 5)
+    }  # 7 calendar days, holiday or not
+    assert followups_of(at_town) == {}  # WF-87 is the community's 应聘指导

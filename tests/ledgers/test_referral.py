@@ -16,11 +16,10 @@ from sqlalchemy import select
 from app import db, ledger
 from app.security.scope import acting_as
 from app.workflow import commands
-from models.followup import FollowUp
 from models.referral import Referral
 from models.seekers import GuidanceSession, JobSeeker
 from models.vacancy import Vacancy
-from tests.conftest import first_community, org
+from tests.conftest import first_community, followups_of, org
 from tests.ledgers.case import LedgerCase
 from tests.ledgers.test_employer import make_employer
 from tests.ledgers.test_hard_to_employ import make_person
@@ -73,13 +72,6 @@ def refer(seeker: JobSeeker, vacancy: Vacancy, clerk: str = "renhe_jingban", **v
         )
         db.session.commit()
     return row
-
-
-def followups_of(row: Any) -> dict[str, date]:
-    query = select(FollowUp).where(
-        FollowUp.subject_ledger == row.__ledger__, FollowUp.subject_row_id == row.id
-    )
-    return {f.rule: f.due_on for f in db.session.execute(query).scalars()}
 
 
 class TestReferral(LedgerCase):
