@@ -87,8 +87,9 @@ class SiSubsidyView(LedgerView):
 
     def roster_file(self, items: Any, roster: si_subsidies.Roster, none_ticked: str, title: str) -> Any:
         """The roster of the ticked cases at the roster's states (the rows come scoped from
-        LedgerView.action_post); unmasked: it goes to the office above. Refused, with the count, when some
-        ticked cases lie outside the user's territory: a roster lists no less than was ticked."""
+        LedgerView.action_post); unmasked: it goes to the office above. Cases at other states are left off
+        (a whole page may be ticked); cases outside the user's territory refuse the roster, with their count,
+        rather than vanish from it unseen."""
         items = items if isinstance(items, list) else [items]
         outside = self.ticked_outside(items)
         if outside:
