@@ -1,6 +1,7 @@
 """LedgerView: the declarative base of every ledger's UI. A subclass names its model and columns; the base
-gives it territorial scoping on every path (FAB's action/action_post included), code-list selects and
-labels, ID masking, the one validation path, version checks, void/restore/transfer and the history tab."""
+gives it territorial scoping on every path (FAB's action/action_post included), bulk actions of some tiers
+only (app/bulk_actions.py), code-list selects and labels, ID masking, the one validation path, version
+checks, void/restore/transfer and the history tab."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from wtforms import HiddenField, SelectField
 from wtforms.fields.core import UnboundField
 
 from app import codes, ledger
+from app.bulk_actions import TieredActionsMixin
 from app.io.views import IO_PERMISSIONS, LedgerIOMixin
 from app.materials_views import MATERIALS_PERMISSIONS, MaterialsViewMixin
 from app.notice_views import NOTICE_PERMISSIONS, NoticeBatchViewMixin
@@ -96,7 +98,9 @@ class CodeSelectField(SelectField):
         self.choices = [("", "—"), *codes.choices(code_list)]
 
 
-class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, NoticeBatchViewMixin, ModelView):
+class LedgerView(
+    TieredActionsMixin, LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, NoticeBatchViewMixin, ModelView
+):
     """Base of every ledger view. Subclasses set `datamodel = SQLAInterface(Model)` and column lists, and
     `workflow = ...` when the ledger's records go through a workflow."""
 
@@ -386,6 +390,9 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, NoticeBat
             self.get_action_permission_name(name), self.class_permission_name
         ):
             abort(403)
+        if refused := self.action_refusal(name):
+            flash(str(refused), "danger")
+            return redirect(self.get_redirect())
         return self.actions[name].func(item)
 
     @expose("/action_post", methods=["POST"])
@@ -396,6 +403,9 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, NoticeBat
             self.get_action_permission_name(name), self.class_permission_name
         ):
             abort(403)
+        if refused := self.action_refusal(name):
+            flash(str(refused), "danger")
+            return redirect(self.get_redirect())
         filters = self.datamodel.get_filters().add_filter_list([["org_id", OrgScopeFilter, None]])
         pks = [pk for pk in request.form.getlist("rowid") if pk.isdigit()]
         _, items = self.datamodel.query(filters.add_filter("id", FilterIn, [int(pk) for pk in pks]))

@@ -7,13 +7,17 @@ the one validation path, and the 花名册 the district reports to the city with
   computed whenever the kind, months or date change; `rule_readings` keeps the parameter row used.
 - si_deduction_check: only for a subsidy being received, from its first month; one check per month; the
   amount due defaults to the subsidy's monthly deduction; `matches` says whether the passbook shows it.
-- `roster_xlsx(rows)`: 《申请自谋职业（自主创业）人员花名册》 / 《申请灵活就业人员花名册》, one sheet per kind,
-  unmasked (it goes to 市人力资源和社会保障局 with the 请示 and the 核查记录, RP-08, RP-09).
+- `roster_xlsx(rows, unit, on, roster)`: a 花名册, one sheet per kind, unmasked, in one column layout for
+  both rosters: CITY_ROSTER, 《申请自谋职业（自主创业）人员花名册》 / 《申请灵活就业人员花名册》 of the cases
+  approved in the city system, from the district to 市人力资源和社会保障局 with the 请示 and the 核查记录
+  (RP-08, RP-09); TOWN_ROSTER, 《申请自谋、灵活就业社会保险补贴花名册》 of the cases the street/town verified,
+  to 区劳动服务管理中心 with the application forms (SM-03 SUBMITTED_TO_DISTRICT, CK-06c, 街镇级 L2095).
 """
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -118,10 +122,6 @@ def derive_match(model: type, values: dict[str, Any], existing: Any) -> dict[str
 
 # ---- 花名册 ----------------------------------------------------------------------------------------
 
-ROSTER_TITLES = {
-    SELF_EMPLOYED: "申请自谋职业（自主创业）人员花名册",
-    FLEXIBLE: "申请灵活就业人员花名册",
-}
 ROSTER_HEADERS = {
     SELF_EMPLOYED: (
         "序号",
@@ -157,7 +157,30 @@ ROSTER_HEADERS = {
         "联系电话",
     ),
 }
-SUBMITTED = ("system_approved", "reported_to_city")  # the cases a roster to the city lists
+
+
+@dataclass(frozen=True)
+class Roster:
+    """Who sends a 花名册 to whom, of which cases: its sheet titles per kind, addressee and workflow states."""
+
+    titles: dict[str, str]
+    addressee: str
+    states: tuple[str, ...]
+
+
+CITY_ROSTER = Roster(
+    {SELF_EMPLOYED: "申请自谋职业（自主创业）人员花名册", FLEXIBLE: "申请灵活就业人员花名册"},
+    "市人力资源和社会保障局",
+    ("system_approved", "reported_to_city"),
+)
+TOWN_ROSTER = Roster(
+    {
+        SELF_EMPLOYED: "申请自谋、灵活就业社会保险补贴花名册（自谋职业）",
+        FLEXIBLE: "申请自谋、灵活就业社会保险补贴花名册（灵活就业）",
+    },
+    "区劳动服务管理中心",
+    ("town_verified", "reported"),  # verified on site, and reported (the roster goes with the report)
+)
 
 
 def roster_row(n: int, case: SiSubsidy) -> list[Any]:
@@ -187,8 +210,8 @@ def roster_row(n: int, case: SiSubsidy) -> list[Any]:
     ]
 
 
-def roster_xlsx(cases: list[SiSubsidy], unit: str, on: date) -> bytes:
-    """One sheet per kind: title, reporting unit and date, the headers, one row per case."""
+def roster_xlsx(cases: list[SiSubsidy], unit: str, on: date, roster: Roster = CITY_ROSTER) -> bytes:
+    """One sheet per kind: title, reporting unit, addressee and date, the headers, one row per case."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
     bold = book.add_format({"bold": True})
@@ -198,9 +221,13 @@ def roster_xlsx(cases: list[SiSubsidy], unit: str, on: date) -> bytes:
         rows = [case for case in cases if case.kind == kind]
         if not rows:
             continue
-        sheet = book.add_worksheet(ROSTER_TITLES[kind][:31])
-        sheet.write(0, 0, ROSTER_TITLES[kind], bold)
-        sheet.write(1, 0, f"报送单位：{unit}　　报送日期：{on.isoformat()}　　人数：{len(rows)}")
+        sheet = book.add_worksheet(roster.titles[kind][:31])
+        sheet.write(0, 0, roster.titles[kind], bold)
+        sheet.write(
+            1,
+            0,
+            f"报送单位：{unit}　　报送至：{roster.addressee}　　报送日期：{on.isoformat()}　　人数：{len(rows)}",
+        )
         for col, text in enumerate(ROSTER_HEADERS[kind]):
             sheet.write(2, col, text, bold)
         for r, case in enumerate(rows, 3):

@@ -145,7 +145,17 @@ FOLLOWUP_RULES: list[FollowUpRule] = [
         first="1个月",
         cadence=Cadence(spec="1个月"),
     ),
-    FollowUpRule("FU-15", "享受社保补贴人员后期跟踪", "town", "WF-07, WF-08, WF-54"),
+    # 街镇级 L2105 “定期对享受…人员…进行后期跟踪” names no period; we read 定期 as monthly, in step with the
+    # monthly passbook check: the first a month after the subsidy starts, then one a month
+    FollowUpRule(
+        "FU-15",
+        "享受社保补贴人员后期跟踪",
+        "town",
+        "WF-07, WF-08, WF-54",
+        trigger=("si_subsidy", "begin"),
+        first="1个月",
+        cadence=Cadence(spec="1个月"),
+    ),
     FollowUpRule("FU-16", "享受政策人员调查走访", "community", "WF-79"),
     FollowUpRule("FU-17", "未按时报告人员每月末联系", "town", "WF-50, WF-52"),
     FollowUpRule("FU-18", "政策问题3个工作日内答复", "town", "WF-47; R-63", first="3个工作日"),

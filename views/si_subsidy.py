@@ -1,5 +1,6 @@
 """自谋职业 / 灵活就业 社会保险补贴 views: the applications with their SM-03 workflow, the street/town's
-materials (CK-06c) and the 花名册 to the city (a list action), and the monthly deduction checks (R-39)."""
+materials (CK-06c), the 花名册 (list actions: the street/town's to the district, the district's to the city, each
+offered at its tier only), and the monthly deduction checks (R-39)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from app.ledger_view import PERMISSIONS, LedgerView
 from app.security.scope import OrgScopeFilter, current_actor
 from models.si_subsidy import SiDeductionCheck, SiSubsidy
 from seed.si_workflow import SI_SUBSIDY
+from seed.workflows import AT_DISTRICT, AT_TOWN
 from views.notice import XLSX, download
 
 
@@ -25,7 +27,8 @@ class SiSubsidyView(LedgerView):
     datamodel = SQLAInterface(SiSubsidy)
     workflow = SI_SUBSIDY
     checklist = "CK-06c"
-    method_permission_name = {**PERMISSIONS, "roster": "write"}
+    method_permission_name = {**PERMISSIONS, "roster": "write", "town_roster": "write"}
+    action_tiers = {"roster": AT_DISTRICT, "town_roster": AT_TOWN}
     list_columns = ["person", "kind", "org", "applied_on", "months", "amount", "check_result"]
     search_columns = ["org", "kind", "applied_on", "check_result", "business_name"]
     add_columns = [
@@ -63,17 +66,46 @@ class SiSubsidyView(LedgerView):
     @bulk_action("roster", _l("Roster for the city"), None, "fa-list-ol", single=False)
     def roster(self, items: Any) -> Any:
         """《申请自谋职业（自主创业）人员花名册》 / 《申请灵活就业人员花名册》 of the ticked cases approved in the
-        city system (already scoped by LedgerView.action_post); unmasked: it goes to the city bureau."""
+        city system, from the district to the city bureau (RP-08, RP-09)."""
+        return self.roster_file(
+            items,
+            si_subsidies.CITY_ROSTER,
+            _("Tick cases approved in the city system for the roster"),
+            _("Social-insurance subsidy roster"),
+        )
+
+    @bulk_action("town_roster", _l("Roster for the district"), None, "fa-list-ol", single=False)
+    def town_roster(self, items: Any) -> Any:
+        """《申请自谋、灵活就业社会保险补贴花名册》 of the ticked cases the street/town verified, reported to
+        区劳动服务管理中心 with the application forms (SM-03 SUBMITTED_TO_DISTRICT, CK-06c)."""
+        return self.roster_file(
+            items,
+            si_subsidies.TOWN_ROSTER,
+            _("Tick cases verified by the street/town for the roster"),
+            _("Social-insurance subsidy roster for the district"),
+        )
+
+    def roster_file(self, items: Any, roster: si_subsidies.Roster, none_ticked: str, title: str) -> Any:
+        """The roster of the ticked cases at the roster's states (the rows come scoped from
+        LedgerView.action_post); unmasked: it goes to the office above. Cases at other states are left off
+        (a whole page may be ticked); cases outside the user's territory refuse the roster, with their count,
+        rather than vanish from it unseen."""
         items = items if isinstance(items, list) else [items]
-        cases = [c for c in items if c.voided_at is None and c.state in si_subsidies.SUBMITTED]
+        outside = self.ticked_outside(items)
+        if outside:
+            flash(
+                _("%(count)d ticked cases are outside your territory: no roster made", count=outside),
+                "danger",
+            )
+            return redirect(self.get_redirect())
+        cases = [c for c in items if c.voided_at is None and c.state in roster.states]
         if not cases:
-            flash(_("Tick cases approved in the city system for the roster"), "warning")
+            flash(none_ticked, "warning")
             return redirect(self.get_redirect())
         user = current_actor()
         unit = user.org.name if getattr(user, "org", None) else ""
         today = clock.today()
-        content = si_subsidies.roster_xlsx(sorted(cases, key=lambda c: c.id), unit, today)
-        title = _("Social-insurance subsidy roster")
+        content = si_subsidies.roster_xlsx(sorted(cases, key=lambda c: c.id), unit, today, roster)
         return download(content, XLSX, f"{title}_{unit}_{today.isoformat()}.xlsx")
 
 

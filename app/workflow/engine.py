@@ -55,12 +55,17 @@ def refusal(workflow: Workflow, transition: Transition, state: str, actor: Actor
             roles="、".join(sorted(transition.roles)),
         )
     if actor.tier not in transition.tiers:
-        return _l(
-            "“%(action)s” is done at the %(tiers)s level",
-            action=transition.label,
-            tiers="、".join(str(TIER_LABELS[t]) for t in sorted(transition.tiers)),
-        )
+        return tier_refusal(transition.label, transition.tiers)
     return None
+
+
+def tier_refusal(action: Any, tiers: frozenset[str]) -> Any:
+    """“… is done at the district level”: the message for an action (a step, a bulk action) of other tiers."""
+    return _l(
+        "“%(action)s” is done at the %(tiers)s level",
+        action=action,
+        tiers="、".join(str(TIER_LABELS[t]) for t in sorted(tiers)),
+    )
 
 
 def unmet(transition: Transition, problems: dict[str, list[Any]]) -> Any:

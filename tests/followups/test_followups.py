@@ -145,3 +145,63 @@ def test_inbox__not_yet_due_and_done_followups_not_listed(app: Flask) -> None:
         db.session.commit()
     with app.test_request_context():
         assert [i.due_on for i in followup_items(user(app, "renhe_shequ"), TODAY)] == []  # next due 12-09
+
+
+# ---- FU-15 享受社保补贴人员后期跟踪 -----------------------------------------------------------------
+
+
+def subsidy_started(app: Flask, login: Any, town: str, started: str) -> FollowUp:
+    """A social-insurance subsidy of `town`'s first community, its deposit notified, started on `started`
+    by the town clerk through the workflow API; the follow-up the step scheduled."""
+    from tests.ledgers.test_si_subsidy import make_si_subsidy
+    from tests.loans.helpers import fire
+
+    clerk = "renhe_jingban" if town == HOME_TOWN else "houshayu_jingban"
+    case = make_si_subsidy(first_community(town).id, clerk)
+    with acting_as(user(app, clerk)):
+        case.state = "deposit_notified"  # the steps before are tested in tests/si
+        db.session.commit()
+    response = fire(login(clerk), "si_subsidy", case.id, "begin", date=started)
+    assert response.status_code == 200, response.json
+    query = select(FollowUp).where(
+        FollowUp.subject_ledger == "si_subsidy", FollowUp.subject_row_id == case.id
+    )
+    row = db.session.execute(query).scalar_one()
+    assert (row.person_id, row.org_id) == (case.person_id, case.org_id)
+    return row
+
+
+@pytest.mark.parametrize(
+    ("started", "due"),
+    [("2026-11-02", date(2026, 12, 2)), ("2026-10-31", date(2026, 11, 30))],  # calendar months, clamped
+)
+def test_transition__fu15_subsidy_start__town_clerk_gets_followup_a_month_later(
+    app: Flask, login: Any, today: date, started: str, due: date
+) -> None:
+    row = subsidy_started(app, login, HOME_TOWN, started)
+    assert (row.rule, row.due_on, row.done_on) == ("FU-15", due, None)
+
+
+def test_transition__fu15_followup__listed_for_own_town_only_and_monthly_after_result(
+    app: Flask, login: Any, today: date
+) -> None:
+    mine = subsidy_started(app, login, HOME_TOWN, "2026-10-09")
+    theirs = subsidy_started(app, login, OTHER_TOWN, "2026-10-09")
+    with app.test_request_context():
+        renhe = followup_items(user(app, "renhe_jingban"), date(2026, 11, 2))  # due in 7 days
+        community = followup_items(user(app, "renhe_shequ"), date(2026, 11, 2))
+        early = followup_items(user(app, "renhe_jingban"), date(2026, 11, 1))
+    assert [(i.url, i.due_on, i.subject) for i in renhe] == [
+        (f"/ledger/followup/show/{mine.id}", date(2026, 11, 9), mine.person.name)
+    ]
+    assert "享受社保补贴人员后期跟踪" in renhe[0].title and len(community) == 1 and early == []
+    page = login("renhe_jingban").get("/ledger/followup/list/").data.decode()
+    assert f"/ledger/followup/show/{mine.id}" in page and f"/ledger/followup/show/{theirs.id}" not in page
+    with acting_as(user(app, "renhe_jingban")):
+        ledger.update(mine, {"done_on": date(2026, 11, 9), "method": "2", "result": "正常经营"}, mine.version)
+        db.session.commit()
+    assert mine.next_due_on == date(2026, 12, 9)  # 定期 read as monthly (seed/followup_rules.py)
+    dues = db.session.execute(
+        select(FollowUp.due_on).where(FollowUp.person_id == mine.person_id).order_by(FollowUp.id)
+    )
+    assert dues.scalars().all() == [date(2026, 11, 9), date(2026, 12, 9)]

@@ -2,8 +2,9 @@
 street/town's intake, verification and report (materials guard), the district's review due 5 working days
 after receipt (R-31, on the working-day calendar over the National Day holiday), the on-site check whose
 negative results end in 不予上报 (R-32, R-33), the city, the agreement, the deposit notice and the monthly
-deduction checks with their mismatch flag (R-39); the amount from the monthly standard in force; the
-花名册 to the city."""
+deduction checks with their mismatch flag (R-39) and the monthly 后期跟踪 (FU-15); the amount from the
+monthly standard in force; the street/town's 花名册 to the district and the district's to the city, each at
+its own tier."""
 
 from __future__ import annotations
 
@@ -11,12 +12,15 @@ import io
 from datetime import date
 from decimal import Decimal
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from flask import Flask
 from openpyxl import load_workbook
+from sqlalchemy import select
 
-from app import db
+from app import db, si_subsidies
+from models.followup import FollowUp
 from models.si_subsidy import SiDeductionCheck, SiSubsidy
 from seed.checklists import CHECKLISTS
 from tests.conftest import first_community
@@ -141,6 +145,8 @@ def test_end_to_end__town_district_city_town_then_monthly_checks(
     ok(fire(town, "si_subsidy", pk, "begin", date="2026-11-01"))
     row = case(pk)
     assert row.state == "active" and row.started_on == date(2026, 11, 1)
+    followup = db.session.execute(select(FollowUp).where(FollowUp.subject_row_id == pk)).scalar_one()
+    assert (followup.rule, followup.due_on, followup.person_id) == ("FU-15", date(2026, 12, 1), row.person_id)
     assert (row.deposit_bank, row.monthly_deduction) == ("北京农商银行顺义支行", Decimal("612.50"))
     assert (row.check_result, row.approval_ref) == ("11", "京人社批〔2026〕1号")
     assert (row.monthly_amount, row.amount) == (Decimal("500.00"), Decimal("6000.00"))
@@ -423,3 +429,84 @@ def test_roster__one_sheet_per_kind_unmasked_for_the_city(
         ).status_code
         == 403
     )
+
+
+def verified(client: Persona, town_name: str = "仁和镇", **changes: Any) -> int:
+    pk = apply(client, town_name, **changes)
+    ok(fire(client, "si_subsidy", pk, "town_verify", record="入户核实，情况属实", date="2026-10-09"))
+    return pk
+
+
+def roster_of(client: Persona, action: str, pks: list[int]) -> Any:
+    return client.post("/ledger/si_subsidy/action_post", data={"action": action, "rowid": pks})
+
+
+def test_town_roster__town_clerk_gets_own_verified_cases_for_the_district(
+    app: Flask, standards: Any, town: Persona, today: Any
+) -> None:
+    own = verified(town, applied_on="2026-09-20")
+    flexible = reported(town, **FLEXIBLE_CHANGES, applied_on="2026-09-21", months=24)
+    pending = apply(town)  # not yet verified: not on the roster
+    response = roster_of(town, "town_roster", [own, flexible, pending])
+    assert response.status_code == 200 and response.mimetype.endswith("sheet")
+    assert "社会保险补贴报区花名册_仁和镇_2026-11-20.xlsx" in unquote(response.headers["Content-Disposition"])
+    book = load_workbook(io.BytesIO(response.data))
+    assert book.sheetnames == [
+        "申请自谋、灵活就业社会保险补贴花名册（自谋职业）",
+        "申请自谋、灵活就业社会保险补贴花名册（灵活就业）",
+    ]
+    sheet = list(book.worksheets[0].iter_rows(values_only=True))
+    assert sheet[0][0] == "申请自谋、灵活就业社会保险补贴花名册（自谋职业）"
+    assert sheet[1][0] == "报送单位：仁和镇　　报送至：区劳动服务管理中心　　报送日期：2026-11-20　　人数：1"
+    assert sheet[2] == si_subsidies.ROSTER_HEADERS[SELF_EMPLOYED]  # the city roster's layout
+    row = case(own)
+    assert sheet[3][:6] == (1, row.person.name, sheet[3][2], row.person.id_number, "仁和镇", row.org.name)
+    assert sheet[3][9].date() == date(2026, 9, 20) and sheet[3][10:14] == (12, 500, 6000, "")
+    flexible_sheet = list(book.worksheets[1].iter_rows(values_only=True))
+    assert flexible_sheet[2] == si_subsidies.ROSTER_HEADERS[FLEXIBLE] and len(flexible_sheet) == 4
+    assert flexible_sheet[3][6] == "家政服务" and flexible_sheet[3][9:12] == (24, 300, 7200)
+    nothing = town.post(
+        "/ledger/si_subsidy/action_post",
+        data={"action": "town_roster", "rowid": [pending]},
+        follow_redirects=True,
+    )
+    assert "请勾选街镇已核实（或已报区）的申请生成花名册" in nothing.data.decode()
+
+
+def test_town_roster__other_towns_ticked_case__refused_with_message(
+    app: Flask, standards: Any, town: Persona, login: Any, today: Any
+) -> None:
+    theirs = verified(Persona(login, "houshayu_jingban"), "后沙峪镇")
+    town = Persona(login, "renhe_jingban")
+    own = verified(town)
+    refused = town.post(
+        "/ledger/si_subsidy/action_post",
+        data={"action": "town_roster", "rowid": [own, theirs]},
+        follow_redirects=True,
+    )
+    assert refused.mimetype == "text/html"
+    assert "所勾选的申请中有1条不在您的管辖范围内，未生成花名册" in refused.data.decode()
+    alone = roster_of(town, "town_roster", [theirs])
+    assert alone.status_code == 302  # nothing of the user's own: no file
+
+
+def test_rosters__each_at_its_tier__town_clerk_refused_city_roster(
+    app: Flask, standards: Any, town: Persona, district: Persona, today: Any
+) -> None:
+    pk = approved(town, district)
+    refused = town.post(
+        "/ledger/si_subsidy/action_post", data={"action": "roster", "rowid": [pk]}, follow_redirects=True
+    )
+    assert refused.mimetype == "text/html" and "“报市局花名册”须由区一级办理" in refused.data.decode()
+    ours = verified(town)
+    district_refused = district.post(
+        "/ledger/si_subsidy/action_post",
+        data={"action": "town_roster", "rowid": [ours]},
+        follow_redirects=True,
+    )
+    assert "“报区花名册”须由街（镇）一级办理" in district_refused.data.decode()
+    town_page = town.get("/ledger/si_subsidy/list/").data.decode()
+    district_page = district.get("/ledger/si_subsidy/list/").data.decode()
+    assert "报区花名册" in town_page and "报市局花名册" not in town_page
+    assert "报市局花名册" in district_page and "报区花名册" not in district_page
+    assert roster_of(district, "roster", [pk]).mimetype.endswith("sheet")

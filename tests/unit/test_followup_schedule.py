@@ -41,6 +41,14 @@ def test_next_due__fu12_stops_after_six() -> None:
     assert next_due(rule, None, date(2026, 2, 28), 6) is None
 
 
+def test_next_due__fu15_monthly_without_end() -> None:
+    """定期 (享受社保补贴人员后期跟踪) read as monthly, for as long as the subsidy runs."""
+    rule = RULES["FU-15"]
+    assert (rule.first, rule.tier) == ("1个月", "town")
+    assert next_due(rule, None, date(2026, 1, 31), 1) == date(2026, 2, 28)
+    assert next_due(rule, None, date(2026, 12, 9), 36) == date(2027, 1, 9)
+
+
 def test_next_due__rule_without_cadence_sets_none() -> None:
     assert next_due(RULES["FU-08"], "1", date(2026, 11, 27), 1) is None
     assert next_due(None, "1", date(2026, 11, 27), 1) is None
@@ -49,4 +57,5 @@ def test_next_due__rule_without_cadence_sets_none() -> None:
 def test_rules__assistance_triggers_and_every_code_listed() -> None:
     assert [r.code for r in rules_triggered_by("hard_to_employ", "offer_jobs")] == ["FU-10"]
     assert [r.code for r in rules_triggered_by("hard_to_employ", "register_employment")] == ["FU-11"]
+    assert [r.code for r in rules_triggered_by("si_subsidy", "begin")] == ["FU-15"]
     assert sorted(RULES) == [f"FU-{n:02d}" for n in range(1, 25)]
