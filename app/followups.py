@@ -20,6 +20,7 @@ from app import codes, ledger
 from app.followup_schedule import RULES, due_after, next_due, rules_triggered_by
 from app.security.access import user_may
 from app.security.scope import scope_query
+from app.workflow import commands
 from app.workflow.commands import AFTER_FIRE
 from app.workflow.inbox import LIMIT, InboxItem, provider
 from models.followup import FollowUp
@@ -79,7 +80,7 @@ def on_update(obj: Any, before: dict[str, Any]) -> None:
         raise ledger.LedgerError(
             {"stability": _l("Please choose the employment stability: it sets the next follow-up")}
         )
-    latest = next_due(rule, obj.stability, obj.done_on, done_count(obj) + 1)
+    latest = None if subject_closed(obj) else next_due(rule, obj.stability, obj.done_on, done_count(obj) + 1)
     if obj.next_due_on is None:
         obj.next_due_on = latest
     elif latest is not None and obj.next_due_on > latest:
@@ -104,6 +105,22 @@ def on_update(obj: Any, before: dict[str, Any]) -> None:
                 "due_on": obj.next_due_on,
             },
         )
+
+
+def subject_closed(obj: FollowUp) -> bool:
+    """The record that triggered the follow-up is voided or has reached the end of its workflow (a subsidy
+    ended, a loan repaid, an assistance case closed): its cadence schedules no more follow-ups."""
+    model = ledger.LEDGERS.get(obj.subject_ledger or "")
+    if model is None or obj.subject_row_id is None:
+        return False
+    subject = ledger.session().get(model.datamodel.obj, obj.subject_row_id)
+    if subject is None:  # rows are voided, never deleted
+        return False
+    if subject.voided_at is not None:
+        return True
+    workflow = commands.workflow_of(subject)
+    state = workflow.state(subject.state) if workflow is not None else None
+    return state is not None and state.final
 
 
 def done_count(obj: FollowUp) -> int:

@@ -7,7 +7,7 @@ zh catalog), code list, required flag, natural key, export format and PII flag l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any, ClassVar
 
@@ -16,6 +16,14 @@ from sqlalchemy import DateTime, ForeignKey, Integer, Text
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 __all__ = ["Model", "LedgerMixin", "ColumnMeta", "field", "column_meta", "utcnow"]
+
+
+def today() -> date:
+    """Beijing's date (app.clock: frozen in tests and demos), not the server's; imported late, as the app
+    package imports the models."""
+    from app import clock
+
+    return clock.today()
 
 
 def utcnow() -> datetime:

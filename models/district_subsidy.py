@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Date, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import LedgerMixin, Model, field
+from models.base import LedgerMixin, Model, field, today
 from models.identity import IdNumberError, normalize_id_number
 from models.workflow import WorkflowStateMixin
 
@@ -92,6 +92,6 @@ class DistrictSubsidy(WorkflowStateMixin, LedgerMixin, Model):
         if isinstance(quantity, int) and quantity < 1:
             errors["quantity"] = _l("Must be at least 1")
         applied = values.get("applied_on")
-        if isinstance(applied, date) and applied > date.today():
+        if isinstance(applied, date) and applied > today():
             errors["applied_on"] = _l("The date cannot be in the future")
         return errors

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, relationship
 
-from models.base import LedgerMixin, Model, field
+from models.base import LedgerMixin, Model, field, today
 
 
 class FollowUp(LedgerMixin, Model):
@@ -63,7 +63,7 @@ class FollowUp(LedgerMixin, Model):
         """A result needs a date done that is not in the future; the next follow-up comes after it."""
         errors: dict[str, Any] = {}
         done_on, next_due = values.get("done_on"), values.get("next_due_on")
-        if isinstance(done_on, date) and done_on > date.today():
+        if isinstance(done_on, date) and done_on > today():
             errors["done_on"] = _l("The date done cannot be in the future")
         if done_on and "result" in values and not values["result"]:
             errors["result"] = _l("Please record the result of the follow-up")

@@ -18,7 +18,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import LedgerMixin, Model, field
+from models.base import LedgerMixin, Model, field, today
 from models.workflow import WorkflowStateMixin
 
 MIN_MINUTES = 120  # R-37 “指导时间不低于2个小时”
@@ -77,7 +77,7 @@ class GuidanceTraining(LedgerMixin, Model):
         if "self_filled" in values and not values.get("self_filled"):
             errors["self_filled"] = _l("The manual ledger must be filled in by the person guided")
         held = values.get("held_on")
-        if isinstance(held, date) and held > date.today():
+        if isinstance(held, date) and held > today():
             errors["held_on"] = _l("The date cannot be in the future")
         return errors
 
@@ -117,6 +117,6 @@ class GuidanceClaim(WorkflowStateMixin, LedgerMixin, Model):
         values["quarter"] = f"{year}Q{quarter}"
         values["quarter_end"] = quarter_end(year, quarter)
         submitted = values.get("submitted_on")
-        if isinstance(submitted, date) and submitted > date.today():
+        if isinstance(submitted, date) and submitted > today():
             return {"submitted_on": _l("The date cannot be in the future")}
         return {}

@@ -20,7 +20,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import LedgerMixin, Model, field
+from models.base import LedgerMixin, Model, field, today
 from models.workflow import WorkflowStateMixin
 
 SMALL_ENTERPRISE, LABOUR_INTENSIVE, INDIVIDUAL = "1", "2", "3"
@@ -28,11 +28,9 @@ ON_TIME, EARLY = "2", "3"  # loan_repayment codes that can earn the interest sub
 
 
 def not_future(values: dict[str, Any], errors: dict[str, Any], *names: str) -> None:
-    from app import clock
-
     for name in names:
         value = values.get(name)
-        if isinstance(value, date) and value > clock.today() and name not in errors:
+        if isinstance(value, date) and value > today() and name not in errors:
             errors[name] = _l("The date cannot be in the future")
 
 

@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, Date, Integer, String, Text
 from sqlalchemy.orm import Mapped
 
-from models.base import LedgerMixin, Model, field
+from models.base import LedgerMixin, Model, field, today
 from models.identity import IdNumberError, birth_date_of, gender_of, normalize_id_number, valid_mobile
 
 
@@ -77,7 +77,7 @@ class Person(LedgerMixin, Model):
 
     @property
     def age(self) -> int | None:
-        return age_on(self.birth_date, date.today()) if self.birth_date else None
+        return age_on(self.birth_date, today()) if self.birth_date else None
 
     @classmethod
     def clean(cls, values: dict[str, Any]) -> dict[str, Any]:

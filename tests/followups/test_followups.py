@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app import db, followups, ledger
 from app.followups import followup_items
@@ -205,3 +205,18 @@ def test_transition__fu15_followup__listed_for_own_town_only_and_monthly_after_r
         select(FollowUp.due_on).where(FollowUp.person_id == mine.person_id).order_by(FollowUp.id)
     )
     assert dues.scalars().all() == [date(2026, 11, 9), date(2026, 12, 9)]
+
+
+def test_record_result__subject_ended__no_next_followup(app: Flask, login: Any, today: date) -> None:
+    from tests.loans.helpers import fire
+
+    row = subsidy_started(app, login, HOME_TOWN, "2026-10-09")
+    ended = fire(
+        login("renhe_jingban"), "si_subsidy", row.subject_row_id, "end", date="2026-11-06", comment="已就业"
+    )
+    assert ended.status_code == 200, ended.json
+    with acting_as(user(app, "renhe_jingban")):
+        ledger.update(row, {"done_on": date(2026, 11, 9), "method": "1", "result": "已停止享受"}, row.version)
+        db.session.commit()
+    assert row.next_due_on is None  # the subsidy has ended: its monthly follow-ups stop
+    assert db.session.execute(select(func.count(FollowUp.id))).scalar_one() == 1
