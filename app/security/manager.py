@@ -18,8 +18,16 @@ class LedgerUserView(UserDBModelView):
     label_columns = {"org": _l("Org unit")}
     list_columns = ["username", "first_name", "last_name", "org", "roles", "active"]
     show_fieldsets = [
-        (_l("User info"), {"fields": ["username", "first_name", "last_name", "org", "active", "roles"]}),
+        (
+            _l("User info"),
+            {"fields": ["username", "first_name", "last_name", "email", "org", "active", "roles"]},
+        ),
         (_l("Audit"), {"fields": ["last_login", "login_count", "fail_login_count", "created_on"]}),
+    ]
+    # 个人信息 (/users/userinfo/, every role): only columns of show_fieldsets (FAB's own listed one that is not)
+    user_show_fieldsets = [
+        (_l("User info"), {"fields": ["username", "org", "roles", "last_login"]}),
+        (_l("Personal Info"), {"fields": ["first_name", "last_name", "email"], "expanded": True}),
     ]
     add_columns = [*UserDBModelView.add_columns, "org"]
     edit_columns = ["first_name", "last_name", "username", "active", "email", "roles", "org"]

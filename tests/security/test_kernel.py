@@ -157,3 +157,11 @@ def test_home__counts_of_own_territory(app: Flask, login: Any) -> None:
     district_page = login("qu_jingban").get("/").data.decode()
     assert '<b id="home-total">2</b>' in district_page and 'id="home-towns"' in district_page
     assert "后沙峪镇" in district_page
+
+
+@pytest.mark.parametrize(
+    "username", ["renhe_shequ", "renhe_jingban", "qu_shenhe", "ducha", "disanfang", "admin"]
+)
+def test_own_account__every_role_sees_its_user_info(app: Flask, login: Any, username: str) -> None:
+    page = login(username).get("/users/userinfo/")
+    assert page.status_code == 200 and username in page.data.decode()
