@@ -284,6 +284,16 @@ class LedgerView(
                 return str(title() if callable(title) else related)
         return display(meta, getattr(item, name))
 
+    def may_follow(self, endpoint: str) -> bool:
+        """Whether the user may open another view's page (a show or list link): the permission of its method,
+        so a button is not offered to a role that would be refused (匹配 needs write on referrals)."""
+        view_name, method = endpoint.split(".", 1)
+        for view in self.appbuilder.baseviews:
+            if type(view).__name__ == view_name:
+                permission = (getattr(view, "method_permission_name", None) or {}).get(method, method)
+                return bool(self.appbuilder.sm.has_access(f"can_{permission}", view.class_permission_name))
+        return False
+
     def record_link_urls(self, item: Any) -> list[tuple[Any, str]]:
         """The record_links the user may follow (write permission on the target ledger)."""
         links = []

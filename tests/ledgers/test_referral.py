@@ -282,3 +282,15 @@ def test_show_pages__references_read_as_the_records_they_name(app: Flask, login:
     assert vacancy.ledger_title() in listed and "models.vacancy.Vacancy object" not in listed
     vacancy_page = client.get(f"/ledger/vacancy/show/{vacancy.id}").data.decode()
     assert f"<td>{vacancy.employer.name}</td>" in vacancy_page
+
+
+def test_matching_button__only_for_roles_that_may_match(app: Flask, login: Any) -> None:
+    unit = first_community("仁和镇")
+    vacancy, seeker = published_vacancy(unit.id), seeker_in(unit.id)
+    for username, offered in (("renhe_jingban", True), ("qu_shenhe", False), ("ducha", False)):
+        client = login(username)
+        pages = (f"/ledger/vacancy/show/{vacancy.id}", f"/ledger/job_seeker/show/{seeker.id}")
+        links = (f"/matching/vacancy/{vacancy.id}", f"/matching/seeker/{seeker.id}")
+        for page, link in zip(pages, links, strict=True):
+            assert (link in client.get(page).data.decode()) == offered, (username, link)
+            assert client.get(link).status_code == (200 if offered else 403), (username, link)
