@@ -59,6 +59,14 @@ class WelfarePaymentView(LedgerView):
     add_columns = ["org", "worker", "pay_month", "remarks"]
     edit_columns = ["pay_month", "remarks"]
     show_exclude_columns = ["state", "items", "rule_readings"]
+    show_derived = (
+        "wage_total",
+        "welfare_total",
+        "unit_contributions",
+        "individual_contributions",
+        "net_pay",
+        "subsidy_total",
+    )
     order_columns = ["pay_month", "subsidy_total"]
     base_order = ("pay_month", "desc")
     label_columns = {
