@@ -46,6 +46,7 @@ class WelfarePostWorkerView(LedgerView):
     base_order = ("start_date", "desc")
     label_columns = {"org": _l("Public-welfare employer")}
     add_form_query_rel_fields = {"person": [["org_id", OrgScopeFilter, None]]}
+    record_links = [(_l("Calculate a month's pay"), "welfare_payment", {"org": "org_id", "worker": "id"})]
 
 
 class WelfarePaymentView(LedgerView):
