@@ -21,8 +21,9 @@ from werkzeug.datastructures import MultiDict
 from wtforms import HiddenField, SelectField
 from wtforms.fields.core import UnboundField
 
-from app import codes, ledger, materials
+from app import codes, ledger
 from app.io.views import IO_PERMISSIONS, LedgerIOMixin
+from app.materials import history_lines
 from app.materials_views import MATERIALS_PERMISSIONS, MaterialsViewMixin
 from app.notice_views import NOTICE_PERMISSIONS, NoticeBatchViewMixin
 from app.security.access import user_may
@@ -320,7 +321,7 @@ class LedgerView(LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, NoticeBat
         """Each change as (label, before, after) in words: code labels, state labels, org names; a
         materials receipt's change names its item (app/materials.py)."""
         out: list[tuple[str, str | None, str]] = []
-        receipt = materials.history_lines(changes)
+        receipt = history_lines(changes)
         if receipt is not None:
             return receipt
         for name, (old, new) in changes.items():
