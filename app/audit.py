@@ -170,6 +170,8 @@ def reference_row(obj: Any, action: str, session: Session, actor: Any) -> dict[s
     changes.pop("updated_at", None)
     if not changes:
         return None
+    for key in getattr(obj, "audit_keys", ()):  # unchanged, but they say which row changed
+        changes.setdefault(key, [plain(getattr(obj, key))] * 2)
     ledger_name, row_id, org_id = obj.audit_target()
     org = session.get(OrgUnit, org_id) if org_id else None
     return entry(actor, ledger_name, row_id, org, action, changes, session.info.get(COMMENT_KEY))

@@ -25,6 +25,7 @@ from wtforms.fields.core import UnboundField
 from app import codes, ledger
 from app.bulk_actions import TieredActionsMixin
 from app.io.views import IO_PERMISSIONS, LedgerIOMixin
+from app.materials import history_lines
 from app.materials_views import MATERIALS_PERMISSIONS, MaterialsViewMixin
 from app.notice_views import NOTICE_PERMISSIONS, NoticeBatchViewMixin
 from app.security.access import user_may
@@ -77,6 +78,11 @@ def display(meta: Any, value: Any) -> str:
     return str(value)
 
 
+def display_derived(value: Any) -> str:
+    """A derived value (an amount, a date) as the record's page shows it; empty while not computed."""
+    return "" if value is None else str(value)
+
+
 class VoidedRowsFilter(BaseFilter):
     """Lists hide voided rows; `?voided=1` shows only them (the restore list)."""
 
@@ -118,6 +124,9 @@ class LedgerView(
     # buttons above the list: (label, endpoint)
     list_links: list[tuple[Any, str]] = []
     show_links: list[tuple[Any, str, str]] = []  # (label, endpoint, attribute of the record giving its pk)
+    # derived columns (the model's __derived__, computed by the kernel) shown below the record's fields,
+    # labelled by label_columns
+    show_derived: tuple[str, ...] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -257,6 +266,9 @@ class LedgerView(
         widgets = self._show(pk)
         item = g.ledger_item
         fields = [(meta.label, self.show_value(item, name, meta)) for name, meta in self.metas.items()]
+        fields += [
+            (self.label_columns[name], display_derived(getattr(item, name))) for name in self.show_derived
+        ]
         return self.render_template(
             self.show_template,
             pk=item.id,
@@ -319,11 +331,19 @@ class LedgerView(
         rows = self.datamodel.session.execute(query).scalars().all()
         return [(row, self.readable_changes(row.changes)) for row in rows]
 
-    def readable_changes(self, changes: dict[str, Any]) -> list[tuple[str, str, str]]:
-        out = []
+    def readable_changes(self, changes: dict[str, Any]) -> list[tuple[str, str | None, str]]:
+        """Each change as (label, before, after) in words: code labels, state labels, org names; a
+        materials receipt's change names its item (app/materials.py)."""
+        out: list[tuple[str, str | None, str]] = []
+        receipt = history_lines(changes)
+        if receipt is not None:
+            return receipt
         for name, (old, new) in changes.items():
             meta = self.metas.get(name)
-            if meta is None:
+            if name == "state" and self.workflow is not None:
+                label = self.label_columns.get(name, name)
+                out.append((str(label), self.workflow.state_label(old), self.workflow.state_label(new)))
+            elif meta is None:
                 label = self.label_columns.get(name, name)
                 out.append((str(label), str(old or ""), str(new or "")))
             elif name == "org_id":

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from app import clock, ledger
 from app.security.scope import current_actor
 from app.workflow.commands import PRECONDITIONS
+from models.base import column_meta
 from models.policy import MaterialReceipt
 from seed.checklists import CHECKLISTS, Checklist, Item
 
@@ -181,3 +182,33 @@ def attachment_file(obj: Any, number: int) -> tuple[Path, MaterialReceipt] | Non
 
 
 PRECONDITIONS["materials"] = missing
+
+
+# ---- a receipt's entries in its record's change history -------------------------------------------------
+
+RECEIPT_KEYS = ("ledger", "row_id", "checklist", "item")  # what names the item; not shown as changes
+
+
+def history_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(_l("Yes") if value else _l("No"))
+    return "" if value is None else str(value)
+
+
+def history_lines(changes: dict[str, Any]) -> list[tuple[str, str | None, str]] | None:
+    """A receipt's change as its record's history shows it: the item (its checklist, number and label;
+    no "before" value), then each changed field by its label. None when `changes` are not a receipt's (its
+    audit rows always carry `checklist` and `item`, see MaterialReceipt.audit_keys)."""
+    if "checklist" not in changes or "item" not in changes:
+        return None
+    code, number = changes["checklist"][-1], changes["item"][-1]
+    checklist = CHECKLISTS.get(code)
+    known = checklist is not None and isinstance(number, int) and 0 < number <= len(checklist.items)
+    item = _l("%(checklist)s item %(number)s", checklist=code, number=number)
+    named = f"{item}：{checklist.items[number - 1].label}" if known else str(item)
+    labels = {meta.name: meta.label for meta in column_meta(MaterialReceipt)}
+    out: list[tuple[str, str | None, str]] = [(str(_l("Materials")), None, named)]
+    for name, (old, new) in changes.items():
+        if name in labels and name not in RECEIPT_KEYS:
+            out.append((str(labels[name]), history_value(old), history_value(new)))
+    return out

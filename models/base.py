@@ -129,3 +129,8 @@ class LedgerMixin:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
         return {"version_id_col": cls.version}  # type: ignore[attr-defined]
+
+    def __str__(self) -> str:
+        """How a row reads where it is referred to (a form's select of 协管员, 贷款 ...): its title."""
+        title = getattr(self, "ledger_title", None)
+        return str(title()) if callable(title) else f"{self.__ledger_label__} #{self.id}"

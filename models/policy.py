@@ -85,5 +85,7 @@ class MaterialReceipt(Model):
     updated_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow, onupdate=utcnow)
     updated_by_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
+    audit_keys = ("checklist", "item")  # in every audit row, so the history can say which item changed
+
     def audit_target(self) -> tuple[str, int, Any]:
         return self.ledger, self.row_id, None

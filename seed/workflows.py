@@ -870,14 +870,15 @@ INTEREST_SUBSIDY = Workflow(
     ),
 )
 
-# SM-09 公益性岗位专项补贴, monthly (WF-11; R-53): the pay is calculated (R-42..R-51) and entered “即时”;
-# 主管领导 (the 审核 role) signs the 《顺义区公益性专项补贴审批表》 by the 20th of the pay month; the money
-# goes out with the signed table only (disbursement waits for the signature: it leaves "signed" only).
+# SM-09 公益性岗位专项补贴, monthly (WF-11; R-53): the pay is calculated (R-42..R-51) and entered “即时”,
+# i.e. on the day it is calculated (the record's start); 主管领导 (the 审核 role) signs the
+# 《顺义区公益性专项补贴审批表》 by the 20th of the pay month (counted from `pay_month`); the money goes out
+# with the signed table only (disbursement waits for the signature: it leaves "signed" only).
 WELFARE_PAYMENT = Workflow(
     ledger="welfare_payment",
     label=_l("Public-welfare post monthly pay"),
     source="SM-09; WF-11; R-42..R-53; RP-13",
-    start_field="pay_month",
+    dated_events=("pay_month",),
     initial="calculated",
     states=(
         State("calculated", _l("Pay calculated")),
@@ -906,7 +907,7 @@ WELFARE_PAYMENT = Workflow(
             tiers=AT_DISTRICT,
             inputs=(DATE, COMMENT),
             limit="每月20日",
-            counted_from=START,
+            counted_from="pay_month",
             limit_label=_l("on the 20th of the pay month"),
         ),
         Transition(

@@ -58,6 +58,11 @@ class LoanView(LedgerView):
     order_columns = ["applied_on", "amount"]
     base_order = ("applied_on", "desc")
     add_form_query_rel_fields = {"person": [["org_id", OrgScopeFilter, None]]}
+    # the start of the checks waits for the first post-loan check, the subsidy for the repayment
+    record_links = [
+        (_l("Record a post-loan check"), "post_loan_check", {"org": "org_id", "loan": "id"}),
+        (_l("Apply for the interest subsidy"), "interest_subsidy", {"org": "org_id", "loan": "id"}),
+    ]
 
 
 class PostLoanCheckView(LedgerView):
@@ -96,6 +101,7 @@ class InterestSubsidyView(LedgerView):
     add_columns = ["org", "loan", "applied_on", "quarterly_interest", "remarks"]
     edit_columns = ["applied_on", "quarterly_interest", "remarks"]
     label_columns = {"total_interest": _l("Total interest (yuan)")}
+    show_derived = ("total_interest",)
     show_exclude_columns = ["state"]
     order_columns = ["applied_on"]
     base_order = ("applied_on", "desc")

@@ -46,6 +46,7 @@ class WelfarePostWorkerView(LedgerView):
     base_order = ("start_date", "desc")
     label_columns = {"org": _l("Public-welfare employer")}
     add_form_query_rel_fields = {"person": [["org_id", OrgScopeFilter, None]]}
+    record_links = [(_l("Calculate a month's pay"), "welfare_payment", {"org": "org_id", "worker": "id"})]
 
 
 class WelfarePaymentView(LedgerView):
@@ -59,6 +60,14 @@ class WelfarePaymentView(LedgerView):
     add_columns = ["org", "worker", "pay_month", "remarks"]
     edit_columns = ["pay_month", "remarks"]
     show_exclude_columns = ["state", "items", "rule_readings"]
+    show_derived = (
+        "wage_total",
+        "welfare_total",
+        "unit_contributions",
+        "individual_contributions",
+        "net_pay",
+        "subsidy_total",
+    )
     order_columns = ["pay_month", "subsidy_total"]
     base_order = ("pay_month", "desc")
     label_columns = {

@@ -1,5 +1,9 @@
-"""Browser fixtures: the real app served by `flask run` in a subprocess (fresh SQLite file, migrated and
+"""Browser fixtures: the real app served by `flask run` in a subprocess (a fresh database, migrated and
 seeded with the demo data), and Debian's Chromium driven through Playwright's sync API.
+
+The database is a SQLite file, or — when TEST_DATABASE_URL names a PostgreSQL database, as for the other
+tests — a database of its own beside that one (`<name>_e2e`, created afresh and dropped afterwards: the
+other tests empty theirs while the server runs).
 
 Chromium is never downloaded by Playwright: it is /usr/bin/chromium from Debian (`.ci/run` installs it).
 A missing browser fails the tests, it does not skip them."""
@@ -22,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import URL, create_engine, make_url, text
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -44,6 +49,7 @@ SETUP_COMMAND_TIMEOUT = 300
 class LiveServer:
     url: str
     log: Path
+    database_url: str
 
     def log_tail(self, lines: int = 60) -> str:
         try:
@@ -60,7 +66,36 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def server_env(db_file: Path) -> dict[str, str]:
+def postgres_url() -> URL | None:
+    """TEST_DATABASE_URL's PostgreSQL database with `_e2e` appended to its name; None for SQLite."""
+    given = os.environ.get("TEST_DATABASE_URL", "")
+    if not given.startswith("postgresql"):
+        return None
+    url = make_url(given)
+    return url.set(database=f"{url.database}_e2e")
+
+
+@contextmanager
+def server_database(tmp: Path) -> Iterator[str]:
+    """The URL of an empty database for the server: a new SQLite file, or a new PostgreSQL database."""
+    url = postgres_url()
+    if url is None:
+        yield f"sqlite:///{tmp / 'taizhang-e2e.db'}"
+        return
+    engine = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    name = engine.dialect.identifier_preparer.quote(url.database)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            conn.execute(text(f"CREATE DATABASE {name}"))
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with engine.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        engine.dispose()
+
+
+def server_env(database_url: str, tmp: Path) -> dict[str, str]:
     env = dict(os.environ)
     for name in (
         "FLASK_DEBUG",
@@ -72,9 +107,9 @@ def server_env(db_file: Path) -> dict[str, str]:
     ):
         env.pop(name, None)
     env.update(
-        DATABASE_URL=f"sqlite:///{db_file}",
-        JOBS_URL=f"sqlite:///{db_file.parent / 'jobs-queue.db'}",  # the server's and its worker's queue
-        JOBS_RESULTS_DIR=str(db_file.parent / "job-results"),
+        DATABASE_URL=database_url,
+        JOBS_URL=f"sqlite:///{tmp / 'jobs-queue.db'}",  # the server's and its worker's queue
+        JOBS_RESULTS_DIR=str(tmp / "job-results"),
         TAIZHANG_DEV="1",
         IMPORT_PREVIEW_JOB_KB="0",  # every upload is checked by a job (tests/e2e/test_jobs_browser.py)
         FLASK_APP="app:create_app",
@@ -171,16 +206,17 @@ def serving(env: dict[str, str], log: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """`flask run` on a free loopback port against a fresh, migrated and demo-seeded SQLite file."""
+    """`flask run` on a free loopback port against a fresh, migrated and demo-seeded database."""
     tmp = tmp_path_factory.mktemp("e2e-server")
-    env = server_env(tmp / "taizhang-e2e.db")
-    compile_translations_if_stale()
-    run_setup(flask("db", "upgrade"), env)
-    run_setup(flask("seed"), env)
-    run_setup(flask("seed-demo", "--persons", DEMO_PERSONS, "--seed", DEMO_SEED), env)
+    with server_database(tmp) as database_url:
+        env = server_env(database_url, tmp)
+        compile_translations_if_stale()
+        run_setup(flask("db", "upgrade"), env)
+        run_setup(flask("seed"), env)
+        run_setup(flask("seed-demo", "--persons", DEMO_PERSONS, "--seed", DEMO_SEED), env)
 
-    with serving(env, tmp / "server.log") as url:
-        yield LiveServer(url=url, log=tmp / "server.log")
+        with serving(env, tmp / "server.log") as url:
+            yield LiveServer(url=url, log=tmp / "server.log", database_url=database_url)
 
 
 @contextmanager
@@ -189,7 +225,7 @@ def serve_later(live_server: LiveServer, days: int) -> Iterator[str]:
     Browsers do not keep cookies apart by port: a test logs out on one server before logging in on the other."""
     from app import clock
 
-    env = server_env(live_server.log.parent / "taizhang-e2e.db")
+    env = server_env(live_server.database_url, live_server.log.parent)
     env["TAIZHANG_TODAY"] = (clock.today() + timedelta(days=days)).isoformat()
     with serving(env, live_server.log.parent / f"server-{days}-days-later.log") as url:
         yield url

@@ -19,7 +19,7 @@ from tests.e2e.test_person_browser import log_in
 @pytest.fixture
 def start_worker(live_server: LiveServer) -> Iterator[Callable[[], None]]:
     """Starts the worker as `make run` does, on the live server's database and queue (stopped after)."""
-    env = server_env(live_server.log.parent / "taizhang-e2e.db")
+    env = server_env(live_server.database_url, live_server.log.parent)
     log = live_server.log.parent / "worker.log"
     processes: list[subprocess.Popen[bytes]] = []
 

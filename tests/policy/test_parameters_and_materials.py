@@ -102,3 +102,15 @@ def test_attachment__stored_outside_the_database_and_scoped(app: Flask, login: A
     assert response.data == PNG
     response.close()
     assert login("houshayu_jingban").get(download).status_code == 404
+
+
+def test_materials_history__each_entry_names_its_item_in_chinese(app: Flask, login: Any) -> None:
+    case = apply(app)
+    clerk = login("renhe_jingban")
+    clerk.post(f"/ledger/district_subsidy/materials/{case.id}", data={"received_2": "1"})
+    clerk.post(f"/ledger/district_subsidy/materials/{case.id}", data={})  # un-ticked: an update
+    page = clerk.get(f"/ledger/district_subsidy/show/{case.id}").get_data(as_text=True)
+    history = page[page.index("ledger-history") :]
+    assert history.count("CK-34 第 2 项：") == 2  # the update names its item too
+    assert "已收取</b>: 是 → 否" in history
+    assert "row_id" not in history and "checklist" not in history

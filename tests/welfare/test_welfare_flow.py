@@ -64,6 +64,12 @@ def test_pay_workflow__enter_sign_by_the_20th_disburse(app: Flask, login: Any, t
     unit = first_community("仁和镇")
     worker = make_worker(unit.id)
     pk = pay_row(login("qu_jingban"), worker.id, unit.id, "2026-10-01").json["id"]
+    entry = db.session.execute(
+        select(Deadline).where(
+            Deadline.ledger == "welfare_payment", Deadline.row_id == pk, Deadline.step == "enter"
+        )
+    ).scalar_one()
+    assert entry.due_on == today["today"]  # “即时”: on the day calculated, not on the first of the pay month
     other = login("houshayu_jingban")
     assert other.get(f"/api/v1/workflow/welfare_payment/{pk}").status_code == 404
     assert fire(login("renhe_jingban"), "welfare_payment", pk, "enter", date="2026-10-09").status_code == 403
