@@ -99,9 +99,10 @@ class CodeSelectField(SelectField):
     """A select whose choices are the active items of a code list, read when the form is built.
     The code itself is checked by ledger.validate_values, like an import or an API call."""
 
-    def __init__(self, label: Any = None, code_list: str = "", **kwargs: Any):
+    def __init__(self, label: Any = None, code_list: str = "", required: bool = False, **kwargs: Any):
         super().__init__(label, validate_choice=False, default="", **kwargs)
         self.choices = [("", "—"), *codes.choices(code_list)]
+        self.flags.required = required  # the form marks it with *; the check is the kernel's
 
 
 class LedgerView(
@@ -152,12 +153,16 @@ class LedgerView(
             name: (lambda value, meta=meta: display(meta, value)) for name, meta in self.metas.items()
         }
         code_fields = {
-            name: CodeSelectField(meta.label, code_list=meta.code_list)
+            name: CodeSelectField(meta.label, code_list=meta.code_list, required=meta.required)
             for name, meta in self.metas.items()
             if meta.code_list
         }
         self.add_form_extra_fields = dict(code_fields)
-        self.search_form_extra_fields = dict(code_fields)
+        self.search_form_extra_fields = {
+            name: CodeSelectField(meta.label, code_list=meta.code_list)
+            for name, meta in self.metas.items()
+            if meta.code_list
+        }
         self.edit_form_extra_fields = {**code_fields, "row_version": HiddenField()}
         self.edit_columns = [c for c in (self.edit_columns or self.add_columns) if c != "org"] + [
             "row_version"

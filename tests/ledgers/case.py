@@ -14,6 +14,7 @@ from app import db, ledger
 from app.ledger_api import optional_keys, record_selects
 from app.security.scope import acting_as
 from models.audit import AuditLog
+from models.base import column_meta
 from tests.conftest import first_community, org
 
 CASES: dict[str, type[LedgerCase]] = {}
@@ -69,6 +70,14 @@ class LedgerCase:
         assert response.status_code == 302, response.data.decode()[:2000]
         row = db.session.execute(select(self.model)).scalars().one()
         assert row.org_id == unit.id and row.created_by_id == self.user(app, "renhe_shequ").id
+
+    def test_form_add__code_selects_marked_required_as_the_model_says(self, login: Any) -> None:
+        form = login("renhe_shequ").get(f"/ledger/{self.ledger}/add").data.decode()
+        view = ledger.LEDGERS[self.ledger]
+        for meta in column_meta(self.model):
+            if meta.code_list and meta.name in (view.add_columns or []):
+                select_tag = form.split(f'<select id="{meta.name}"', 1)[1].split(">", 1)[0]
+                assert (" required" in select_tag) == meta.required, meta.name
 
     def test_form_add__invalid_values_refused_with_field_error_and_input_kept(self, login: Any) -> None:
         client = login("renhe_shequ")
