@@ -22,7 +22,7 @@ from werkzeug.datastructures import MultiDict
 from wtforms import HiddenField, SelectField
 from wtforms.fields.core import UnboundField
 
-from app import codes, ledger
+from app import codes, ledger, policy
 from app.bulk_actions import TieredActionsMixin
 from app.io.views import IO_PERMISSIONS, LedgerIOMixin
 from app.materials import history_lines
@@ -286,6 +286,7 @@ class LedgerView(
             ledger_name=self.model.__ledger__,
             transfer_orgs=self.transfer_choices(item),
             policy_basis=basis_for(self.model.__ledger__),
+            pending_parameters=policy.pending_labels(getattr(item, "rule_readings", None)),
             record_links=self.record_link_urls(item),
             **self.workflow_context(item),
             **self.materials_context(item),

@@ -106,3 +106,46 @@ def reading(key: str, on: date) -> dict[str, Any]:
         "kind": row.kind,
         "effective_from": row.effective_from.isoformat(),
     }
+
+
+PENDING_MARK = (
+    "待核定"  # the note of a placeholder row the manual gives no figure for (seed/policy_parameters.py)
+)
+
+
+def stored_readings(readings: Any) -> list[dict[str, Any]]:
+    """Every parameter reading inside a record's `rule_readings`, however nested."""
+    if isinstance(readings, dict):
+        if "key" in readings and "effective_from" in readings:
+            return [readings]
+        return [found for value in readings.values() for found in stored_readings(value)]
+    if isinstance(readings, list):
+        return [found for value in readings for found in stored_readings(value)]
+    return []
+
+
+def pending_labels(readings: Any) -> list[str]:
+    """The money parameters a stored result read as 0.00 while they were placeholders (待核定, or set since
+    then on the same row): their labels. Such a result must be computed again with the figure."""
+    found = []
+    for used in stored_readings(readings):
+        if used.get("kind") != "money" or Decimal(str(used.get("value") or "0")) != 0:
+            continue
+        query = select(PolicyParameter).where(
+            PolicyParameter.key == used["key"],
+            PolicyParameter.effective_from == date.fromisoformat(used["effective_from"]),
+        )
+        row = ledger.session().execute(query).scalars().first()
+        if row is not None and ((row.note or "").startswith(PENDING_MARK) or row.value != used["value"]):
+            found.append(row.label)
+    return found
+
+
+def inputs_unchanged(existing: Any, current: dict[str, Any]) -> bool:
+    """Whether a stored amount stands: a row whose inputs did not change and that was not computed from a
+    placeholder (any save of such a row computes it again)."""
+    return (
+        existing is not None
+        and all(value == getattr(existing, name) for name, value in current.items())
+        and not pending_labels(getattr(existing, "rule_readings", None))
+    )

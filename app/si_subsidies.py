@@ -48,7 +48,7 @@ def derive_amount(model: type, values: dict[str, Any], existing: Any) -> dict[st
     if model is not SiSubsidy:
         return {}
     current = {name: values.get(name, getattr(existing, name, None)) for name in AMOUNT_INPUTS}
-    if existing is not None and all(current[n] == getattr(existing, n) for n in AMOUNT_INPUTS):
+    if policy.inputs_unchanged(existing, current):
         return {}
     if current["kind"] not in (SELF_EMPLOYED, FLEXIBLE) or not isinstance(current["applied_on"], date):
         return {}

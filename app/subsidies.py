@@ -18,7 +18,7 @@ def derive_amount(model: type, values: dict[str, Any], existing: Any) -> dict[st
     if model is not DistrictSubsidy:
         return {}
     current = {name: values.get(name, getattr(existing, name, None)) for name in INPUTS}
-    if existing is not None and all(current[n] == getattr(existing, n) for n in INPUTS):
+    if policy.inputs_unchanged(existing, current):
         return {}
     if any(current[n] in (None, "") for n in INPUTS):
         return {}

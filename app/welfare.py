@@ -65,7 +65,7 @@ def check_wages(values: dict[str, Any], existing: Any) -> dict[str, Any]:
 
 def compute_pay(values: dict[str, Any], existing: Any) -> dict[str, Any]:
     current = {n: values.get(n, getattr(existing, n, None)) for n in PAY_INPUTS}
-    if existing is not None and all(current[n] == getattr(existing, n) for n in PAY_INPUTS):
+    if policy.inputs_unchanged(existing, current):
         return {}
     if any(current[n] in (None, "") for n in PAY_INPUTS):
         return {}

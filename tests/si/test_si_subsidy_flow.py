@@ -21,6 +21,7 @@ from sqlalchemy import select
 
 from app import db, si_subsidies
 from models.followup import FollowUp
+from models.policy import PolicyParameter
 from models.si_subsidy import SiDeductionCheck, SiSubsidy
 from seed.checklists import CHECKLISTS
 from tests.conftest import first_community
@@ -510,3 +511,26 @@ def test_rosters__each_at_its_tier__town_clerk_refused_city_roster(
     assert "报区花名册" in town_page and "报市局花名册" not in town_page
     assert "报市局花名册" in district_page and "报区花名册" not in district_page
     assert roster_of(district, "roster", [pk]).mimetype.endswith("sheet")
+
+
+def test_amount__from_a_placeholder_warned_and_computed_again_once_the_figure_is_set(
+    app: Flask, town: Persona
+) -> None:
+    pk = apply(town, applied_on="2026-09-20")  # the seeded si_subsidy.1.monthly: 0.00, 待核定
+    assert case(pk).amount == Decimal("0.00")
+    page = town.get(f"/ledger/si_subsidy/show/{pk}").data.decode()
+    assert "pending-parameters" in page and "自谋职业（自主创业）社会保险补贴月标准" in page
+    placeholder = db.session.execute(
+        select(PolicyParameter).where(PolicyParameter.key == "si_subsidy.1.monthly")
+    ).scalar_one()
+    seeded = placeholder.value
+    try:
+        placeholder.value = "600.00"  # the administrator sets the figure on the row in force
+        db.session.commit()
+        response = town.put(f"/api/v1/si_subsidy/{pk}", json={"remarks": "核定后重算", "version": 1})
+        assert response.status_code == 200, response.json
+        assert case(pk).amount == Decimal("7200.00")  # 600.00 × 12 months, on a save that changed no input
+        assert "pending-parameters" not in town.get(f"/ledger/si_subsidy/show/{pk}").data.decode()
+    finally:
+        placeholder.value = seeded
+        db.session.commit()
