@@ -110,10 +110,10 @@ def on_update(obj: Any, before: dict[str, Any]) -> None:
 def subject_closed(obj: FollowUp) -> bool:
     """The record that triggered the follow-up is voided or has reached the end of its workflow (a subsidy
     ended, a loan repaid, an assistance case closed): its cadence schedules no more follow-ups."""
-    model = ledger.LEDGERS.get(obj.subject_ledger or "")
-    if model is None or obj.subject_row_id is None:
+    view = ledger.LEDGERS.get(obj.subject_ledger or "")
+    if view is None or obj.subject_row_id is None:
         return False
-    subject = ledger.session().get(model.datamodel.obj, obj.subject_row_id)
+    subject = ledger.session().get(view.datamodel.obj, obj.subject_row_id)
     if subject is None:  # rows are voided, never deleted
         return False
     if subject.voided_at is not None:

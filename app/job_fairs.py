@@ -20,9 +20,8 @@ from app.security.scope import current_actor, scope_query
 from app.workflow.inbox import LIMIT, InboxItem, provider
 from models.job_fair import JobFair, JobFairParticipation
 
-FU04_TIER = (
-    "district"  # 电话回访或入企走访 of the employers without a receipt is the district's (CATALOG §3.6)
-)
+# 电话回访或入企走访 of the employers without a receipt is the district's (CATALOG §3.6)
+FU04_TIER = "district"
 
 
 @dataclass(frozen=True)
