@@ -4,22 +4,26 @@
   2 hours held in the quarter, in its territory — and draws the sample (app/rules/sampling.py) with a new
   seed, stored on the claim with the session ids, so the same sample can be drawn again;
 - `record_call` records the outcome of the call to one sampled person;
-- `finish_sampling` waits until every sampled person has an outcome (precondition "calls_recorded").
+- `finish_sampling` waits until every sampled person has an outcome (precondition "calls_recorded");
+- `sample_rows` lists the sample for the claim's page: whom to call, and what each call found.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from app import ledger, policy
+from app import codes, ledger, policy
 from app.rules import sampling
 from app.security.scope import subtree_ids
 from app.workflow import commands
 from models.guidance import GuidanceClaim, GuidanceTraining
+
+OUTCOMES = "guidance_call_outcome"  # the code list of the record_call step's outcome
 
 
 def claim_sessions(claim: GuidanceClaim) -> list[int]:
@@ -59,6 +63,24 @@ def calls_missing(claim: Any) -> list[Any]:
     done = set((claim.calls or {}).keys())
     return [
         _l("No call outcome for session %(id)s", id=pk) for pk in (claim.sampled or []) if str(pk) not in done
+    ]
+
+
+@dataclass(frozen=True)
+class SampledCall:
+    """One sampled session on the claim's page: its record number, the session and the call's outcome."""
+
+    session_id: int
+    session: GuidanceTraining | None
+    outcome: str
+
+
+def sample_rows(claim: GuidanceClaim) -> list[SampledCall]:
+    """The sampled sessions in record order, each with its call outcome (empty while not called)."""
+    calls = claim.calls or {}
+    return [
+        SampledCall(pk, ledger.session().get(GuidanceTraining, pk), codes.label(OUTCOMES, calls.get(str(pk))))
+        for pk in claim.sampled or []
     ]
 
 

@@ -17,6 +17,7 @@ from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_appbuilder.security.decorators import has_access
 from flask_appbuilder.urltools import get_order_args, get_page_args, get_page_size_args
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 from wtforms import HiddenField, SelectField
@@ -83,6 +84,17 @@ def display_derived(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def reference_labels(model: type, metas: dict[str, Any]) -> dict[str, Any]:
+    """A form's reference (`person`, the relationship of `person_id`) is labelled as its column is: FAB would
+    otherwise show the relationship's name in English."""
+    relationships = sa_inspect(model).relationships.keys()
+    return {
+        name[: -len("_id")]: meta.label
+        for name, meta in metas.items()
+        if name.endswith("_id") and name[: -len("_id")] in relationships
+    }
+
+
 class VoidedRowsFilter(BaseFilter):
     """Lists hide voided rows; `?voided=1` shows only them (the restore list)."""
 
@@ -144,6 +156,7 @@ class LedgerView(
         self.model = model
         self.metas = {meta.name: meta for meta in column_meta(model)}
         self.label_columns = {name: meta.label for name, meta in self.metas.items()} | {
+            **reference_labels(model, self.metas),
             "org": _l("Org unit"),
             **(self.label_columns or {}),
         }

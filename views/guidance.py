@@ -7,7 +7,7 @@ from typing import Any
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
-import app.guidance  # noqa: F401  (the telephone sample on the claim's workflow)
+import app.guidance  # the telephone sample on the claim's workflow and page
 from app.ledger_view import LedgerView
 from app.security.scope import OrgScopeFilter
 from models.guidance import GuidanceClaim, GuidanceTraining
@@ -33,7 +33,7 @@ class GuidanceTrainingView(LedgerView):
 
 
 class GuidanceClaimView(LedgerView):
-    """职业指导培训补贴季度申报台账."""
+    """职业指导培训补贴季度申报台账; its page lists the telephone sample (R-36) once drawn."""
 
     datamodel = SQLAInterface(GuidanceClaim)
     workflow = GUIDANCE_CLAIM
@@ -44,5 +44,10 @@ class GuidanceClaimView(LedgerView):
     edit_columns = ["submitted_on", "remarks"]
     show_exclude_columns = ["state", "quarter_end", "sample_seed", "sessions", "calls"]
     label_columns = {"sampled": _l("Sessions sampled for telephone calls")}
+    show_extra_template = "guidance/sample.html"
     order_columns = ["quarter", "submitted_on"]
     base_order = ("quarter", "desc")
+
+    @staticmethod
+    def sample(claim: GuidanceClaim) -> list[app.guidance.SampledCall]:
+        return app.guidance.sample_rows(claim)

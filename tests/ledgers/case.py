@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from flask import Flask
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 
 from app import db, ledger
@@ -78,6 +79,16 @@ class LedgerCase:
             if meta.code_list and meta.name in (view.add_columns or []):
                 select_tag = form.split(f'<select id="{meta.name}"', 1)[1].split(">", 1)[0]
                 assert (" required" in select_tag) == meta.required, meta.name
+
+    def test_form_add__references_labelled_as_their_column_not_in_english(self, login: Any) -> None:
+        form = login("renhe_shequ").get(f"/ledger/{self.ledger}/add").data.decode()
+        view = ledger.LEDGERS[self.ledger]
+        relationships = sa_inspect(self.model).relationships.keys()
+        for meta in column_meta(self.model):
+            name = meta.name.removesuffix("_id")
+            if name != meta.name and name in relationships and name in (view.add_columns or []):
+                label = form.split(f'<label for="{name}"', 1)[1].split("</label>", 1)[0]
+                assert name.replace("_", " ").title() not in label, name  # FAB's default, in English
 
     def test_form_add__invalid_values_refused_with_field_error_and_input_kept(self, login: Any) -> None:
         client = login("renhe_shequ")

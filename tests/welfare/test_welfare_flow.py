@@ -189,3 +189,38 @@ def test_guidance_training__shorter_than_two_hours_refused_in_chinese(login: Any
         "/api/v1/guidance_training/", json=session_values(unit.id, minutes=90)
     )
     assert response.status_code == 422 and "2" in str(response.json["message"]["minutes"])
+
+
+def test_guidance_claim_page__district_sees_whom_to_call_and_each_outcome(
+    app: Flask, login: Any, today: Any
+) -> None:
+    ids = sessions(app, "仁和镇", 12)
+    pk = (
+        login("renhe_jingban")
+        .post(
+            "/api/v1/guidance_claim/",
+            json={"org_id": org("仁和镇").id, "quarter": "2026Q3", "submitted_on": "2026-10-03"},
+        )
+        .json["id"]
+    )
+    district = login("qu_jingban")
+    district.post(f"/ledger/guidance_claim/materials/{pk}", data={f"received_{n}": "1" for n in range(1, 4)})
+
+    def sample_panel() -> str:
+        page = district.get(f"/ledger/guidance_claim/show/{pk}").data.decode()
+        return page.split('class="panel panel-default guidance-sample"', 1)[1].split("</table>", 1)[0]
+
+    assert "guidance-sample" not in district.get(f"/ledger/guidance_claim/show/{pk}").data.decode()
+    assert fire(district, "guidance_claim", pk, "review", date="2026-10-08").status_code == 200
+    db.session.expire_all()
+    sampled = db.session.get(GuidanceClaim, pk).sampled
+    panel = sample_panel()
+    assert "电话抽查：共 12 条职业指导培训记录，抽取 2 条" in panel  # ceil(10 % × 12)
+    assert [f'data-session="{row}"' in panel for row in sampled] == [True, True] and set(sampled) <= set(ids)
+    assert panel.count("13800000000") == 2 and panel.count("尚未登记") == 2
+    assert (
+        fire(district, "guidance_claim", pk, "record_call", session=sampled[0], outcome="2").status_code
+        == 200
+    )
+    panel = sample_panel()
+    assert panel.count("尚未登记") == 1 and "不属实" in panel
