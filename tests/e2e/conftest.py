@@ -112,6 +112,8 @@ def server_env(database_url: str, tmp: Path) -> dict[str, str]:
         JOBS_RESULTS_DIR=str(tmp / "job-results"),
         TAIZHANG_DEV="1",
         IMPORT_PREVIEW_JOB_KB="0",  # every upload is checked by a job (tests/e2e/test_jobs_browser.py)
+        # every test logs its personas in from one address; the limit itself is tested in tests/security
+        AUTH_RATE_LIMIT="1000 per 5 minute",
         FLASK_APP="app:create_app",
         PYTHONUNBUFFERED="1",
     )

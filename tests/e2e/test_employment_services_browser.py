@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -17,7 +17,7 @@ from stdnum.cn import uscc
 
 from app import clock
 from tests.e2e.conftest import LiveServer, serve_later
-from tests.e2e.test_person_browser import log_in
+from tests.e2e.steps import fire_step, log_in, option_value, saved_record, submit, type_date
 
 CLERK = "renhe_jingban"  # 街镇经办 of 仁和镇
 EMPLOYER = "浏览器测试制衣有限公司"  # no demo employer has this name
@@ -25,49 +25,6 @@ POST = "浏览器测试缝纫工"  # the vacancy's occupation and the seeker's i
 CREDIT_BODY = "91110113MA01TBXE0"  # 企业 (9, 1), 顺义区 110113, a 9-character organisation code
 CREDIT_CODE = CREDIT_BODY + uscc.calc_check_digit(CREDIT_BODY)
 FU01_DAYS = 30  # R-54: a counter match is followed up within 30 days
-
-
-def submit(page: Any) -> None:
-    with page.expect_navigation():
-        page.click("#model_form button[type=submit]")
-
-
-def saved_record(page: Any, ledger: str) -> None:
-    """After 保存 the clerk lands on the new record's page."""
-    expect(page).to_have_url(re.compile(rf"/ledger/{ledger}/show/\d+$"))
-    expect(page.locator(".alert-success")).to_contain_text("已保存")
-
-
-def type_date(page: Any, field: str, day: date) -> None:
-    """Types a date as the clerk does: FAB's datepicker keeps what is typed key by key (a value set without
-    key events, as `fill` does, is reset by the picker when the field loses focus)."""
-    box = page.locator(field)
-    box.click()
-    box.press("Control+A")
-    box.press_sequentially(day.isoformat())
-    box.press("Escape")
-    expect(box).to_have_value(day.isoformat())
-
-
-def fire_step(page: Any, step: str, label: str, **inputs: str) -> None:
-    """Opens a workflow step's form on the record page, fills its inputs and confirms."""
-    button = page.locator(f"#btn-step-{step}")
-    expect(button).to_have_text(label)
-    button.click()
-    form = page.locator(f"#step-{step}")
-    # Bootstrap's collapse slides the form open; it gets the class `in` once fully open. A click while it is
-    # still sliding may be lost (the button moves between mouse down and up), so wait for it.
-    expect(form).to_have_class(re.compile(r"\bin\b"))
-    for name, value in inputs.items():
-        form.locator(f"[name={name}]").fill(value)
-    with page.expect_navigation():
-        form.locator("button[type=submit]").click()
-
-
-def option_value(page: Any, select: str, text: str) -> str:
-    value = page.locator(f"{select} option", has_text=text).first.get_attribute("value")
-    assert value, f"no option {text!r} in {select}"
-    return str(value)
 
 
 @pytest.fixture

@@ -17,15 +17,19 @@ from playwright.sync_api import expect
 
 from app import clock
 from app.rules.sampling import sample_size
-from tests.e2e.test_employment_services_browser import (
+from tests.e2e.steps import (
+    deadline,
+    due,
     fire_step,
+    log_in,
     option_value,
+    refused,
     saved_record,
+    state,
     submit,
+    tick_all_materials,
     type_date,
 )
-from tests.e2e.test_loan_browser import due, refused, state, tick_all_materials
-from tests.e2e.test_person_browser import log_in
 
 TOWN_CLERK, DISTRICT_CLERK = "renhe_jingban", "qu_jingban"
 SESSIONS = 11  # ceil(10 % × 11) = 2 sampled (R-36, B-07)
@@ -39,13 +43,6 @@ def quarter_of(day: date) -> tuple[str, date]:
     last_month = quarter * 3
     end = date(day.year, last_month, 30 if last_month in (6, 9) else 31)
     return f"{day.year}Q{quarter}", end
-
-
-def open_deadline(page: Any, step: str, limit: str, due_on: str) -> None:
-    row = page.locator("table.workflow-deadlines tbody tr", has_text=step)
-    expect(row).to_have_count(1)
-    expect(row.locator("td").nth(1)).to_have_text(limit)
-    expect(row.locator("td").nth(3)).to_have_text(re.compile(rf"^{due_on}(\s|$)"))
 
 
 def record_session(page: Any, held_on: date, minutes: str = "120") -> None:
@@ -101,7 +98,7 @@ def test_town_and_district_clerks__guidance_claim_sampled_called_and_archived(
     claim_url = page.url
     state(page, "已报区职介中心")
     review_due = due("次季度首月10日", quarter_end)
-    open_deadline(page, "区级审核（抽取电话抽查样本）", "次季度第一个月 10 日前", review_due)
+    deadline(page, "区级审核（抽取电话抽查样本）", "次季度第一个月 10 日前", review_due)
     expect(page.locator("#btn-step-review")).to_have_count(0)
     expect(page.locator(".guidance-sample")).to_have_count(0)  # nothing drawn yet
 
@@ -151,7 +148,7 @@ def test_town_and_district_clerks__guidance_claim_sampled_called_and_archived(
         state(district, "已报市人力社保局")
         fire_step(district, "city_approve", "市局审批通过", comment=APPROVAL_REF)
         state(district, "市局已审批")
-        open_deadline(district, "上传账户名册并核对", "即时", due("即时", today))
+        deadline(district, "上传账户名册并核对", "即时", due("即时", today))
         fire_step(district, "verify_accounts", "上传账户名册并核对")
         state(district, "账户已核对")
         fire_step(district, "archive", "材料归档")

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import ROOT, LiveServer, flask, server_env, stop
-from tests.e2e.test_person_browser import log_in
+from tests.e2e.steps import log_in
 
 
 @pytest.fixture

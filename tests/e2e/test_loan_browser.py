@@ -9,65 +9,30 @@ quarterly interest added up, refused without the materials, reviewed, sent to �
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
 from app import clock
-from app.calendar import WorkingCalendar
-from app.dates import zh_date
-from tests.e2e.test_employment_services_browser import (
+from tests.e2e.steps import (
+    deadline,
+    due,
     fire_step,
+    log_in,
     option_value,
+    record_first_post_loan_check,
+    refused,
     saved_record,
+    state,
     submit,
+    tick_all_materials,
     type_date,
 )
-from tests.e2e.test_person_browser import log_in
 
 CLERK = "qu_jingban"  # 区级经办: every step of a small-enterprise loan (seed/workflows.py LOAN)
 ENTERPRISE = "浏览器测试创业小企业"  # no demo loan has this name
 APPROVAL_REF = "顺财贴〔2026〕88号"
-
-
-def due(spec: str, start: date) -> str:
-    """The deadline as the page shows it, on chinese-calendar's working days (what `flask seed` loads)."""
-    return zh_date(WorkingCalendar.from_chinese_calendar().due(spec, start).date)
-
-
-def state(page: Any, label: str) -> None:
-    expect(page.locator(".alert-danger")).to_have_count(0)
-    expect(page.locator(".workflow-state")).to_have_text(label)
-
-
-def deadline(page: Any, step: str, limit: str, due_on: str) -> None:
-    """The one open deadline on the record's page: its step, its time limit and its date."""
-    rows = page.locator("table.workflow-deadlines tbody tr")
-    expect(rows).to_have_count(1)
-    expect(rows.locator("td").nth(0)).to_have_text(step)
-    expect(rows.locator("td").nth(1)).to_have_text(limit)
-    expect(rows.locator("td").nth(3)).to_have_text(re.compile(rf"^{due_on}(\s|$)"))  # 日历未确认 may follow
-
-
-def refused(page: Any, *reasons: str) -> None:
-    """A step refused: the reasons shown in Chinese."""
-    alert = page.locator(".alert-danger")
-    expect(alert).to_have_count(1)
-    for reason in reasons:
-        expect(alert).to_contain_text(reason)
-
-
-def tick_all_materials(page: Any) -> None:
-    """Every item received, every copy sealed (R-22), saved."""
-    materials = page.locator("#materials")
-    for box in materials.locator("input[type=checkbox]").all():
-        box.check()
-    with page.expect_navigation():
-        materials.get_by_role("button", name="保存材料收取情况").click()
-    expect(page.locator(".alert-success")).to_be_visible()
-    expect(materials.locator("tbody tr.danger")).to_have_count(0)
 
 
 @pytest.mark.e2e
@@ -89,7 +54,6 @@ def test_district_clerk__small_enterprise_loan_from_application_to_interest_subs
     page.fill("#own_funds", "60000")
     submit(page)
     saved_record(page, "loan")
-    loan_url = page.url
     state(page, "已受理")
     expect(page.locator("table.ledger-detail")).to_contain_text(borrower_name)
     expect(page.locator("#materials .panel-heading")).to_contain_text("CK-01")
@@ -112,17 +76,7 @@ def test_district_clerk__small_enterprise_loan_from_application_to_interest_subs
     # the checks cannot start before the first post-loan check is on record
     fire_step(page, "start_checks", "开始贷后检查")
     refused(page, "请先在贷后检查台账中登记首次贷后检查")
-    page.locator(".ledger-actions a.record-link", has_text="登记贷后检查").click()
-    expect(page).to_have_url(re.compile(r"/ledger/post_loan_check/add"))
-    expect(page.locator("#loan option:checked")).to_contain_text(ENTERPRISE)
-    type_date(page, "#checked_on", today)
-    page.select_option("#method", option_value(page, "#method", "现场核检"))
-    for item in ("#on_site", "#funds_use", "#operations"):
-        page.check(item)
-    page.fill("#findings", "资金用于购置设备，经营正常")
-    submit(page)
-    saved_record(page, "post_loan_check")
-    page.goto(loan_url)
+    record_first_post_loan_check(page, ENTERPRISE, today, "资金用于购置设备，经营正常")
     fire_step(page, "start_checks", "开始贷后检查")
     state(page, "贷后检查已开始")
     deadline(page, "建立贷款档案", "贷款发放后 10 个工作日内", due("10个工作日", today))  # R-27

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from playwright.sync_api import expect
 from stdnum.cn import ric
 
-from seed.demo import DEMO_PASSWORD
+from tests.e2e.steps import log_in, submit
 
 ROOT = Path(__file__).resolve().parents[2]
 ZH_CATALOG = ROOT / "translations" / "zh" / "LC_MESSAGES" / "messages.po"
@@ -38,24 +38,9 @@ def zh_message(msgid: str) -> str:
     return str(message.string)
 
 
-def log_in(page: Any, username: str, server: str = "") -> None:
-    """Logs in through the form (on the page's own server, or on `server`)."""
-    page.goto(f"{server}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.click("form [type=submit]")
-    expect(page).not_to_have_url(re.compile(r"/login/"))
-
-
 def field_error(page: Any, field_id: str) -> Any:
     """FAB renders a field's errors as an alert in the same table cell as the input."""
     return page.locator("td", has=page.locator(f"#{field_id}")).locator(".alert-danger")
-
-
-def submit(page: Any) -> None:
-    with page.expect_navigation():
-        page.click("#model_form button[type=submit]")
 
 
 @pytest.mark.e2e

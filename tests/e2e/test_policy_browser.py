@@ -19,8 +19,7 @@ from playwright.sync_api import expect
 
 from app import clock
 from tests.e2e.conftest import LiveServer, serve_later
-from tests.e2e.test_employment_services_browser import fire_step, saved_record, submit, type_date
-from tests.e2e.test_person_browser import log_in
+from tests.e2e.steps import fire_step, log_in, saved_record, state, submit, type_date
 from tests.ledgers.test_person import id_for
 
 CLERK, REVIEWER, THIRD_PARTY = "qu_jingban", "qu_shenhe", "disanfang"
@@ -57,11 +56,6 @@ def review(
         expect(page.locator(".alert-danger")).to_have_count(0)
     finally:
         page.context.close()
-
-
-def state(page: Any, label: str) -> None:
-    expect(page.locator(".alert-danger")).to_have_count(0)
-    expect(page.locator(".workflow-state")).to_have_text(label)
 
 
 @pytest.mark.e2e

@@ -9,22 +9,26 @@ and the history saying so."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
 from app import clock
-from tests.e2e.test_employment_services_browser import (
+from tests.e2e.steps import (
+    deadline,
+    due,
     fire_step,
+    log_in,
     option_value,
+    record_first_post_loan_check,
+    refused,
     saved_record,
+    state,
     submit,
+    tick_all_materials,
     type_date,
 )
-from tests.e2e.test_loan_browser import deadline, due, refused, state, tick_all_materials
-from tests.e2e.test_person_browser import log_in
 
 CLERK = "renhe_jingban"  # 街镇经办: every step of an individual business's loan (seed/workflows.py LOAN)
 BUSINESS = "浏览器测试个体便利店"  # no demo loan has this name
@@ -59,7 +63,6 @@ def test_town_clerk__individual_business_loan_from_application_to_repayment(page
     page.fill("#investment", "20000")
     submit(page)
     saved_record(page, "loan")
-    loan_url = page.url
     state(page, "已受理")
     expect(page.locator("table.ledger-detail")).to_contain_text(borrower_name)
     expect(page.locator("#materials .panel-heading")).to_contain_text("CK-08")
@@ -120,17 +123,7 @@ def test_town_clerk__individual_business_loan_from_application_to_repayment(page
     # the monthly checks cannot start before the first post-loan check is on record
     fire_step(page, "start_town_checks", "开始每月贷后检查")
     refused(page, "请先在贷后检查台账中登记首次贷后检查")
-    page.locator(".ledger-actions a.record-link", has_text="登记贷后检查").click()
-    expect(page).to_have_url(re.compile(r"/ledger/post_loan_check/add"))
-    expect(page.locator("#loan option:checked")).to_contain_text(BUSINESS)
-    type_date(page, "#checked_on", today)
-    page.select_option("#method", option_value(page, "#method", "现场核检"))
-    for item in ("#on_site", "#funds_use", "#operations"):
-        page.check(item)
-    page.fill("#findings", "资金用于进货，经营正常")
-    submit(page)
-    saved_record(page, "post_loan_check")
-    page.goto(loan_url)
+    record_first_post_loan_check(page, BUSINESS, today, "资金用于进货，经营正常")
     fire_step(page, "start_town_checks", "开始每月贷后检查")
     state(page, "贷后检查已开始")
     deadline(page, "建立贷款档案", "贷款发放后 10 个工作日内", due("10个工作日", today))  # R-27

@@ -8,7 +8,6 @@ sign nor disburse; 主管领导 (the 审核 role) signs by the 20th; the clerk d
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,14 +21,7 @@ from app import clock
 from app.calendar import month_day
 from app.dates import zh_date
 from tests.e2e.conftest import LiveServer, serve_later
-from tests.e2e.test_employment_services_browser import (
-    fire_step,
-    option_value,
-    saved_record,
-    submit,
-    type_date,
-)
-from tests.e2e.test_person_browser import log_in
+from tests.e2e.steps import deadline, fire_step, log_in, option_value, saved_record, state, submit, type_date
 
 CLERK, LEADER = "qu_jingban", "qu_shenhe"  # 区级经办; 审核 (主管领导 signs the approval table)
 EMPLOYER = "临河村"  # the public-welfare employer: the first community of 仁和镇
@@ -62,11 +54,6 @@ def on_the_10th(live_server: LiveServer, pay_day: date) -> Iterator[str]:
         yield url
 
 
-def state(page: Any, label: str) -> None:
-    expect(page.locator(".alert-danger")).to_have_count(0)
-    expect(page.locator(".workflow-state")).to_have_text(label)
-
-
 def detail_fields(page: Any) -> dict[str, str]:
     """The record page's fields: label → value as shown."""
     rows = page.locator("table.ledger-detail tr")
@@ -74,15 +61,6 @@ def detail_fields(page: Any) -> dict[str, str]:
     return {
         row.locator("th").inner_text().strip(): row.locator("td").inner_text().strip() for row in rows.all()
     }
-
-
-def deadline(page: Any, step: str, limit: str, due_on: str) -> None:
-    row = page.locator("table.workflow-deadlines tbody tr")
-    expect(row).to_have_count(1)
-    expect(row.locator("td").nth(0)).to_have_text(step)
-    expect(row.locator("td").nth(1)).to_have_text(limit)
-    expect(row.locator("td").nth(3)).to_have_text(re.compile(rf"^{due_on}(\s|$)"))  # 日历未确认 may follow
-    expect(row.locator(".label-danger")).to_have_count(0)  # not overdue
 
 
 @pytest.mark.e2e
