@@ -60,13 +60,9 @@ class WelfarePaymentView(LedgerView):
     add_columns = ["org", "worker", "pay_month", "remarks"]
     edit_columns = ["pay_month", "remarks"]
     show_exclude_columns = ["state", "items", "rule_readings"]
-    show_derived = (
-        "wage_total",
-        "welfare_total",
-        "unit_contributions",
-        "individual_contributions",
-        "net_pay",
-        "subsidy_total",
+    # the computed pay (the model's derived amounts), not its JSON breakdown and parameter readings
+    show_derived = tuple(
+        name for name in WelfarePayment.__derived__ if name not in ("items", "rule_readings")
     )
     order_columns = ["pay_month", "subsidy_total"]
     base_order = ("pay_month", "desc")
