@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 from flask import Flask
@@ -9,7 +10,8 @@ from flask_appbuilder import AppBuilder
 from flask_appbuilder.models.sqla.base import SQLA
 from flask_migrate import Migrate
 
-from app import audit, codes, config, holidays, jobs, templating
+from app import audit, background, codes, config, templating
+from app.calendar import store as calendar_store
 from app.dates import zh_date
 from app.rules import masking
 from app.security.passwords import check_password_policy
@@ -17,6 +19,16 @@ from models import Model
 
 db = SQLA(metadata=Model.metadata)
 migrate = Migrate()
+
+
+def kernel_services() -> tuple[ModuleType, ...]:
+    """The kernel modules whose import registers the kernel's own hooks on every ledger (app.ledger.registry
+    KERNEL): a workflow's deadlines, follow-ups, duties and workflow steps in the inbox, the "materials"
+    precondition and the public notice's. Imported by the factory, so every process has them."""
+    from app.services import duties, followups, materials, notices
+    from app.workflow import commands, inbox
+
+    return (commands, inbox, duties, followups, materials, notices)
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
@@ -34,15 +46,19 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     audit.install()
     codes.clear_cache()
     templating.expose_fab_originals(app)
-    holidays.init_app(app)
+    calendar_store.init_app(app)
+    from app import domain
+    from app.cli import register_commands
+    from seed.cli import register_seed_commands
+    from views import register_all
+
+    kernel_services()
+    domain.load(app)  # every ledger's spec and rules, before any view
     with app.app_context():
         appbuilder = AppBuilder(update_perms=app.config["FAB_UPDATE_PERMS"])
         appbuilder.init_app(app, db.session)
-        from views import register_all
-
         register_all(appbuilder)
-    jobs.init_app(app)
-    from app.cli import register_commands
-
+    background.init_app(app)
     register_commands(app)
+    register_seed_commands(app)
     return app

@@ -9,9 +9,14 @@ from __future__ import annotations
 import os
 from datetime import UTC, date, datetime, timedelta, timezone
 
+from models import base
+
 CHINA = timezone(timedelta(hours=8), "Asia/Shanghai")  # no daylight saving time in China
 
 
 def today() -> date:
     frozen = os.environ.get("TAIZHANG_TODAY")
     return date.fromisoformat(frozen) if frozen else datetime.now(UTC).astimezone(CHINA).date()
+
+
+base.install_clock(lambda: today())  # late-bound: a test's monkeypatched `today` applies to the models too

@@ -108,7 +108,7 @@ def make_app(url: str) -> Any:
 def build(url: str, persons: int) -> None:
     import flask_migrate
 
-    from seed.demo import seed_persons, seed_users
+    from seed.demo.persons import seed_persons, seed_users
     from seed.reference import load_reference
 
     app = make_app(url)

@@ -2,11 +2,11 @@
 
 What is timed is the query side the pages call (views/referral.py MatchingView), nothing else:
 
-* ``app.matching.vacancies_for(seeker, today)`` — the ranked published vacancies of the whole district
+* ``app.domain.matching.vacancies_for(seeker, today)`` — the ranked published vacancies of the whole district
   for one job-seeker registration (vacancies are public, so the clerk does not change the query); run for
   200 random valid registrations of the district (the district clerk's page) and 200 of 仁和镇 (the town
   clerk's page);
-* ``app.matching.seekers_for(vacancy, today, user)`` — the ranked valid registrations inside the user's
+* ``app.domain.matching.seekers_for(vacancy, today, user)`` — the ranked valid registrations inside the user's
   territory for one vacancy; run for 200 random published vacancies as ``qu_jingban`` (district clerk)
   and as ``renhe_jingban`` (仁和镇 clerk).
 
@@ -156,9 +156,9 @@ def add_data(url: str) -> None:
         upgrade(app)
         from app import db
         from models.employer import Employer
+        from models.job_seeker import JobSeeker
         from models.org import OrgUnit
         from models.person import Person
-        from models.seekers import JobSeeker
         from models.vacancy import Vacancy
 
         session = db.session
@@ -307,10 +307,11 @@ def run(url: str, samples: int) -> list[tuple[str, list[float], float, float]]:
     """(scenario, ms per query, mean matches, 1-minute load average after it) for the four scenarios."""
     app = list_pages.make_app(url)
     with app.app_context():
-        from app import db, matching
+        from app import db
+        from app.domain import matching
         from app.security.scope import scope_query
+        from models.job_seeker import JobSeeker
         from models.org import OrgUnit
-        from models.seekers import JobSeeker
         from models.vacancy import Vacancy
 
         session = db.session

@@ -1,32 +1,12 @@
 """SQLAlchemy models: the kernel tables (org units, code lists, change history) and one module per ledger
-family. Importing this package imports every model, so Alembic and the ledger registry see them all."""
+family. Importing this package imports every module of it, found automatically, so Alembic and the ledger
+registry see every table."""
 
-from models import (  # noqa: F401  (registers every table)
-    assistance,
-    audit,
-    calendar,
-    codes,
-    district_subsidy,
-    duty,
-    employer,
-    followup,
-    guidance,
-    job,
-    loan,
-    notice,
-    org,
-    person,
-    policy,
-    referral,
-    seekers,
-    si_subsidy,
-    sms,
-    user,
-    vacancy,
-    visit,
-    welfare,
-    workflow,
-)
+import importlib
+import pkgutil
+
 from models.base import Model
+
+MODULES = tuple(importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__))
 
 __all__ = ["Model"]

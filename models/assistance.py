@@ -2,7 +2,7 @@
 社区（村）级 第八章 第四节): a labour-force person recognised as 就业援助对象 by the street/town, with the
 援助方案 (every version kept in the 流转记录), the 就业助理专员, the 《就业援助协议书》, job offers with
 accompanied interviews, employment and its registration, and the stability class that sets the follow-up
-cadence. Its steps and time limits are the workflow in seed/workflows.py.
+cadence. Its steps and time limits are the workflow in seed/workflows/common.py.
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ zh catalog), code list, required flag, natural key, export format and PII flag l
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -18,12 +19,17 @@ from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 __all__ = ["Model", "LedgerMixin", "ColumnMeta", "field", "column_meta", "utcnow"]
 
 
-def today() -> date:
-    """Beijing's date (app.clock: frozen in tests and demos), not the server's; imported late, as the app
-    package imports the models."""
-    from app import clock
+_clock: list[Callable[[], date]] = [date.today]  # app.clock installs Beijing's date (frozen in tests, demos)
 
-    return clock.today()
+
+def install_clock(today_of: Callable[[], date]) -> None:
+    """Where the models' checks read today's date from (app.clock, which imports the models)."""
+    _clock[0] = today_of
+
+
+def today() -> date:
+    """Beijing's date as app.clock gives it, not the server's."""
+    return _clock[0]()
 
 
 def utcnow() -> datetime:

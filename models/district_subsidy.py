@@ -24,6 +24,15 @@ from models.workflow import WorkflowStateMixin
 PERSON = "2"
 
 
+DISTRICT_SUBSIDY_TYPES = (  # 区级 第一章 第三节（六） L825; CATALOG E18
+    ("D1", "城乡就业困难人员补贴"),
+    ("D2", "安置奖励金"),
+    ("D3", "推荐就业奖励金"),
+    ("D4", "岗位见习训练补贴"),
+    ("D5", "自主创业吸纳就业奖励金"),
+)
+
+
 class DistrictSubsidy(WorkflowStateMixin, LedgerMixin, Model):
     """区级优惠政策申请: one application for one of the five district subsidies."""
 
@@ -55,7 +64,7 @@ class DistrictSubsidy(WorkflowStateMixin, LedgerMixin, Model):
         export="date",
         description=_l("The standard in force on this day applies"),
     )
-    # derived by app/subsidies.py (not typed in, not imported): the amount and the parameter rows it used
+    # derived by app/domain/district_subsidy.py (not typed in, not imported): the amount and the parameter rows it used
     amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2), nullable=True)
     rule_readings: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     __derived__ = ("amount", "rule_readings")
@@ -66,9 +75,7 @@ class DistrictSubsidy(WorkflowStateMixin, LedgerMixin, Model):
         return self.applicant_name
 
     def notice_row(self) -> dict[str, Any]:
-        """What the 公示 lists of this case (app/notices.py masks it)."""
-        from seed.policy_parameters import DISTRICT_SUBSIDY_TYPES
-
+        """What the 公示 lists of this case (app/services/notices.py masks it)."""
         return {
             "name": self.applicant_name,
             "is_person": self.applicant_kind == PERSON,

@@ -94,7 +94,7 @@ class GuidanceClaim(WorkflowStateMixin, LedgerMixin, Model):
     )
     submitted_on: Mapped[date] = field(Date, _l("Submitted on"), required=True, export="date")
     remarks: Mapped[str | None] = field(Text, _l("Remarks"))
-    # set by the model (quarter_end: the deadlines count from it) and by the sampling step (app/guidance.py)
+    # set by the model (quarter_end: the deadlines count from it) and by the sampling step (app/domain/guidance.py)
     quarter_end: Mapped[date | None] = mapped_column(Date, nullable=True)
     sample_seed: Mapped[int | None] = mapped_column(Integer, nullable=True)
     sessions: Mapped[list[int] | None] = mapped_column(JSON, nullable=True)

@@ -3,8 +3,8 @@
 imported into the venue's electronic screens “在洽谈会召开的前 1 个工作日”, held (专场: a briefing for the
 applicants “召开前 1 个小时”) and archived once the participants' receipts (回执) are in, “在招聘洽谈会结束后
 的 5 个工作日内”; a participant without a receipt is followed up by telephone or a visit. The steps and time
-limits are the workflow in seed/jobfair_workflow.py; the dates are computed by app/rules/job_fair.py and
-shown through app/job_fairs.py.
+limits are the workflow in seed/workflows/job_fair.py; the dates are computed by app/rules/job_fair.py and
+shown through app/domain/job_fair.py.
 """
 
 from __future__ import annotations

@@ -142,7 +142,7 @@ class Loan(WorkflowStateMixin, LedgerMixin, Model):
     )
     bad_record: Mapped[bool] = field(Boolean, _l("Bad credit record"), default=False)
     remarks: Mapped[str | None] = field(Text, _l("Remarks"))
-    # derived by app/loans.py: the eligibility figures used and the result (not typed in, not imported)
+    # derived by app/domain/loan.py: the eligibility figures used and the result (not typed in, not imported)
     rule_readings: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     __derived__ = ("rule_readings",)
 
@@ -221,7 +221,7 @@ class PostLoanCheck(LedgerMixin, Model):
     )
     issue_found_on: Mapped[date | None] = field(Date, _l("Problem found on"), export="date")
     written_report_on: Mapped[date | None] = field(Date, _l("Written report made on"), export="date")
-    # derived by app/loans.py: the found day + 3 working days
+    # derived by app/domain/loan.py: the found day + 3 working days
     report_due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     __derived__ = ("report_due_on",)
 
@@ -278,7 +278,7 @@ class InterestSubsidy(WorkflowStateMixin, LedgerMixin, Model):
     )
     approval_ref: Mapped[str | None] = field(String(100), _l("Approval reference"))
     remarks: Mapped[str | None] = field(Text, _l("Remarks"))
-    # derived by app/loans.py from the quarterly list
+    # derived by app/domain/loan.py from the quarterly list
     total_interest: Mapped[Decimal | None] = mapped_column(Numeric(12, 2), nullable=True)
     __derived__ = ("total_interest",)
 

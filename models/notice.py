@@ -2,7 +2,7 @@
 approved batch of cases published for one week on “就业快车” and 顺义区人力资源和社会保障网 with the
 supervision phone, names and ID numbers masked. Objections received during the week are logged here and
 return the case they concern. Generic: any ledger whose records offer `notice_row()` and whose workflow
-has the steps of app/notices.py can put a batch on notice (区级优惠政策 now; SI subsidies, welfare posts).
+has the steps of app/services/notices.py can put a batch on notice (区级优惠政策 now; SI subsidies, welfare posts).
 """
 
 from __future__ import annotations

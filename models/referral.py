@@ -3,7 +3,7 @@
 推荐岗位 (the seeker is given the post, with a 《推荐介绍信》) or as 用人推荐 (the seeker is among the candidates
 sent to the employer, listed on the 《推荐人员花名册》). A 求职困难人员 is accompanied to the interview (R-58).
 The interview (time, place, form), the outcome and an escalation are recorded on the same row; the follow-ups
-the rules schedule (FU-01, FU-02, FU-05..FU-07) and the seeker's referral count are in app/referrals.py.
+the rules schedule (FU-01, FU-02, FU-05..FU-07) and the seeker's referral count are in app/domain/referral.py.
 """
 
 from __future__ import annotations

@@ -24,7 +24,17 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from models.base import LedgerMixin, Model, field
 from models.loan import not_future
 from models.workflow import WorkflowStateMixin
-from seed.si_codes import CHECK_RESULTS, FLEXIBLE, SELF_EMPLOYED
+
+SELF_EMPLOYED, FLEXIBLE = "1", "2"
+# 区实地核查 results (区级 第一章 第三节（一）2 L562, （二）2 L604): which kind each belongs to and whether
+# the case may go on to the city; a negative one ends in 不予上报
+CHECK_RESULTS: dict[str, tuple[str, str, bool]] = {  # code: (label, kind, positive)
+    "11": ("已实际经营", SELF_EMPLOYED, True),
+    "12": ("未就业", SELF_EMPLOYED, False),
+    "13": ("未实际经营", SELF_EMPLOYED, False),
+    "21": ("从事灵活就业", FLEXIBLE, True),
+    "22": ("未从事灵活就业", FLEXIBLE, False),
+}
 
 
 class SiSubsidy(WorkflowStateMixin, LedgerMixin, Model):
@@ -92,7 +102,7 @@ class SiSubsidy(WorkflowStateMixin, LedgerMixin, Model):
     )
     started_on: Mapped[date | None] = field(Date, _l("Subsidy starts on"), export="date")
     remarks: Mapped[str | None] = field(Text, _l("Remarks"))
-    # derived by app/si_subsidies.py (not typed in, not imported): the standard, the amount and the row used
+    # derived by app/domain/si_subsidy.py (not typed in, not imported): the standard, the amount and the row used
     monthly_amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2), nullable=True)
     amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2), nullable=True)
     rule_readings: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
@@ -172,7 +182,7 @@ class SiDeductionCheck(LedgerMixin, Model):
         Numeric(12, 2), _l("Amount deducted (yuan)"), required=True, export="number"
     )
     note: Mapped[str | None] = field(Text, _l("Note"))
-    # derived by app/si_subsidies.py: whether the passbook shows the amount due
+    # derived by app/domain/si_subsidy.py: whether the passbook shows the amount due
     matches: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
     __derived__ = ("matches",)
 

@@ -3,7 +3,7 @@
 unit, inside the sender's territory. The content is approved before it goes out (CATALOG §7.2: 草稿 → 已审批 →
 已发送); the batch records the number of recipients, how many messages arrived or failed, the one second
 attempt for the failed numbers (R-73) and the note on the phone calls made to those still unreached.
-Sending and the number file are app/sms.py; the workflow is seed/sms_workflow.py.
+Sending and the number file are app/domain/sms.py; the workflow is seed/workflows/sms.py.
 """
 
 from __future__ import annotations

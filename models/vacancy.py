@@ -3,7 +3,7 @@
 (occupation and category, headcount, wage range in 元/月, education, age range, skill level, work town),
 its validity (发布期) and where it came from (a visit, a job fair, the market, ...). Only vacancies of an
 employer whose qualifications were checked (CK-14) are published; filled ones are taken down, expired ones
-drop off the board until their validity is extended (R-92). The workflow is in seed/employer_workflows.py.
+drop off the board until their validity is extended (R-92). The workflow is in seed/workflows/employer.py.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ class Vacancy(WorkflowStateMixin, LedgerMixin, Model):
     __tablename__ = "vacancy"
     __ledger__ = "vacancy"
     __ledger_label__ = _l("Vacancy ledger")
-    # 人岗匹配 (app/matching.py) reads the published, valid vacancies and the columns it scores from this
+    # 人岗匹配 (app/domain/matching.py) reads the published, valid vacancies and the columns it scores from this
     # index alone, without visiting the rows
     __table_args__ = (
         Index(

@@ -3,8 +3,8 @@ WF-47 街镇级 第四章 第一节（二）; R-62). A quarterly 实施方案 (v
 and the visits made under it: appointed by telephone at least 3 days ahead, a 集中培训 of the visitors on
 the working day before, the visit itself with the employer's needs, the services given and the record
 (建立档案), or a postponement and a new appointment, or a cancellation. Vacancies collected on a visit refer
-to it. The steps and time limits are the workflow in seed/employer_workflows.py; the R-62 date checks,
-which read the stored dates, are in app/visits.py.
+to it. The steps and time limits are the workflow in seed/workflows/employer.py; the R-62 date checks,
+which read the stored dates, are in app/domain/visit.py.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ L785–821, 京人社办发〔2009〕7号, 顺人社字〔2010〕49号).
   with the 劳动合同 dates, the 1-month 试用期, 上岗/解除 dates, base and floating wage (R-42) and the birth
   date of an only child (独生子女费, R-51).
 - 公益性岗位月度待遇 `welfare_payment`: the pay of one worker for one month “核定的工资、保险及福利待遇”,
-  computed by app/welfare.py from the calculator app/rules/welfare_pay.py and the policy parameters in force
+  computed by app/domain/welfare.py from the calculator app/rules/welfare_pay.py and the policy parameters in force
   (stored with `rule_readings`), then 录入系统 → 主管领导 signs the 《顺义区公益性专项补贴审批表》 (每月20日,
   R-53) → 拨付.
 """
@@ -134,7 +134,7 @@ class WelfarePayment(WorkflowStateMixin, LedgerMixin, Model):
         description=_l("Any day of the month; the parameters in force on its first day apply"),
     )
     remarks: Mapped[str | None] = field(Text, _l("Remarks"))
-    # derived by app/welfare.py (not typed in, not imported): line items, totals, the parameter rows used
+    # derived by app/domain/welfare.py (not typed in, not imported): line items, totals, the parameter rows used
     wage_total: Mapped[Decimal | None] = mapped_column(MONEY, nullable=True)
     welfare_total: Mapped[Decimal | None] = mapped_column(MONEY, nullable=True)
     unit_contributions: Mapped[Decimal | None] = mapped_column(MONEY, nullable=True)

@@ -1,6 +1,6 @@
 """日历性职责 — the monthly, quarterly and annual duties of CATALOG §3.5 with a date, as data. Loaded once by
 code (an administrator may then change dates, lead days or deactivate a duty; a reload does not undo that).
-Anchors are those of app/duty_periods.py; a window "每季度第一个月" is due on that month's last day."""
+Anchors are those of app/services/duty_periods.py; a window "每季度第一个月" is due on that month's last day."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ DUTIES: list[tuple[str, str, str, str, str]] = [
 
 def load_duties(session: Any) -> int:
     """Add the duties not yet present (by code); existing ones keep the administrator's edits."""
-    from app.duty_periods import parse
+    from app.services.duty_periods import parse
 
     existing = set(session.execute(select(Duty.code)).scalars())
     added = 0

@@ -26,7 +26,7 @@ class FollowUpRule:
     tier: str  # who does it: community | town | district
     source: str  # where the manual says so
     trigger: tuple[str, str] | None = None  # (ledger, transition or event) that schedules the first one
-    # a named condition on the record (app.followups.CONDITIONS) that must hold for the trigger to apply
+    # a named condition on the record (app.services.followups.CONDITIONS) that must hold for the trigger to apply
     when: str | None = None
     first: str | None = None  # offset of the first one from the trigger
     cadence: Cadence | None = None
@@ -36,7 +36,7 @@ class FollowUpRule:
 R67 = Cadence(by_stability={"1": "1个月", "2": "10日", "3": "7日"})
 
 FOLLOWUP_RULES: list[FollowUpRule] = [
-    # referral events (app/referrals.py): "create", "interview" (date first recorded), "outcome"
+    # referral events (app/domain/referral.py): "create", "interview" (date first recorded), "outcome"
     FollowUpRule(
         "FU-01",
         "柜台推荐后30日内回访",
@@ -73,7 +73,7 @@ FOLLOWUP_RULES: list[FollowUpRule] = [
         first="5个工作日",
         when="accompanied_difficult_seeker",
     ),
-    # the employer call is a follow-up on the referred person's row (subject: the referral), see app/referrals.py
+    # the employer call is a follow-up on the referred person's row (subject: the referral), see app/domain/referral.py
     FollowUpRule(
         "FU-06",
         "用人推荐后7个工作日内回访单位（街镇）",

@@ -1,5 +1,5 @@
 """政策依据 — the policy basis of each case type as the manual cites it (CATALOG Appendix D), shown on every
-record page of the ledgers listed in LEDGER_BASIS (ledger registry name → one or more keys of BASIS)."""
+record page of a ledger whose spec names one or more keys of BASIS (`Ledger(..., policy_basis=(key, ...))`)."""
 
 from __future__ import annotations
 
@@ -64,21 +64,7 @@ BASIS: dict[str, tuple[str, str, str]] = {  # key: (function, 政策依据, 出�
     ),
 }
 
-LEDGER_BASIS: dict[str, tuple[str, ...]] = {
-    "district_subsidy": ("district_preferential",),
-    "public_notice": ("district_preferential",),
-    "hard_to_employ": ("hard_to_employ",),
-    "loan": ("guaranteed_loan", "labour_intensive_loan"),
-    "post_loan_check": ("guaranteed_loan",),
-    "interest_subsidy": ("guaranteed_loan", "labour_intensive_loan"),
-    "welfare_post_worker": ("public_welfare_post",),
-    "welfare_payment": ("public_welfare_post",),
-    "guidance_training": ("guidance_training",),
-    "guidance_claim": ("guidance_training",),
-    "si_subsidy": ("self_employment_si", "flexible_si"),
-    "si_deduction_check": ("self_employment_si", "flexible_si"),
-}
 
-
-def basis_for(ledger: str) -> list[tuple[str, str, str]]:
-    return [BASIS[key] for key in LEDGER_BASIS.get(ledger, ())]
+def basis_for(keys: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """The 政策依据 lines of the keys a ledger's spec names (its `policy_basis`)."""
+    return [BASIS[key] for key in keys]

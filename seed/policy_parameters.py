@@ -15,18 +15,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from models.district_subsidy import DISTRICT_SUBSIDY_TYPES
+
 TBD = "待核定：手册未给出此数额（CATALOG B-26），请系统管理员按现行文件核定后修改"
 START = date(2011, 1, 1)  # the manual quotes the 2011 figures
 MANUAL_813 = "区级 第一章 第三节（五）4（2） L813"
 MANUAL_837 = "区级 第一章 第三节（六）2 L837"
-
-DISTRICT_SUBSIDY_TYPES = (  # 区级 第一章 第三节（六） L825; CATALOG E18
-    ("D1", "城乡就业困难人员补贴"),
-    ("D2", "安置奖励金"),
-    ("D3", "推荐就业奖励金"),
-    ("D4", "岗位见习训练补贴"),
-    ("D5", "自主创业吸纳就业奖励金"),
-)
 
 
 def row(
@@ -319,7 +313,7 @@ PARAMETERS += [  # 公益性岗位 (协管员) pay, R-42, R-49..R-51 (app/rules/
         "取整方式未写明（CATALOG B-07）：向上取整，至少 1 人",
     ),
 ]
-PARAMETERS += [  # 自谋职业 / 灵活就业 社会保险补贴 (SM-03): the manual gives no standard (app/si_subsidies.py)
+PARAMETERS += [  # 自谋职业 / 灵活就业 社会保险补贴 (SM-03): the manual gives no standard (app/domain/si_subsidy.py)
     row(
         "si_subsidy.1.monthly",
         "自谋职业（自主创业）社会保险补贴月标准（每人每月）",

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from models.codes import CodeItem
 from models.org import OrgUnit
-from seed.code_lists import CODE_LISTS
+from seed.codes.common import CODE_LISTS
 from seed.duties import load_duties
 from seed.holidays import load_holidays
 from seed.org_tree import DISTRICT, TOWNS, communities
@@ -73,6 +73,7 @@ def load_code_lists(session: Any) -> int:
 
 
 def load_reference(appbuilder: Any) -> dict[str, int]:
+    from app.ledger.registry import LEDGERS
     from app.security.roles import sync_roles
 
     session = appbuilder.session
@@ -84,5 +85,5 @@ def load_reference(appbuilder: Any) -> dict[str, int]:
         "policy_parameters": load_parameters(session),
     }
     session.commit()
-    sync_roles(appbuilder)
+    sync_roles(appbuilder, list(LEDGERS))
     return counts

@@ -19,14 +19,15 @@ from sqlalchemy import create_engine, delete, select, text
 
 os.environ.setdefault("TAIZHANG_DEV", "1")
 
-from app import codes, create_app, db, holidays  # noqa: E402
+from app import codes, create_app, db  # noqa: E402
+from app.calendar import store as calendar_store  # noqa: E402
 from app.ledger import LEDGERS  # noqa: E402
 from models import Model  # noqa: E402
 from models.audit import AuditLog  # noqa: E402
 from models.followup import FollowUp  # noqa: E402
 from models.org import OrgUnit  # noqa: E402
 from models.workflow import Deadline, WorkflowEvent  # noqa: E402
-from seed.demo import DEMO_PASSWORD  # noqa: E402
+from seed.demo.persons import DEMO_PASSWORD  # noqa: E402
 
 TEST_OVERRIDES = {"WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "TESTING": True}
 
@@ -46,7 +47,7 @@ def db_url() -> Iterator[str]:
             from flask_migrate import upgrade
 
             upgrade()
-            from seed.demo import seed_users
+            from seed.demo.persons import seed_users
             from seed.reference import load_reference
 
             load_reference(app.appbuilder)
@@ -87,7 +88,7 @@ def fresh_app(app: Flask, overrides: dict[str, Any] | None = None) -> Iterator[F
     drop_per_test_state(app)
     try:
         with app.app_context():
-            holidays.reload(db.engine)
+            calendar_store.reload(db.engine)
             yield app
             db.session.remove()
             empty_ledgers()
@@ -111,7 +112,7 @@ def app(shared_app: Flask) -> Iterator[Flask]:
 
 def empty_ledgers() -> None:
     """Tests share one seeded database: remove what a test wrote (history first, then ledger rows)."""
-    ledger_tables = {view.datamodel.obj.__table__ for view in LEDGERS.values()}
+    ledger_tables = {spec.model.__table__ for spec in LEDGERS.values()}
     from models.notice import NoticeEntry, NoticeObjection
     from models.policy import MaterialReceipt
 
@@ -175,6 +176,6 @@ def org(name: str) -> OrgUnit:
 
 
 def first_community(town_name: str) -> OrgUnit:
-    from seed.demo import find_org
+    from seed.demo.persons import find_org
 
     return find_org(db.session, f"{town_name}/1")

@@ -1,5 +1,6 @@
 """Declarative views. `register_all` imports every module here, so a new ledger view registers itself
-(menus, REST API, permissions) without anyone editing create_app."""
+(menus, REST API, permissions) without anyone editing create_app. A view shows the ledger of its model;
+what the ledger does is its spec's (app/domain/), loaded before the views."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from app.ledger import LEDGERS
-from app.ledger_api import api_for
+from app.ledger.registry import LEDGERS, VIEWS, RegistryError
+from app.web.ledger_api import api_for
 from app.workflow.api import workflow_api_for
 
 LEDGER_MENU = _l("Ledgers")
@@ -19,11 +20,11 @@ LEDGER_MENU = _l("Ledgers")
 def link_related_ledgers() -> None:
     """A record's page lists its rows in every ledger whose model refers to it (a person's page shows all
     their ledgers), so a ledger added later appears there without new code."""
-    for view_class in LEDGERS.values():
+    for view_class in VIEWS.values():
         target = view_class.datamodel.obj
         view_class.related_views = [
             other
-            for other in LEDGERS.values()
+            for other in VIEWS.values()
             if other is not view_class
             and any(rel.mapper.class_ is target for rel in other.datamodel.obj.__mapper__.relationships)
         ]
@@ -31,8 +32,11 @@ def link_related_ledgers() -> None:
 
 def register_all(appbuilder: Any) -> None:
     modules = [importlib.import_module(f"{__name__}.{m.name}") for m in pkgutil.iter_modules(__path__)]
+    unshown = set(LEDGERS) ^ set(VIEWS)
+    if unshown:
+        raise RegistryError(f"a ledger needs one spec (app/domain) and one view (views/): {sorted(unshown)}")
     link_related_ledgers()
-    for name, view_class in LEDGERS.items():
+    for name, view_class in VIEWS.items():
         model = view_class.datamodel.obj
         appbuilder.add_view(
             view_class,
@@ -43,12 +47,12 @@ def register_all(appbuilder: Any) -> None:
             category_label=LEDGER_MENU,
         )
         appbuilder.add_api(api_for(view_class))
-        if view_class.workflow is not None:
+        if LEDGERS[name].workflow is not None:
             appbuilder.add_api(workflow_api_for(view_class))
     from app.workflow.pages import register_pages
     from views.admin import register_admin
+    from views.background import register_jobs
     from views.calendar import register_calendar
-    from views.jobs import register_jobs
 
     register_pages(appbuilder)
     register_admin(appbuilder)

@@ -11,9 +11,9 @@ from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
 from app import codes
-from app.ledger import LEDGERS
-from app.orgs import OrgRules
+from app.ledger.registry import LEDGERS
 from app.security.scope import OrgUnitScopeFilter, current_actor, territory_path
+from app.services.orgs import OrgRules
 from models.audit import AuditLog
 from models.codes import CodeItem
 from models.org import OrgUnit
@@ -84,7 +84,7 @@ class CodeItemView(ModelView):
         codes.clear_cache()
 
     def pre_delete(self, item: CodeItem) -> None:
-        users = [name for name, view in LEDGERS.items() if codes.is_referenced(view.datamodel.obj, item)]
+        users = [name for name, spec in LEDGERS.items() if codes.is_referenced(spec.model, item)]
         if users:
             raise ValueError(str(_l("This item is used by records; deactivate it instead")))
 

@@ -2,17 +2,15 @@
 
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 
-from app.ledger_view import LedgerView
 from app.security.scope import OrgScopeFilter
+from app.web.ledger_view import LedgerView
 from models.assistance import HardToEmployCase
-from seed.workflows import HARD_TO_EMPLOY
 
 
 class HardToEmployCaseView(LedgerView):
     """就业困难人员服务台帐."""
 
     datamodel = SQLAInterface(HardToEmployCase)
-    workflow = HARD_TO_EMPLOY
     list_columns = [
         "person",
         "category",

@@ -15,7 +15,8 @@ from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, IntegerField
 from wtforms.validators import DataRequired, NumberRange
 
-from app import clock, holiday_import
+from app import clock
+from app.calendar import schedule_import
 from models.base import column_meta
 from models.calendar import CalendarYear, Holiday
 from views.admin import ADMIN_MENU, OrgUnitView
@@ -80,10 +81,10 @@ class HolidayImportView(BaseView):
             upload = form.file.data
             source = str(_l("CSV import: %(file)s", file=upload.filename or "-"))[:100]
             try:
-                days = holiday_import.import_schedule(
+                days = schedule_import.import_schedule(
                     self.appbuilder.session, form.year.data, upload.read(), source, form.confirm.data
                 )
-            except holiday_import.ScheduleError as exc:
+            except schedule_import.ScheduleError as exc:
                 errors = exc.errors
             else:
                 workdays = sum(day.is_workday for day in days)

@@ -3,18 +3,14 @@
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
-import app.subsidies  # noqa: F401  (the amount from the policy parameters)
-from app.ledger_view import LedgerView
+from app.web.ledger_view import LedgerView
 from models.district_subsidy import DistrictSubsidy
-from seed.workflows import DISTRICT_SUBSIDY
 
 
 class DistrictSubsidyView(LedgerView):
     """区级优惠政策申请台账."""
 
     datamodel = SQLAInterface(DistrictSubsidy)
-    workflow = DISTRICT_SUBSIDY
-    checklist = "CK-34"
     list_columns = ["applicant_name", "subsidy_type", "org", "applied_on", "quantity", "amount"]
     search_columns = ["org", "subsidy_type", "applicant_kind", "applicant_name", "applied_on"]
     add_columns = [

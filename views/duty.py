@@ -1,5 +1,5 @@
 """日历性职责: the administrator's list of recurring duties (data, editable) and the 办结 action that a
-clerk fires from an inbox item. Importing this module registers the duties' inbox items (app.duties)."""
+clerk fires from an inbox item. Importing this module registers the duties' inbox items (app.services.duties)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,10 @@ from flask_appbuilder.security.decorators import has_access
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
 
-from app import clock, duties, ledger
-from app.duty_periods import parse
+from app import clock, ledger
 from app.security.scope import current_actor
+from app.services import duties
+from app.services.duty_periods import parse
 from models.base import column_meta
 from models.duty import Duty
 from models.org import LEVELS

@@ -4,15 +4,12 @@ from flask_appbuilder.models.sqla.filters import FilterEqual
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
-import app.vacancies  # noqa: F401  (registers the nightly expiry and the validity check)
-import app.visits  # noqa: F401  (registers the R-62 date checks)
-from app.ledger_view import LedgerView
 from app.security.scope import OrgScopeFilter
+from app.web.ledger_view import LedgerView
 from models.employer import Employer
 from models.vacancy import Vacancy
 from models.visit import EmployerVisit, VisitPlan
-from seed.employer_codes import VISIT_SOURCE
-from seed.employer_workflows import EMPLOYER_VISIT, VACANCY
+from seed.codes.employer import VISIT_SOURCE
 
 SCOPED = [["org_id", OrgScopeFilter, None]]
 
@@ -66,7 +63,6 @@ class EmployerVisitView(LedgerView):
     """用人单位走访台账; a vacancy collected on the visit is added from the visit's page."""
 
     datamodel = SQLAInterface(EmployerVisit)
-    workflow = EMPLOYER_VISIT
     list_columns = ["employer", "org", "appointed_on", "planned_on", "actual_on", "visitors"]
     search_columns = ["employer", "org", "plan", "planned_on", "actual_on", "visitors"]
     add_columns = ["org", "employer", "plan", "appointed_on", "planned_on", "visitors", "needs", "remarks"]
@@ -99,7 +95,6 @@ class VacancyView(LedgerView):
     """岗位信息台账 (《企业招工信息登记表》)."""
 
     datamodel = SQLAInterface(Vacancy)
-    workflow = VACANCY
     list_columns = ["employer", "occupation", "headcount", "wage_min", "wage_max", "work_town", "valid_until"]
     search_columns = [
         "employer",

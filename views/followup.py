@@ -1,11 +1,10 @@
 """跟踪回访记录 views: the follow-ups of a territory, due first. Importing this module registers the
-follow-up rules' hooks and inbox items (app.followups)."""
+follow-up rules' hooks and inbox items (app.services.followups)."""
 
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
-import app.followups  # noqa: F401  (rule hooks and inbox provider)
-from app.ledger_view import LedgerView
+from app.web.ledger_view import LedgerView
 from models.followup import FollowUp
 
 

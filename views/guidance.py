@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
-import app.guidance  # the telephone sample on the claim's workflow and page
-from app.ledger_view import LedgerView
+import app.domain.guidance  # the telephone sample on the claim's workflow and page
 from app.security.scope import OrgScopeFilter
+from app.web.ledger_view import LedgerView
 from models.guidance import GuidanceClaim, GuidanceTraining
-from seed.workflows import GUIDANCE_CLAIM
-
-
-def claim_checklist(claim: Any) -> str:
-    """CK-09a for the district's review, CK-09b for the submission to the city."""
-    return "CK-09a" if claim.state in (None, "submitted") else "CK-09b"
 
 
 class GuidanceTrainingView(LedgerView):
@@ -36,8 +28,6 @@ class GuidanceClaimView(LedgerView):
     """职业指导培训补贴季度申报台账; its page lists the telephone sample (R-36) once drawn."""
 
     datamodel = SQLAInterface(GuidanceClaim)
-    workflow = GUIDANCE_CLAIM
-    checklist = staticmethod(claim_checklist)
     list_columns = ["org", "quarter", "submitted_on"]
     search_columns = ["org", "quarter", "submitted_on"]
     add_columns = ["org", "quarter", "submitted_on", "remarks"]
@@ -49,5 +39,5 @@ class GuidanceClaimView(LedgerView):
     base_order = ("quarter", "desc")
 
     @staticmethod
-    def sample(claim: GuidanceClaim) -> list[app.guidance.SampledCall]:
-        return app.guidance.sample_rows(claim)
+    def sample(claim: GuidanceClaim) -> list[app.domain.guidance.SampledCall]:
+        return app.domain.guidance.sample_rows(claim)

@@ -7,11 +7,10 @@ from typing import Any
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
-from app import job_fairs
-from app.ledger_view import LedgerView
+from app.domain import job_fair as job_fairs
 from app.security.scope import OrgScopeFilter
+from app.web.ledger_view import LedgerView
 from models.job_fair import JobFair, JobFairParticipation
-from seed.jobfair_workflow import JOB_FAIR
 
 SCOPED = [["org_id", OrgScopeFilter, None]]
 
@@ -20,7 +19,6 @@ class JobFairView(LedgerView):
     """洽谈会台账: the fair's R-57 dates and the participants still without a receipt on its page."""
 
     datamodel = SQLAInterface(JobFair)
-    workflow = JOB_FAIR
     list_columns = ["held_on", "title", "fair_type", "venue", "org", "accepted_on", "published_on"]
     search_columns = ["title", "fair_type", "held_on", "venue", "org", "accepted_on"]
     add_columns = [
@@ -49,7 +47,6 @@ class JobFairParticipationView(LedgerView):
     """参会单位台账 (申报材料 CK-19, 展位, 回执, 招录结果, 跟踪记录)."""
 
     datamodel = SQLAInterface(JobFairParticipation)
-    checklist = "CK-19"
     list_columns = ["fair", "employer", "org", "booth", "receipt_on", "hiring_result", "hired"]
     search_columns = ["fair", "employer", "org", "booth", "receipt_on", "hiring_result"]
     add_columns = [

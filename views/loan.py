@@ -3,19 +3,15 @@
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
-from app import loans
-from app.ledger_view import LedgerView
 from app.security.scope import OrgScopeFilter
+from app.web.ledger_view import LedgerView
 from models.loan import InterestSubsidy, Loan, PostLoanCheck
-from seed.workflows import INTEREST_SUBSIDY, LOAN
 
 
 class LoanView(LedgerView):
     """小额担保贷款台账."""
 
     datamodel = SQLAInterface(Loan)
-    workflow = LOAN
-    checklist = staticmethod(loans.checklist)
     list_columns = [
         "person",
         "enterprise_name",
@@ -94,8 +90,6 @@ class InterestSubsidyView(LedgerView):
     """贷款贴息审核 (R-28, CK-03)."""
 
     datamodel = SQLAInterface(InterestSubsidy)
-    workflow = INTEREST_SUBSIDY
-    checklist = "CK-03"
     list_columns = ["loan", "org", "applied_on", "total_interest", "finance_approved_on"]
     search_columns = ["org", "applied_on", "finance_approved_on"]
     add_columns = ["org", "loan", "applied_on", "quarterly_interest", "remarks"]

@@ -1,6 +1,6 @@
 """公示 views: the notice ledger (draft → published → closed), its printable page, .docx and .xlsx (masked),
 the 花名册 for 区财政局, and the API that puts an approved batch of cases on notice (the list's 生成公示,
-app/notice_views.py, calls the same notices.create_notice)."""
+app/services/notice_views.py, calls the same notices.create_notice)."""
 
 from __future__ import annotations
 
@@ -16,11 +16,13 @@ from flask_appbuilder.security.decorators import has_access, protect
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app import clock, ledger, notices
-from app.ledger_view import PERMISSIONS, LedgerView, can_see_pii
+from app import clock, ledger
+from app.ledger.display import can_see_pii
+from app.ledger.registry import VIEWS
 from app.security.scope import OrgScopeFilter
+from app.services import notices
+from app.web.ledger_view import PERMISSIONS, LedgerView
 from models.notice import PublicNotice
-from seed.workflows import PUBLIC_NOTICE
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -40,7 +42,6 @@ class PublicNoticeView(LedgerView):
     """公示台账."""
 
     datamodel = SQLAInterface(PublicNotice)
-    workflow = PUBLIC_NOTICE
     method_permission_name = {
         **PERMISSIONS,
         "printable": "read",
@@ -111,10 +112,11 @@ class NoticeBatchApi(BaseApi):
         body = request.get_json(silent=True) if request.is_json else None
         if not isinstance(body, dict):
             return self.response_400(message=_("Request is not JSON"))
-        view = ledger.LEDGERS.get(str(body.get("ledger", "")))
+        spec = ledger.LEDGERS.get(str(body.get("ledger", "")))
         ids = [i for i in body.get("ids") or [] if isinstance(i, int)]
-        if view is None or not notices.takes_notice(view.workflow):
+        if spec is None or not notices.takes_notice(spec.workflow):
             return self.response_400(message=_("This ledger has no public notice step"))
+        view = VIEWS[spec.name]
         filters = view.datamodel.get_filters().add_filter_list([["org_id", OrgScopeFilter, None]])
         _count, items = view.datamodel.query(filters.add_filter("id", FilterIn, ids))
         items = [item for item in items if item.voided_at is None]
@@ -122,7 +124,7 @@ class NoticeBatchApi(BaseApi):
             return self.response_404()
         session = view.datamodel.session
         try:
-            notice = notices.create_notice(view.datamodel.obj, items, str(body.get("title") or ""))
+            notice = notices.create_notice(spec.model, items, str(body.get("title") or ""))
             session.commit()
         except ledger.LedgerError as exc:
             session.rollback()

@@ -3,7 +3,7 @@
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
-from app.ledger_view import LedgerView
+from app.web.ledger_view import LedgerView
 from models.person import Person
 
 

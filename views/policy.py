@@ -1,4 +1,4 @@
-"""政策参数 administration (系统 → 政策参数; 系统管理员 edits): effective-dated policy figures (app/policy.py).
+"""政策参数 administration (系统 → 政策参数; 系统管理员 edits): effective-dated policy figures (app/services/policy.py).
 A change of rate is a new row from its date; every add, edit and delete is in the change history."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
 
-from app.policy import typed
+from app.services.policy import typed
 from models.base import column_meta
 from models.policy import PARAMETER_KINDS, PolicyParameter
 from views.admin import ADMIN_MENU, OrgUnitView

@@ -1,7 +1,7 @@
 """推荐记录 views (CATALOG E07): the referral ledger, its 《推荐介绍信》 (print page and Word), the
 《推荐人员花名册》 of a vacancy (Excel), and the 人岗匹配 pages that rank vacancies for a job seeker and job
 seekers for a vacancy and create the referrals ticked. Importing this module registers the referral checks
-and follow-up hooks (app.referrals)."""
+and follow-up hooks (app.domain.referral)."""
 
 from __future__ import annotations
 
@@ -17,11 +17,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from app import clock, codes, ledger, matching, referrals
-from app.ledger_view import PERMISSIONS, LedgerView
+from app import clock, codes, ledger
+from app.domain import matching
+from app.domain import referral as referrals
 from app.security.scope import OrgScopeFilter, current_actor, in_territory, scope_query
+from app.web.ledger_view import PERMISSIONS, LedgerView
+from models.job_seeker import JobSeeker
 from models.referral import Referral
-from models.seekers import JobSeeker
 from models.vacancy import Vacancy
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

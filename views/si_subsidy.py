@@ -12,12 +12,12 @@ from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app import clock, si_subsidies
-from app.ledger_view import PERMISSIONS, LedgerView
+from app import clock
+from app.domain import si_subsidy as si_subsidies
 from app.security.scope import OrgScopeFilter, current_actor
+from app.web.ledger_view import PERMISSIONS, LedgerView
 from models.si_subsidy import SiDeductionCheck, SiSubsidy
-from seed.si_workflow import SI_SUBSIDY
-from seed.workflows import AT_DISTRICT, AT_TOWN
+from seed.workflows.common import AT_DISTRICT, AT_TOWN
 from views.notice import XLSX, download
 
 
@@ -25,8 +25,6 @@ class SiSubsidyView(LedgerView):
     """自谋、灵活就业社会保险补贴台账 (享受社会保险补贴人员台账)."""
 
     datamodel = SQLAInterface(SiSubsidy)
-    workflow = SI_SUBSIDY
-    checklist = "CK-06c"
     method_permission_name = {**PERMISSIONS, "roster": "write", "town_roster": "write"}
     action_tiers = {"roster": AT_DISTRICT, "town_roster": AT_TOWN}
     list_columns = ["person", "kind", "org", "applied_on", "months", "amount", "check_result"]

@@ -1,5 +1,5 @@
 """短信群发记录 views: the batches with their approval workflow, and the number file for the gateway.
-Importing this module registers the sending hooks (app.sms)."""
+Importing this module registers the sending hooks (app.domain.sms)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,11 @@ from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_appbuilder.security.decorators import has_access
 from flask_babel import lazy_gettext as _l
 
-from app import sms
-from app.ledger_view import PERMISSIONS, LedgerView
+from app.domain import sms
 from app.rules.sms import number_file
 from app.security.scope import OrgUnitScopeFilter
+from app.web.ledger_view import PERMISSIONS, LedgerView
 from models.sms import SmsBatch
-from seed.sms_workflow import SMS_BATCH
 
 UNITS = {"recipient_org": [["id", OrgUnitScopeFilter, None], ["active", FilterEqual, True]]}
 
@@ -26,7 +25,6 @@ class SmsBatchView(LedgerView):
     """短信群发记录."""
 
     datamodel = SQLAInterface(SmsBatch)
-    workflow = SMS_BATCH
     method_permission_name = {**PERMISSIONS, "numbers": "read"}
     label_columns = {"recipient_org": _l("Recipients in unit")}
     list_columns = ["title", "segments", "recipient_count", "sent_on", "sent_count", "failed_count", "org"]

@@ -12,11 +12,11 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from app import ledger, welfare
-from app.ledger_view import PERMISSIONS, LedgerView
+from app import ledger
+from app.domain import welfare
 from app.security.scope import OrgScopeFilter, current_actor, scope_query
+from app.web.ledger_view import PERMISSIONS, LedgerView
 from models.welfare import WelfarePayment, WelfarePostWorker
-from seed.workflows import WELFARE_PAYMENT
 from views.notice import XLSX, download
 
 
@@ -53,7 +53,6 @@ class WelfarePaymentView(LedgerView):
     """公益性岗位月度待遇台账."""
 
     datamodel = SQLAInterface(WelfarePayment)
-    workflow = WELFARE_PAYMENT
     method_permission_name = {**PERMISSIONS, "approval_table": "read"}
     list_columns = ["worker", "org", "pay_month", "wage_total", "welfare_total", "net_pay", "subsidy_total"]
     search_columns = ["org", "pay_month"]

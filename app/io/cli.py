@@ -14,7 +14,7 @@ from app.io.error_book import write_error_workbook
 from app.io.export import export_ledger
 from app.io.importer import ON_EXISTING, ImportOptions, commit_import, preview_import
 from app.io.reader import ImportRefused
-from app.ledger import LEDGERS
+from app.ledger.registry import LEDGERS
 from app.security.access import user_may
 
 ERRORS_SUFFIX = _l("errors")

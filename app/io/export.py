@@ -19,6 +19,7 @@ from sqlalchemy import Select, func, select
 from app.io import Progress
 from app.io.columns import ColumnSpec, OrgNames, code_labels, header, specs
 from app.ledger import ledger_model, session
+from app.ledger.display import can_see_pii, display
 from app.security.scope import acting_as, scope_query
 from models.base import column_meta
 
@@ -77,7 +78,6 @@ class CellValues:
     """How a stored value becomes a cell value: unit names, code labels, masked IDs, 是/否."""
 
     def __init__(self, model: Any, columns: list[ColumnSpec], user: Any) -> None:
-        from app.ledger_view import can_see_pii, display  # the list page's display rules
 
         metas = {meta.name: meta for meta in column_meta(model)}
         self.converters: list[Callable[[Any], Any]] = []

@@ -15,14 +15,14 @@ from typing import Any
 from flask import current_app, url_for
 from flask_babel import lazy_gettext as _l
 
-from app import jobs
+from app import background
 from app.io.cli import ERRORS_SUFFIX
 from app.io.error_book import write_error_workbook
 from app.io.export import export_ledger, file_name
 from app.io.importer import ImportOptions, ImportReport, commit_import, preview_import
 from app.io.reader import ImportRefused, import_dir
-from app.ledger import LEDGERS, ledger_model
-from models.job import Job
+from app.ledger.registry import VIEWS, ledger_model
+from models.background import Job
 
 log = logging.getLogger(__name__)
 
@@ -32,12 +32,12 @@ PREVIEW_ISSUES = 50  # the errors a preview page lists (the error workbook has t
 
 def ledger_view(name: str) -> Any:
     """The registered view instance of a ledger (it knows the list page's filters and order)."""
-    view_class = LEDGERS[name]
+    view_class = VIEWS[name]
     return next(view for view in current_app.appbuilder.baseviews if isinstance(view, view_class))
 
 
-@jobs.task("ledger_export", _l("Ledger export"))
-def ledger_export(ctx: jobs.JobContext, ledger: str, fmt: str, args: dict[str, list[str]]) -> str:
+@background.task("ledger_export", _l("Ledger export"))
+def ledger_export(ctx: background.JobContext, ledger: str, fmt: str, args: dict[str, list[str]]) -> str:
     """The list page's rows as the request asked for them (search, filters, order), rebuilt in the worker."""
     name = file_name(ledger_model(ledger), ctx.user, fmt)
     with current_app.test_request_context(query_string=args):
@@ -46,9 +46,9 @@ def ledger_export(ctx: jobs.JobContext, ledger: str, fmt: str, args: dict[str, l
     return name
 
 
-@jobs.task("ledger_import", _l("Ledger import"))
+@background.task("ledger_import", _l("Ledger import"))
 def ledger_import(
-    ctx: jobs.JobContext, ledger: str, path: str, filename: str, on_existing: str, all_or_nothing: bool
+    ctx: background.JobContext, ledger: str, path: str, filename: str, on_existing: str, all_or_nothing: bool
 ) -> str | None:
     """Write an uploaded file's valid rows in one transaction; the errors come back as a workbook."""
     source = Path(path)
@@ -56,9 +56,9 @@ def ledger_import(
     try:
         report = commit_import(ledger, source, ctx.user, options, ctx.progress, filename)
     except ImportRefused as exc:
-        raise jobs.JobError(exc.message) from exc
+        raise background.JobError(exc.message) from exc
     if report.failure:
-        raise jobs.JobError(report.failure)
+        raise background.JobError(report.failure)
     outcome = _l("Written.") if report.committed else _l("Nothing was written.")
     ctx.progress(report.total, report.total, f"{report.summary()}　{outcome}")
     if report.committed:
@@ -72,15 +72,15 @@ def ledger_import(
 
 def preview_page(job: Job) -> str | None:
     """Where a finished preview job sends its user: the ledger's preview page, to confirm the commit."""
-    view = LEDGERS.get(job.params.get("ledger", ""))
+    view = VIEWS.get(job.params.get("ledger", ""))
     if view is None or not job.params.get("token"):
         return None
     return url_for(f"{view.__name__}.import_preview", token=job.params["token"])
 
 
-@jobs.task("ledger_import_preview", _l("Import check"), follow_up=preview_page)
+@background.task("ledger_import_preview", _l("Import check"), follow_up=preview_page)
 def ledger_import_preview(
-    ctx: jobs.JobContext,
+    ctx: background.JobContext,
     ledger: str,
     path: str,
     filename: str,
@@ -94,7 +94,7 @@ def ledger_import_preview(
     try:
         report = preview_import(ledger, Path(path), ctx.user, options, ctx.progress, filename)
     except ImportRefused as exc:
-        raise jobs.JobError(exc.message) from exc
+        raise background.JobError(exc.message) from exc
     ctx.progress(report.total, report.total, report.summary())
     ctx.directory.mkdir(parents=True, exist_ok=True)
     (ctx.directory / PREVIEW_FILE).write_text(json.dumps(preview_summary(report), ensure_ascii=False))
@@ -117,7 +117,7 @@ def stored_preview(job: Job) -> dict[str, Any] | None:
     """The report a finished preview job kept, or None (not finished, failed or purged)."""
     if job.kind != "ledger_import_preview" or job.status != "done":
         return None
-    path = jobs.results_dir() / str(job.id) / PREVIEW_FILE
+    path = background.results_dir() / str(job.id) / PREVIEW_FILE
     try:
         return json.loads(path.read_text())  # type: ignore[no-any-return]
     except (OSError, ValueError):
@@ -137,4 +137,4 @@ def purge_uploads(cutoff: datetime) -> int:
     return removed
 
 
-jobs.register_cleanup(purge_uploads)
+background.register_cleanup(purge_uploads)

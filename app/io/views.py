@@ -23,7 +23,7 @@ from flask_appbuilder.urltools import get_filter_args, get_order_args
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from app import jobs
+from app import background
 from app.io.cli import ERRORS_SUFFIX
 from app.io.error_book import write_error_workbook
 from app.io.export import export_ledger, file_name
@@ -32,7 +32,7 @@ from app.io.reader import SUFFIXES, ImportRefused, check_file, import_dir
 from app.io.tasks import PREVIEW_ISSUES, stored_preview
 from app.io.template import write_template
 from app.security.scope import current_actor, scope_query
-from models.job import Job
+from models.background import Job
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MIMETYPES = {"xlsx": XLSX, "csv": "text/csv; charset=utf-8"}
@@ -94,7 +94,7 @@ class LedgerIOMixin:
         query = self.list_query()
         if query.count() > current_app.config["EXPORT_JOB_ROWS"]:
             params = {"ledger": self.model.__ledger__, "fmt": fmt, "args": request.args.to_dict(flat=False)}
-            job = jobs.submit("ledger_export", params, current_actor())
+            job = background.submit("ledger_export", params, current_actor())
             return redirect(url_for("MyJobsView.progress", job_id=job.id))
         return self.send_export(fmt, query)
 
@@ -178,7 +178,7 @@ class LedgerIOMixin:
             "all_or_nothing": entry["all_or_nothing"],
             "token": token,
         }
-        job = jobs.submit("ledger_import_preview", params, current_actor())
+        job = background.submit("ledger_import_preview", params, current_actor())
         if job.status == "failed":
             path.unlink(missing_ok=True)
             flash(job.error or "", "danger")
@@ -234,7 +234,7 @@ class LedgerIOMixin:
                 "on_existing": entry["on_existing"],
                 "all_or_nothing": entry["all_or_nothing"],
             }
-            job = jobs.submit("ledger_import", params, current_actor())
+            job = background.submit("ledger_import", params, current_actor())
             return redirect(url_for("MyJobsView.progress", job_id=job.id))
         options = ImportOptions(entry["on_existing"], entry["all_or_nothing"])
         try:

@@ -12,7 +12,7 @@ from flask_babel import format_date, to_user_timezone
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
-from app import codes, jobs
+from app import background, codes
 from app.ledger import session
 from app.security.scope import current_actor, scope_query, subtree_ids
 from models.org import OrgUnit
@@ -33,13 +33,13 @@ def units_to_count(unit: OrgUnit) -> list[OrgUnit]:
     return list(session().execute(children).scalars()) or [unit]
 
 
-@jobs.task("person_statistics", TITLE, startable=True)
-def person_statistics(ctx: jobs.JobContext) -> str:
+@background.task("person_statistics", TITLE, startable=True)
+def person_statistics(ctx: background.JobContext) -> str:
     """One aggregate query per unit; progress is units counted of all units."""
     user = current_actor()
     unit = getattr(user, "org", None)
     if unit is None:
-        raise jobs.JobError(_l("Your account has no org unit; ask the administrator to assign one"))
+        raise background.JobError(_l("Your account has no org unit; ask the administrator to assign one"))
     units = units_to_count(unit)
     ctx.progress(0, len(units))
     rows: list[tuple[str, dict[str, int]]] = []

@@ -13,7 +13,7 @@
 - R-20: individual business: business investment > `investment_share` × amount (“大于”, strict).
 - R-21 / B-06: an amount above the ordinary ceiling needs the 最高 50 万元 tier (and its CK-02 materials);
   the tier exists for small enterprises only. A ceiling of 0 is a parameter still 待核定 and not applied.
-A refusal is a list of Reasons (field, code, figures); app/loans.py turns them into Chinese messages.
+A refusal is a list of Reasons (field, code, figures); app/domain/loan.py turns them into Chinese messages.
 """
 
 from __future__ import annotations

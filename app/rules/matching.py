@@ -2,7 +2,7 @@
 
 Plain Python (no Flask, no database). Each component returns (points, reason in Chinese); the total is
 their sum, at most 100. The weights are the table below. Hard requirements the vacancy states (minimum
-education, age range) are also filtered in SQL by app/matching.py; here they only score, so a seeker
+education, age range) are also filtered in SQL by app/domain/matching.py; here they only score, so a seeker
 whose education or age is unknown still appears, with the reason shown.
 """
 

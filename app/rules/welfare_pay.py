@@ -1,7 +1,7 @@
 """协管员 monthly pay 公益性岗位专项补贴 (CATALOG E19, R-42..R-51; 区级 第一章 第三节（五）4 L811–817).
 
 Plain Python: every figure comes from `params`, a mapping of policy-parameter key → value in force for the
-month (app/policy.py; keys in seed/policy_parameters.py). `monthly_pay(worker, month, params)` returns the
+month (app/services/policy.py; keys in seed/policy_parameters.py). `monthly_pay(worker, month, params)` returns the
 line items, the totals, the rule violations (R-42) and the parameter keys it read (for `rule_readings`).
 
 - wage (R-42): base wage ≥ `wage.minimum`; floating wage ≤ `welfare.floating_max_share` × base.

@@ -7,7 +7,6 @@ from typing import Any
 
 from flask_appbuilder.security.manager import BaseSecurityManager
 
-from app.ledger import LEDGERS
 from seed.roles import OWN_ACCOUNT, ROLES
 
 PII = ("can_view", "PersonalData")  # not tied to a view: unmasks ID numbers
@@ -27,7 +26,8 @@ def share_permissions(appbuilder: Any) -> None:
         view.base_permissions = sorted(shared[view.class_permission_name])
 
 
-def sync_roles(appbuilder: Any) -> None:
+def sync_roles(appbuilder: Any, ledgers: list[str]) -> None:
+    """Every role's permissions on the given ledgers (the registry's names) and on the views of seed/roles.py."""
     sm = appbuilder.sm
     BaseSecurityManager.create_db(sm)  # FAB's admin and public roles, without its create_all
     share_permissions(appbuilder)
@@ -36,7 +36,7 @@ def sync_roles(appbuilder: Any) -> None:
     for name, spec in ROLES.items():
         role = sm.find_role(name) or sm.add_role(name)
         wanted: list[tuple[str, str]] = [*OWN_ACCOUNT, *spec["views"]]  # type: ignore[misc]
-        for ledger_name in spec.get("only_ledgers", LEDGERS):  # type: ignore[union-attr]
+        for ledger_name in spec.get("only_ledgers", ledgers):  # type: ignore[union-attr]
             wanted += [(f"can_{perm}", ledger_name) for perm in spec["ledgers"]]  # type: ignore[union-attr]
             wanted.append(("menu_access", ledger_name))
         wanted += [("menu_access", menu) for menu in spec["menus"]]  # type: ignore[union-attr]

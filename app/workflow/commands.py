@@ -4,7 +4,6 @@ next steps. Records enter their workflow through `start`, called by ledger.creat
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import date
 from typing import Any
@@ -14,28 +13,25 @@ from sqlalchemy import select
 
 from app import calendar, clock, codes, ledger
 from app.audit import ACTION_KEY, COMMENT_KEY
+from app.ledger import registry
 from app.security.scope import current_actor, in_territory
 from app.workflow import engine
 from app.workflow.definition import START, Transition, Workflow
 from models.base import utcnow
 from models.workflow import Deadline, WorkflowEvent
 
-AFTER_FIRE: list[Callable[[Any, str, WorkflowEvent], None]] = []  # e.g. follow-up rules
-# named preconditions of transitions (Transition.requires / needs_materials): record -> what is missing
-PRECONDITIONS: dict[str, Callable[[Any], list[Any]]] = {}
 _firing: ContextVar[str | None] = ContextVar("workflow_firing", default=None)
 
 
 def firing() -> str | None:
     """The step whose inputs are being written to the record (None: a plain edit). Lets a ledger's
-    VALIDATORS keep a column for its step, e.g. a published vacancy's validity for 延期."""
+    checks keep a column for its step, e.g. a published vacancy's validity for 延期."""
     return _firing.get()
 
 
 def workflow_of(obj_or_model: Any) -> Workflow | None:
-    model = obj_or_model if isinstance(obj_or_model, type) else type(obj_or_model)
-    view = ledger.LEDGERS.get(getattr(model, "__ledger__", ""))
-    return getattr(view, "workflow", None)
+    spec = registry.spec_of(obj_or_model)
+    return spec.workflow if spec is not None else None
 
 
 def actor_for(obj: Any, user: Any = None) -> engine.Actor:
@@ -59,6 +55,7 @@ def allowed_transitions(obj: Any, user: Any = None) -> list[Transition]:
     return [t for t in engine.allowed(workflow, obj.state, actor_for(obj, user)) if applies(t, obj)]
 
 
+@registry.KERNEL.on_create
 def start(obj: Any) -> None:
     """A new record (added, not yet flushed) enters its workflow's initial state; the first deadlines open."""
     workflow = workflow_of(obj)
@@ -118,7 +115,8 @@ def fire(
     event = write_event(obj, name, from_state, obj.state, on, comment, values)
     settle_deadlines(workflow, obj, name, on)
     open_deadlines(workflow, obj, obj.state, on)
-    for hook in AFTER_FIRE:
+    spec = registry.spec_of(obj)
+    for hook in (*(spec.after_fire if spec is not None else ()), *registry.KERNEL.fired):
         hook(obj, name, event)
     session.flush()
     return event
@@ -126,13 +124,13 @@ def fire(
 
 def applies(transition: Transition, obj: Any) -> bool:
     """Whether the step is one this record can take at all (Transition.only_for)."""
-    return not any(PRECONDITIONS[name](obj) for name in transition.only_for)
+    spec = registry.spec_of(obj)
+    return spec is None or not any(spec.precondition(name)(obj) for name in transition.only_for)
 
 
 def unmet_preconditions(transition: Transition, obj: Any) -> dict[str, list[Any]]:
-    if "materials" in transition.preconditions:
-        import app.materials  # noqa: F401  (registers the "materials" precondition)
-    return {name: PRECONDITIONS[name](obj) for name in transition.preconditions}
+    spec = registry.spec(type(obj).__ledger__)
+    return {name: spec.precondition(name)(obj) for name in transition.preconditions}
 
 
 def check_codes(transition: Transition, values: dict[str, Any]) -> dict[str, Any]:
@@ -206,6 +204,7 @@ def open_deadlines(workflow: Workflow, obj: Any, state: str, entered_on: date) -
         )
 
 
+@registry.KERNEL.on_update
 def reschedule_deadlines(obj: Any, before: dict[str, Any]) -> None:
     """An update moved a date column behind a dated event (a fair's day, a visit's planned date): the open
     deadlines counted from it are counted again from the new date on the working-day calendar."""
@@ -250,7 +249,3 @@ def events(obj: Any) -> list[WorkflowEvent]:
         .order_by(WorkflowEvent.at.desc(), WorkflowEvent.id.desc())
     )
     return list(ledger.session().execute(query).scalars())
-
-
-if reschedule_deadlines not in ledger.AFTER_UPDATE:
-    ledger.AFTER_UPDATE.append(reschedule_deadlines)

@@ -52,7 +52,9 @@ class Transition:
     counted_from: str | None = None
     limit_label: Any = None  # how the limit reads in the manual, e.g. "自社区上报之日起3日内"
     waits: bool = True  # False: can be done any time, so it is never a to-do
-    needs_materials: bool = False  # the record's materials checklist must be complete (app/materials.py)
+    needs_materials: bool = (
+        False  # the record's materials checklist must be complete (app/services/materials.py)
+    )
     requires: tuple[str, ...] = ()  # named preconditions (commands.PRECONDITIONS), e.g. "notice_closed"
     check: str | None = None  # a method of the record: check(inputs, today) -> {field: message}, {} if fine
     # named preconditions saying whether the step applies to a record at all (e.g. only to one loan type):

@@ -4,7 +4,6 @@ due follow-ups and due recurring duties (their own modules)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,6 +11,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app import ledger
+from app.ledger import registry
 from app.security.scope import scope_query
 from app.workflow import engine
 from app.workflow.commands import applies, role_of
@@ -34,17 +34,13 @@ class InboxItem:
         return self.due_on is not None and today > self.due_on
 
 
-Provider = Callable[[Any, date], list[InboxItem]]
-PROVIDERS: list[Provider] = []
-
-
-def provider(func_: Provider) -> Provider:
-    PROVIDERS.append(func_)
-    return func_
+def sources() -> list[registry.Provider]:
+    """The kernel's providers (workflow steps, follow-ups, duties) and those of every ledger's spec."""
+    return [*registry.KERNEL.inbox, *(source for spec in registry.LEDGERS.values() for source in spec.inbox)]
 
 
 def inbox(user: Any, today: date) -> list[InboxItem]:
-    items = [item for source in PROVIDERS for item in source(user, today)]
+    items = [item for source in sources() for item in source(user, today)]
     return sorted(items, key=lambda i: (i.due_on is None, i.due_on or date.max, i.title))
 
 
@@ -59,19 +55,19 @@ def steps_for(workflow: Any, user: Any) -> dict[str, list[Any]]:
     return by_state
 
 
-@provider
+@registry.KERNEL.provider
 def workflow_items(user: Any, today: date) -> list[InboxItem]:
     from flask import url_for
 
     items: list[InboxItem] = []
-    for name, view in ledger.LEDGERS.items():
-        workflow = getattr(view, "workflow", None)
+    for name, spec in registry.LEDGERS.items():
+        workflow = spec.workflow
         if workflow is None:
             continue
         by_state = steps_for(workflow, user)
         if not by_state:
             continue
-        model = view.datamodel.obj
+        model = spec.model
         step_names = {step.name for steps in by_state.values() for step in steps}
         due = (
             select(
@@ -102,7 +98,7 @@ def workflow_items(user: Any, today: date) -> list[InboxItem]:
                     subject=row_title(row),
                     org_name=row.org.name,
                     due_on=due_on,
-                    url=url_for(f"{view.__name__}.show", pk=row.id),
+                    url=url_for(f"{registry.VIEWS[name].__name__}.show", pk=row.id),
                     calendar_confirmed=confirmed != 0,
                 )
             )

@@ -1,4 +1,4 @@
-"""What a ledger view gets by declaring `workflow = ...`, with no per-ledger code: the state column and
+"""What a ledger view gets when its ledger's spec declares a workflow, with no per-ledger code: the state column and
 filter, the 流转记录 tab and deadlines on the record's page, a form for every step the user may fire, and a
 scoped bulk action (steps that need only a date and a comment)."""
 
@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
 
 from app import clock, codes, ledger
+from app.ledger import registry
 from app.workflow import commands
 from app.workflow.definition import Transition, Workflow
 
@@ -28,7 +29,7 @@ class StateSelectField(SelectField):
 class WorkflowViewMixin:
     """Mixed into LedgerView; inert for ledgers without a workflow."""
 
-    workflow: Workflow | None = None
+    workflow = registry.FromSpec()  # the ledger's workflow, declared in its spec
 
     def init_workflow_columns(self) -> None:
         workflow = self.workflow

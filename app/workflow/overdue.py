@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from app import ledger
+from app.ledger import registry
 from app.security.scope import scope_query, territory_path
 from app.workflow.inbox import row_title
 from models.org import OrgUnit
@@ -37,11 +38,11 @@ def overdue_items(user: Any, today: date) -> list[OverdueItem]:
     session = ledger.session()
     items = []
     units = unit_index(user)
-    for name, view in ledger.LEDGERS.items():
-        workflow = getattr(view, "workflow", None)
+    for name, spec in registry.LEDGERS.items():
+        workflow = spec.workflow
         if workflow is None:
             continue
-        model = view.datamodel.obj
+        model = spec.model
         query = (
             select(Deadline, model)
             .join(model, model.id == Deadline.row_id)
@@ -55,7 +56,7 @@ def overdue_items(user: Any, today: date) -> list[OverdueItem]:
         )
         for deadline, row in session.execute(scope_query(query, model, user)):
             step = workflow.transition(deadline.step)
-            items.append(OverdueItem(units(row.org), workflow, step, row, deadline, view))
+            items.append(OverdueItem(units(row.org), workflow, step, row, deadline, registry.VIEWS[name]))
     return items
 
 

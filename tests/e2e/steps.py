@@ -10,9 +10,9 @@ from typing import Any
 
 from playwright.sync_api import expect
 
-from app.calendar import WorkingCalendar
+from app.calendar.core import WorkingCalendar
 from app.dates import zh_date
-from seed.demo import DEMO_PASSWORD
+from seed.demo.persons import DEMO_PASSWORD
 
 
 def log_in(page: Any, username: str, server: str = "") -> None:

@@ -30,7 +30,7 @@ from tests.e2e.steps import (
     type_date,
 )
 
-CLERK = "qu_jingban"  # 区级经办: every step of a small-enterprise loan (seed/workflows.py LOAN)
+CLERK = "qu_jingban"  # 区级经办: every step of a small-enterprise loan (seed/workflows/common.py LOAN)
 ENTERPRISE = "浏览器测试创业小企业"  # no demo loan has this name
 APPROVAL_REF = "顺财贴〔2026〕88号"
 

@@ -30,7 +30,9 @@ from tests.e2e.steps import (
     type_date,
 )
 
-CLERK = "renhe_jingban"  # 街镇经办: every step of an individual business's loan (seed/workflows.py LOAN)
+CLERK = (
+    "renhe_jingban"  # 街镇经办: every step of an individual business's loan (seed/workflows/common.py LOAN)
+)
 BUSINESS = "浏览器测试个体便利店"  # no demo loan has this name
 GUARANTOR = "北京市中小企业信用再担保有限公司"
 BANK = "北京农商银行仁和支行"

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from app import clock
-from app.calendar import month_day
+from app.calendar.core import month_day
 from app.dates import zh_date
 from tests.e2e.conftest import LiveServer, serve_later
 from tests.e2e.steps import deadline, fire_step, log_in, option_value, saved_record, state, submit, type_date

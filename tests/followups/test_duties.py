@@ -12,7 +12,7 @@ from flask import Flask
 from sqlalchemy import delete, select
 
 from app import db
-from app.duties import duty_items
+from app.services.duties import duty_items
 from models.duty import Duty, DutyDone
 
 

@@ -10,9 +10,10 @@ import pytest
 from flask import Flask
 from sqlalchemy import func, select
 
-from app import db, followups, ledger
-from app.followups import followup_items
+from app import db, ledger
 from app.security.scope import acting_as
+from app.services import followups
+from app.services.followups import followup_items
 from models.followup import FollowUp
 from tests.conftest import first_community
 from tests.ledgers.case import HOME_TOWN, OTHER_TOWN

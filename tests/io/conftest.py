@@ -1,3 +1,3 @@
 """Excel tests run with a real job worker at hand: imports are written by jobs, big exports become jobs."""
 
-from tests.jobs.conftest import app, jobs_config, worker  # noqa: F401  (fixtures)
+from tests.background.conftest import app, jobs_config, worker  # noqa: F401  (fixtures)

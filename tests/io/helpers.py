@@ -68,7 +68,7 @@ def empty_ledger(model: Any) -> None:
     from models.base import Model
     from models.workflow import Deadline, WorkflowEvent
 
-    tables = {view.datamodel.obj.__table__: view.datamodel.obj for view in LEDGERS.values()}
+    tables = {spec.model.__table__: spec.model for spec in LEDGERS.values()}
     doomed = [model.__table__]
     for table in Model.metadata.sorted_tables:
         if table in tables and any(fk.column.table in doomed for fk in table.foreign_keys):

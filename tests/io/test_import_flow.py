@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 from app import db
 from app.io.reader import import_dir
 from models.audit import AuditLog
-from models.job import Job
+from models.background import Job
 from models.person import Person
+from tests.background.conftest import wait_for
 from tests.io.helpers import sheet_rows, workbook
 from tests.io.test_import_rows import headers, row
-from tests.jobs.conftest import wait_for
 
 
 def upload(client: Any, path: Path, **form: str) -> Any:

@@ -12,8 +12,9 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 
 from app import db, ledger
-from app.ledger_api import optional_keys, record_selects
+from app.ledger import registry
 from app.security.scope import acting_as
+from app.web.ledger_api import optional_keys, record_selects
 from models.audit import AuditLog
 from models.base import column_meta
 from tests.conftest import first_community, org
@@ -74,7 +75,7 @@ class LedgerCase:
 
     def test_form_add__code_selects_marked_required_as_the_model_says(self, login: Any) -> None:
         form = login("renhe_shequ").get(f"/ledger/{self.ledger}/add").data.decode()
-        view = ledger.LEDGERS[self.ledger]
+        view = registry.VIEWS[self.ledger]
         for meta in column_meta(self.model):
             if meta.code_list and meta.name in (view.add_columns or []):
                 select_tag = form.split(f'<select id="{meta.name}"', 1)[1].split(">", 1)[0]
@@ -82,7 +83,7 @@ class LedgerCase:
 
     def test_form_add__references_labelled_as_their_column_not_in_english(self, login: Any) -> None:
         form = login("renhe_shequ").get(f"/ledger/{self.ledger}/add").data.decode()
-        view = ledger.LEDGERS[self.ledger]
+        view = registry.VIEWS[self.ledger]
         relationships = sa_inspect(self.model).relationships.keys()
         for meta in column_meta(self.model):
             name = meta.name.removesuffix("_id")
@@ -268,7 +269,7 @@ class LedgerCase:
     def test_list__every_sortable_column_sorts(self, app: Flask, login: Any) -> None:
         self.make_row(app, HOME_TOWN)
         client = login("renhe_jingban")
-        view = ledger.LEDGERS[self.ledger]
+        view = registry.VIEWS[self.ledger]
         for column in view.order_columns or []:
             for direction in ("asc", "desc"):
                 url = f"{self.url('list')}?_oc_{view.__name__}={column}&_od_{view.__name__}={direction}"

@@ -10,7 +10,7 @@ from flask import Flask
 
 from app import db, ledger
 from app.security.scope import acting_as
-from models.seekers import GuidanceSession
+from models.job_seeker import GuidanceSession
 from tests.ledgers.case import LedgerCase
 from tests.ledgers.test_hard_to_employ import make_person
 from tests.ledgers.test_job_seeker import clerk, person_born, register

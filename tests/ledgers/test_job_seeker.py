@@ -12,8 +12,8 @@ from flask import Flask, current_app
 
 from app import db, ledger
 from app.security.scope import acting_as
+from models.job_seeker import JobSeeker
 from models.person import Person
-from models.seekers import JobSeeker
 from tests.conftest import first_community, followups_of, org
 from tests.ledgers.case import LedgerCase
 from tests.ledgers.test_hard_to_employ import make_person
@@ -191,7 +191,7 @@ def test_preferred_town__must_be_a_street_or_town(app: Flask, today: date) -> No
 
 
 def test_person_page__lists_registrations_and_handbook_in_order(app: Flask, login: Any, today: date) -> None:
-    from models.seekers import GuidanceSession
+    from models.job_seeker import GuidanceSession
 
     person = person_born(date(1990, 5, 5))
     register(person, date(2026, 10, 8), intended_occupation="仓库管理员")

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from app import db, ledger
 from app.security.scope import acting_as
 from app.workflow import commands
+from models.job_seeker import GuidanceSession, JobSeeker
 from models.referral import Referral
-from models.seekers import GuidanceSession, JobSeeker
 from models.vacancy import Vacancy
 from tests.conftest import first_community, followups_of, org
 from tests.ledgers.case import LedgerCase

@@ -1,4 +1,4 @@
-"""人岗匹配 queries (app/matching.py, app/matching_points.py) on the database: the candidate cap keeps the
+"""人岗匹配 queries (app/domain/matching.py, app/domain/matching_points.py) on the database: the candidate cap keeps the
 best candidates whatever their ids, and the score parts computed in SQL agree with app/rules/matching.py."""
 
 from __future__ import annotations
@@ -9,10 +9,11 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from app import db, matching
-from app import matching_points as in_sql
+from app import db
+from app.domain import matching
+from app.domain import matching_points as in_sql
 from app.rules import matching as rules
-from models.seekers import JobSeeker
+from models.job_seeker import JobSeeker
 from models.vacancy import Vacancy
 from tests.conftest import first_community
 from tests.ledgers.test_referral import TODAY, published_vacancy, seeker_in, user

@@ -19,7 +19,7 @@ def test_registry__optional_references_target_ledgers_with_an_outer_org_join(app
     """A ledger referred to by an optional column (a vacancy's visit, a visit's plan) must load its org
     unit with an outer join: FAB's list query outer-joins the reference, and an inner-joined eager `org`
     under it would drop every row without one from the REST list (see models/visit.py)."""
-    models = {view.datamodel.obj for view in LEDGERS.values()}
+    models = {spec.model for spec in LEDGERS.values()}
     for model in models:
         for relation in model.__mapper__.relationships:
             target = relation.mapper.class_

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from app import db, ledger, sms
+from app import db, ledger
+from app.domain import sms
 from app.security.scope import acting_as
 from models.sms import SmsBatch
 from tests.conftest import first_community, org

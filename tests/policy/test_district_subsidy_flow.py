@@ -274,9 +274,9 @@ def test_notice_steps__only_through_the_notice(app: Flask, standards: Any, login
 
 
 def test_create_notice__cases_of_one_ledger_only(app: Flask, standards: Any, login: Any) -> None:
-    from app import notices
     from app.ledger import LedgerError
     from app.security.scope import acting_as
+    from app.services import notices
     from models.district_subsidy import DistrictSubsidy
 
     case = db.session.get(DistrictSubsidy, reviewed(app, login, applicant_name="吴混合"))

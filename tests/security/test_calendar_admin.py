@@ -12,8 +12,9 @@ import pytest
 from flask import Flask
 from sqlalchemy import delete, func, select
 
-import app.calendar as cal
-from app import clock, db, holidays
+import app.calendar.core as cal
+from app import clock, db
+from app.calendar import store as calendar_store
 from models.audit import AuditLog
 from models.calendar import CalendarYear, Holiday
 from seed.holidays import load_holidays
@@ -34,7 +35,7 @@ def clean_2027(app: Flask) -> Iterator[None]:
     with db.engine.begin() as conn:
         conn.execute(delete(Holiday).where(Holiday.date >= date(2027, 1, 1)))
         conn.execute(delete(CalendarYear).where(CalendarYear.year >= 2027))
-    holidays.reload(db.engine)
+    calendar_store.reload(db.engine)
 
 
 def upload(client: Any, text: bytes, confirm: bool = True) -> Any:

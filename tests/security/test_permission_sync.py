@@ -8,6 +8,7 @@ import logging
 import pytest
 from flask import Flask
 
+from app.ledger.registry import LEDGERS
 from app.security.roles import sync_roles
 
 
@@ -19,7 +20,7 @@ def test_permission_sync__repeated_sync_refuses_nothing_and_keeps_the_rights(
     sm = app.appbuilder.sm
     before = {(pv.permission.name, pv.view_menu.name) for pv in sm.session.query(sm.permissionview_model)}
     with caplog.at_level(logging.WARNING, logger="flask_appbuilder"):
-        sync_roles(app.appbuilder)
+        sync_roles(app.appbuilder, list(LEDGERS))
     assert [r.getMessage() for r in caplog.records if "Refused" in r.getMessage()] == []
     after = {(pv.permission.name, pv.view_menu.name) for pv in sm.session.query(sm.permissionview_model)}
     assert after == before

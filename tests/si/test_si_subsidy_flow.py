@@ -19,7 +19,8 @@ from flask import Flask
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from app import db, si_subsidies
+from app import db
+from app.domain import si_subsidy as si_subsidies
 from models.followup import FollowUp
 from models.policy import PolicyParameter
 from models.si_subsidy import SiDeductionCheck, SiSubsidy
@@ -201,7 +202,7 @@ def test_deduction_check__only_for_a_subsidy_being_received(
 
 
 def test_deduction_check__monthly_duty_in_the_town_inbox(app: Flask) -> None:
-    from app.duties import duty_items
+    from app.services.duties import duty_items
 
     duty = "检查享受社会保险补贴人员存折扣款情况、核实扣款额（逐人登记扣款核实记录）"
 

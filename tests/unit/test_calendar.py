@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import app.calendar as cal
-from app.calendar import (
+import app.calendar.core as cal
+from app.calendar.core import (
     Due,
     WorkingCalendar,
     last_week_wednesday,

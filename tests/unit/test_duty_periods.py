@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from app.duty_periods import next_instance, parse, previous_instance
+from app.services.duty_periods import next_instance, parse, previous_instance
 
 TODAY = date(2026, 11, 27)
 

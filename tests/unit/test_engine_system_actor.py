@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.workflow import engine
-from seed.employer_workflows import VACANCY
+from seed.workflows.vacancy import VACANCY
 
 EXPIRE = VACANCY.transition("expire")
 CLERK_ELSEWHERE = engine.Actor(roles=frozenset({"街镇经办"}), tier="town", in_territory=False)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from app.followup_schedule import RULES, add_months, due_after, next_due, rules_triggered_by
+from app.services.followup_schedule import RULES, add_months, due_after, next_due, rules_triggered_by
 
 
 @pytest.mark.parametrize(

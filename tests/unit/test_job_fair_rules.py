@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from app.calendar import WorkingCalendar
+from app.calendar.core import WorkingCalendar
 from app.rules import job_fair as rules
 
 CAL = WorkingCalendar.from_chinese_calendar()

@@ -107,7 +107,7 @@ def test_ranking_order_highest_first_ties_by_id() -> None:
 
 
 def test_ranking_with_a_bound_stops_reading_and_keeps_the_full_ranking() -> None:
-    """Items come with a non-increasing upper bound of their score (app/matching.py: the SQL points plus the
+    """Items come with a non-increasing upper bound of their score (app/domain/matching.py: the SQL points plus the
     parts scored in Python); once `limit` items beat the next bound, nothing after it is read."""
     posts = {
         1: POST,  # 100

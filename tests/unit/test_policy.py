@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.policy import in_force, typed
+from app.services.policy import in_force, typed
 
 
 @dataclass

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from app.calendar import WorkingCalendar
+from app.calendar.core import WorkingCalendar
 
 CAL = WorkingCalendar.from_chinese_calendar()
 

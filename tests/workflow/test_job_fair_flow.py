@@ -11,7 +11,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from app import db, ledger
-from app.job_fairs import receipt_items
+from app.domain.job_fair import receipt_items
 from app.security.scope import acting_as
 from models.audit import AuditLog
 from models.job_fair import JobFair, JobFairParticipation

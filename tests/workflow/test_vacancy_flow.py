@@ -11,8 +11,8 @@ from flask import Flask
 from sqlalchemy import select
 
 from app import db, ledger
+from app.domain.vacancy import expire_vacancies
 from app.security.scope import acting_as
-from app.vacancies import expire_vacancies
 from models.audit import AuditLog
 from models.vacancy import Vacancy
 from models.visit import EmployerVisit
@@ -225,13 +225,13 @@ def test_visit_analysis__per_town_figures_and_excel(app: Flask, login: Any, toda
 def test_nightly_task__registered_with_the_worker_and_commits(app: Flask, login: Any, today: Any) -> None:
     from huey import MemoryHuey
 
-    from app import jobs
-    from app.vacancies import expire_nightly
+    from app import background
+    from app.domain.vacancy import expire_nightly
 
-    schedule, fn = jobs.PERIODIC["expire_vacancies"]
+    schedule, fn = background.PERIODIC["expire_vacancies"]
     assert fn is expire_nightly and schedule == {"minute": "7", "hour": "16"}
     huey = MemoryHuey("test-periodic")
-    jobs.bind_periodic(app, huey, "expire_vacancies", schedule, fn)
+    background.bind_periodic(app, huey, "expire_vacancies", schedule, fn)
     assert "expire_vacancies" in {task.__name__ for task in huey._registry._periodic_tasks}
     vacancy = add_vacancy(app, valid_until="2026-10-31")
     assert fire(login("renhe_jingban"), "vacancy", vacancy.id, "publish").status_code == 200

@@ -1,0 +1,47 @@
+"""Background tasks with progress (the UI calls them 任务): the task registry, submission and progress
+(tasks.py), the worker side (runner.py) and `flask jobs worker` / `flask jobs purge` (cli.py).
+`from app import background` gives the API of tasks.py: `background.task`, `background.submit`, ..."""
+
+from app.background.tasks import (
+    PERIODIC,
+    TASKS,
+    JobContext,
+    JobError,
+    bind_periodic,
+    build_huey,
+    init_app,
+    is_admin,
+    live_progress,
+    periodic,
+    progress_key,
+    purge,
+    queue,
+    register_cleanup,
+    result_file,
+    results_dir,
+    submit,
+    task,
+    visible_jobs,
+)
+
+__all__ = [
+    "PERIODIC",
+    "TASKS",
+    "JobContext",
+    "JobError",
+    "bind_periodic",
+    "build_huey",
+    "init_app",
+    "is_admin",
+    "live_progress",
+    "periodic",
+    "progress_key",
+    "purge",
+    "queue",
+    "register_cleanup",
+    "result_file",
+    "results_dir",
+    "submit",
+    "task",
+    "visible_jobs",
+]

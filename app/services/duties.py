@@ -1,0 +1,92 @@
+"""日历性职责 in 我的待办: the active duties of the user's tier whose current instance is due within its
+lead days or overdue, not yet done (办结) by the user's unit for that period; and recording 办结."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app import ledger
+from app.ledger import registry
+from app.security.access import user_may
+from app.services.duty_periods import instances, next_instance, previous_instance
+from app.workflow.inbox import InboxItem
+from models.base import utcnow
+from models.duty import Duty, DutyDone
+
+DONE_PERMISSION = ("can_done", "duty")
+
+
+def due_instances(duty: Duty, today: date) -> list[tuple[str, date]]:
+    """The instance last due (overdue until done) and the next one once within the duty's lead days."""
+    shown = [previous_instance(duty.anchor, today)]
+    upcoming = next_instance(duty.anchor, today)
+    if upcoming[1] - timedelta(days=duty.lead_days) <= today:
+        shown.append(upcoming)
+    return shown
+
+
+def pending(user: Any, today: date) -> list[tuple[Duty, str, date]]:
+    org = getattr(user, "org", None)
+    if org is None or not user_may(user, *DONE_PERMISSION):
+        return []
+    session = ledger.session()
+    duties = session.execute(
+        select(Duty).where(Duty.active.is_(True), Duty.tier == org.level).order_by(Duty.code)
+    ).scalars()
+    query = select(DutyDone.duty_id, DutyDone.period).where(DutyDone.org_id == org.id)
+    done = {(duty_id, period) for duty_id, period in session.execute(query)}
+    out = []
+    for duty in duties:
+        try:
+            due = due_instances(duty, today)
+        except ValueError:  # an anchor the administrator mistyped is refused by the admin form
+            continue
+        out += [(duty, period, on) for period, on in due if (duty.id, period) not in done]
+    return out
+
+
+@registry.KERNEL.provider
+def duty_items(user: Any, today: date) -> list[InboxItem]:
+    from flask import url_for
+
+    return [
+        InboxItem(
+            kind="duty",
+            title=duty.name,
+            subject=str(_l("Recurring duty, period %(period)s", period=period)),
+            org_name=user.org.name,
+            due_on=on,
+            url=url_for("DutyDoneView.done", duty_id=duty.id, period=period),
+        )
+        for duty, period, on in pending(user, today)
+    ]
+
+
+def mark_done(user: Any, duty: Duty, period: str, today: date, note: str = "") -> DutyDone:
+    """办结 one period of a duty for the user's unit (not committed). Raises LedgerError when refused."""
+    org = getattr(user, "org", None)
+    if org is None or duty.tier != org.level or not duty.active:
+        raise ledger.LedgerError({"": _l("This duty is not one of your unit's")})
+    if period not in {key for key, _ in instances(duty.anchor, today)}:
+        raise ledger.LedgerError({"": _l("Unknown period: %(period)s", period=period)})
+    session = ledger.session()
+    query = select(DutyDone).where(
+        DutyDone.duty_id == duty.id, DutyDone.org_id == org.id, DutyDone.period == period
+    )
+    if session.execute(query).first() is not None:
+        raise ledger.LedgerError({"": _l("Already done for %(period)s", period=period)})
+    record = DutyDone(
+        duty_id=duty.id,
+        org_id=org.id,
+        period=period,
+        done_at=utcnow(),
+        done_by_id=user.id,
+        note=note.strip() or None,
+    )
+    session.add(record)
+    session.flush()
+    return record

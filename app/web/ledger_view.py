@@ -1,0 +1,484 @@
+"""LedgerView: the declarative base of every ledger's UI. A subclass names its model and columns; the base
+gives it territorial scoping on every path (FAB's action/action_post included), bulk actions of some tiers
+only (app/web/bulk_actions.py), code-list selects and labels, ID masking, the one validation path, version
+checks, void/restore/transfer and the history tab."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, flash, g, has_request_context, redirect, request, url_for
+from flask_appbuilder import ModelView
+from flask_appbuilder.actions import action as bulk_action
+from flask_appbuilder.baseviews import expose
+from flask_appbuilder.models.filters import BaseFilter
+from flask_appbuilder.models.sqla.filters import FilterEqual, FilterIn
+from flask_appbuilder.models.sqla.interface import SQLAInterface
+from flask_appbuilder.security.decorators import has_access
+from flask_appbuilder.urltools import get_order_args, get_page_args, get_page_size_args
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
+from wtforms import HiddenField, SelectField
+from wtforms.fields.core import UnboundField
+
+from app import codes, ledger
+from app.io.views import IO_PERMISSIONS, LedgerIOMixin
+from app.ledger import registry
+from app.ledger.display import display, display_derived
+from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter, current_actor, org_units_in_territory
+from app.services import policy
+from app.services.materials import history_lines
+from app.services.materials_views import MATERIALS_PERMISSIONS, MaterialsViewMixin
+from app.services.notice_views import NOTICE_PERMISSIONS, NoticeBatchViewMixin
+from app.web.bulk_actions import TieredActionsMixin
+from app.workflow.ledger_views import BULK_ACTION, WorkflowViewMixin
+from models.audit import AuditLog
+from models.base import column_meta
+from models.org import OrgUnit
+from seed.policy_basis import basis_for
+
+READ_METHODS = ("list", "show", "history", "action", "action_post", "api_read", "download")
+PERMISSIONS = {
+    **dict.fromkeys(READ_METHODS, "read"),
+    "add": "write",
+    "edit": "write",
+    "transfer": "write",
+    "transition": "write",
+    BULK_ACTION: "write",
+    "delete": "void",
+    "void_selected": "void",
+    "restore": "restore",
+    "restore_selected": "restore",
+    **IO_PERMISSIONS,
+    **MATERIALS_PERMISSIONS,
+    **NOTICE_PERMISSIONS,
+}
+
+
+def reference_labels(model: type, metas: dict[str, Any]) -> dict[str, Any]:
+    """A form's reference (`person`, the relationship of `person_id`) is labelled as its column is: FAB would
+    otherwise show the relationship's name in English."""
+    relationships = sa_inspect(model).relationships.keys()
+    return {
+        name[: -len("_id")]: meta.label
+        for name, meta in metas.items()
+        if name.endswith("_id") and name[: -len("_id")] in relationships
+    }
+
+
+class VoidedRowsFilter(BaseFilter):
+    """Lists hide voided rows; `?voided=1` shows only them (the restore list)."""
+
+    name = _l("Voided")
+    arg_name = "voided"
+
+    def apply(self, query: Any, value: Any) -> Any:
+        column = self.model.voided_at
+        wanted = has_request_context() and request.values.get("voided") == "1"
+        return query.filter(column.isnot(None) if wanted else column.is_(None))
+
+
+class CodeSelectField(SelectField):
+    """A select whose choices are the active items of a code list, read when the form is built.
+    The code itself is checked by ledger.validate_values, like an import or an API call."""
+
+    def __init__(self, label: Any = None, code_list: str = "", required: bool = False, **kwargs: Any):
+        super().__init__(label, validate_choice=False, default="", **kwargs)
+        self.choices = [("", "—"), *codes.choices(code_list)]
+        self.flags.required = required  # the form marks it with *; the check is the kernel's
+
+
+class LedgerView(
+    TieredActionsMixin, LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, NoticeBatchViewMixin, ModelView
+):
+    """Base of every ledger view. Subclasses set `datamodel = SQLAInterface(Model)` and column lists; what
+    the ledger does (workflow, checks, checklist) is its spec's (app/domain/<family>.py)."""
+
+    list_template = "ledger/list.html"
+    show_template = "ledger/show.html"
+    add_template = "ledger/add.html"
+    edit_template = "ledger/edit.html"
+    method_permission_name = PERMISSIONS
+    page_size = 20
+    search_exclude_columns = ["version", "voided_at", "voided_by_id", "created_by_id", "updated_by_id"]
+    show_extra_template: str | None = None  # a template included below the record's fields
+    # buttons on a record's page opening another ledger's add form prefilled from the record:
+    # (label, ledger, {form field: attribute of the record, or "=constant"})
+    record_links: list[tuple[Any, str, dict[str, str]]] = []
+    # buttons above the list: (label, endpoint)
+    list_links: list[tuple[Any, str]] = []
+    show_links: list[tuple[Any, str, str]] = []  # (label, endpoint, attribute of the record giving its pk)
+    # derived columns (the model's __derived__, computed by the kernel) shown below the record's fields,
+    # labelled by label_columns
+    show_derived: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if isinstance(getattr(cls, "datamodel", None), SQLAInterface):
+            model = cls.datamodel.obj
+            cls.class_permission_name = model.__ledger__
+            cls.route_base = f"/ledger/{model.__ledger__}"
+            cls.list_title = cls.show_title = model.__ledger_label__
+            cls.add_title = cls.edit_title = model.__ledger_label__
+            registry.VIEWS[model.__ledger__] = cls
+
+    def __init__(self, **kwargs: Any) -> None:
+        model = self.datamodel.obj
+        self.model = model
+        self.metas = {meta.name: meta for meta in column_meta(model)}
+        self.label_columns = {name: meta.label for name, meta in self.metas.items()} | {
+            **reference_labels(model, self.metas),
+            "org": _l("Org unit"),
+            **(self.label_columns or {}),
+        }
+        self.description_columns = {n: m.description for n, m in self.metas.items() if m.description}
+        self.base_filters = [["org_id", OrgScopeFilter, None], ["voided_at", VoidedRowsFilter, None]]
+        self.formatters_columns = {
+            name: (lambda value, meta=meta: display(meta, value)) for name, meta in self.metas.items()
+        }
+        code_fields = {
+            name: CodeSelectField(meta.label, code_list=meta.code_list, required=meta.required)
+            for name, meta in self.metas.items()
+            if meta.code_list
+        }
+        self.add_form_extra_fields = dict(code_fields)
+        self.search_form_extra_fields = {
+            name: CodeSelectField(meta.label, code_list=meta.code_list)
+            for name, meta in self.metas.items()
+            if meta.code_list
+        }
+        self.edit_form_extra_fields = {**code_fields, "row_version": HiddenField()}
+        self.edit_columns = [c for c in (self.edit_columns or self.add_columns) if c != "org"] + [
+            "row_version"
+        ]
+        org_choices = [["id", OrgUnitScopeFilter, None], ["active", FilterEqual, True]]
+        self.add_form_query_rel_fields = {**(self.add_form_query_rel_fields or {}), "org": org_choices}
+        self.search_form_query_rel_fields = {"org": [["id", OrgUnitScopeFilter, None]]}
+        self.init_workflow_columns()
+        super().__init__(**kwargs)
+        self.drop_workflow_actions()
+        self.drop_notice_action()
+        for form in (self.add_form, self.edit_form):
+            blank_choice_reads_as_dash(form)
+
+    def render_template(self, template: str, **kwargs: Any) -> Any:
+        return super().render_template(template, view=self, **kwargs)
+
+    # ---- the rows of this view: always scoped -------------------------------------------------
+
+    def scoped_get(self, pk: Any, include_voided: bool = False) -> Any:
+        filters = self.datamodel.get_filters().add_filter_list([["org_id", OrgScopeFilter, None]])
+        item = self.datamodel.get(pk, filters)
+        if item is None or (item.voided_at is not None and not include_voided):
+            abort(404)
+        return item
+
+    # ---- writes through the ledger commands ----------------------------------------------------
+
+    def form_values(self, form: Any) -> dict[str, Any]:
+        values = {name: form[name].data for name in self.metas if name in form}
+        for relation in self.model.__mapper__.relationships:  # a select of records: store its key
+            column = next(iter(relation.local_columns)).key
+            if relation.key in form and column in self.metas:
+                values[column] = form[relation.key].data.id if form[relation.key].data is not None else None
+        return values
+
+    def run_command(self, form: Any, command: Any) -> bool:
+        try:
+            g.saved_row = command(self.form_values(form))
+            self.datamodel.session.commit()
+        except ledger.LedgerError as exc:
+            self.datamodel.session.rollback()
+            for name, message in exc.errors.items():
+                target = "org" if name == "org_id" and "org" in form else name
+                if target in form:
+                    form[target].errors = [*form[target].errors, str(message)]
+                else:
+                    flash(str(message), "danger")
+            return False
+        return True
+
+    def post_add_redirect(self) -> Any:
+        """After saving, the clerk sees the record they saved (with its history)."""
+        return redirect(url_for(f"{type(self).__name__}.show", pk=g.saved_row.id))
+
+    post_edit_redirect = post_add_redirect
+
+    def _add(self) -> Any:
+        form = self.add_form.refresh()
+        if request.method == "GET":
+            prefill(form)
+        if request.method == "POST" and form.validate():
+            if self.run_command(form, lambda values: ledger.create(self.model, values)):
+                flash(str(_l("Saved")), "success")
+                return None
+        return self._get_add_widget(form=form)
+
+    def _edit(self, pk: Any) -> Any:
+        item = self.scoped_get(pk)
+        if request.method == "POST":
+            form = self.edit_form.refresh(request.form)
+            form._id = item.id
+            if form.validate():
+                version = form.row_version.data
+                if self.run_command(form, lambda values: ledger.update(item, values, version)):
+                    flash(str(_l("Saved")), "success")
+                    return None
+        else:
+            form = self.edit_form.refresh(obj=item)
+            form.row_version.data = item.version
+        return self.related_widgets(item, self._get_edit_widget(form=form))
+
+    def _show(self, pk: Any) -> Any:
+        item = self.scoped_get(pk, include_voided=True)
+        g.ledger_item = item
+        return self.related_widgets(item, {})
+
+    def related_widgets(self, item: Any, widgets: dict[str, Any]) -> Any:
+        """The lists of the record's rows in other ledgers (show and edit pages)."""
+        return self._get_related_views_widgets(
+            item,
+            orders=get_order_args(),
+            pages=get_page_args(),
+            page_sizes=get_page_size_args(),
+            widgets=widgets,
+        )
+
+    def _delete(self, pk: Any) -> None:  # FAB's hard delete is never reachable
+        abort(405)
+
+    # ---- routes ---------------------------------------------------------------------------------
+
+    @expose("/show/<pk>", methods=["GET"])
+    @has_access
+    def show(self, pk: Any) -> Any:
+        widgets = self._show(pk)
+        item = g.ledger_item
+        fields = [(meta.label, self.show_value(item, name, meta)) for name, meta in self.metas.items()]
+        fields += [
+            (self.label_columns[name], display_derived(getattr(item, name))) for name in self.show_derived
+        ]
+        return self.render_template(
+            self.show_template,
+            pk=item.id,
+            item=item,
+            fields=fields,
+            title=self.show_title,
+            widgets=widgets,
+            related_views=self._related_views,
+            history=self.history_rows(item),
+            ledger_name=self.model.__ledger__,
+            transfer_orgs=self.transfer_choices(item),
+            policy_basis=basis_for(registry.spec(self.model.__ledger__).policy_basis),
+            pending_parameters=policy.pending_labels(getattr(item, "rule_readings", None)),
+            record_links=self.record_link_urls(item),
+            **self.workflow_context(item),
+            **self.materials_context(item),
+        )
+
+    @staticmethod
+    def show_value(item: Any, name: str, meta: Any) -> str:
+        """A reference (`employer_id`) reads as the record it names (its relationship `employer`), not its id."""
+        if name.endswith("_id") and isinstance(getattr(item, name), int):
+            related = getattr(item, name[: -len("_id")], None)
+            if related is not None:
+                title = getattr(related, "ledger_title", None)
+                return str(title() if callable(title) else related)
+        return display(meta, getattr(item, name))
+
+    def may_follow(self, endpoint: str) -> bool:
+        """Whether the user may open another view's page (a show or list link): the permission of its method,
+        so a button is not offered to a role that would be refused (匹配 needs write on referrals)."""
+        view_name, method = endpoint.split(".", 1)
+        for view in self.appbuilder.baseviews:
+            if type(view).__name__ == view_name:
+                permission = (getattr(view, "method_permission_name", None) or {}).get(method, method)
+                return bool(self.appbuilder.sm.has_access(f"can_{permission}", view.class_permission_name))
+        return False
+
+    def record_link_urls(self, item: Any) -> list[tuple[Any, str]]:
+        """The record_links the user may follow (write permission on the target ledger)."""
+        links = []
+        for label, target, fields in self.record_links:
+            view = registry.VIEWS.get(target)
+            if view is None or item.voided_at is not None:
+                continue
+            if not self.appbuilder.sm.has_access("can_write", view.class_permission_name):
+                continue
+            args = {
+                name: source[1:] if source.startswith("=") else getattr(item, source)
+                for name, source in fields.items()
+            }
+            links.append((label, url_for(f"{view.__name__}.add", **args)))
+        return links
+
+    def history_rows(self, item: Any) -> list[Any]:
+        query = (
+            select(AuditLog)
+            .where(AuditLog.ledger == self.model.__ledger__, AuditLog.row_id == item.id)
+            .order_by(AuditLog.at.desc(), AuditLog.id.desc())
+        )
+        rows = self.datamodel.session.execute(query).scalars().all()
+        return [(row, self.readable_changes(row.changes)) for row in rows]
+
+    def readable_changes(self, changes: dict[str, Any]) -> list[tuple[str, str | None, str]]:
+        """Each change as (label, before, after) in words: code labels, state labels, org names; a
+        materials receipt's change names its item (app/services/materials.py)."""
+        out: list[tuple[str, str | None, str]] = []
+        receipt = history_lines(changes)
+        if receipt is not None:
+            return receipt
+        for name, (old, new) in changes.items():
+            meta = self.metas.get(name)
+            if name == "state" and self.workflow is not None:
+                label = self.label_columns.get(name, name)
+                out.append((str(label), self.workflow.state_label(old), self.workflow.state_label(new)))
+            elif meta is None:
+                label = self.label_columns.get(name, name)
+                out.append((str(label), str(old or ""), str(new or "")))
+            elif name == "org_id":
+                out.append((str(meta.label), org_name(old), org_name(new)))
+            else:
+                out.append((str(meta.label), display(meta, old), display(meta, new)))
+        return out
+
+    def transfer_choices(self, item: Any) -> list[Any]:
+        if not self.appbuilder.sm.has_access("can_write", self.class_permission_name):
+            return []
+        query = select(OrgUnit).where(
+            OrgUnit.level == item.org.level,
+            OrgUnit.active.is_(True),
+            OrgUnit.id != item.org_id,
+            org_units_in_territory(current_actor()),
+        )
+        return list(self.datamodel.session.execute(query.order_by(OrgUnit.path)).scalars())
+
+    @expose("/delete/<pk>", methods=["GET", "POST"])
+    @has_access
+    def delete(self, pk: Any) -> Any:
+        """作废 with a reason instead of deleting."""
+        item = self.scoped_get(pk)
+        reason = request.form.get("reason", "")
+        if request.method == "POST" and reason.strip():
+            ledger.void(item, reason)
+            self.datamodel.session.commit()
+            flash(str(_l("Voided; the record is kept in the history")), "success")
+            return redirect(self.get_redirect())
+        if request.method == "POST":
+            flash(str(_l("Please give a reason for voiding")), "danger")
+        return self.render_template("ledger/void.html", items=[item], title=self.list_title)
+
+    @expose("/restore/<pk>", methods=["POST"])
+    @has_access
+    def restore(self, pk: Any) -> Any:
+        item = self.scoped_get(pk, include_voided=True)
+        try:
+            ledger.restore(item, request.form.get("reason", ""))
+            self.datamodel.session.commit()
+            flash(str(_l("Restored")), "success")
+        except ledger.LedgerError as exc:
+            flash(str(exc), "danger")
+        return redirect(url_for(f"{type(self).__name__}.show", pk=item.id))
+
+    @expose("/transfer/<pk>", methods=["POST"])
+    @has_access
+    def transfer(self, pk: Any) -> Any:
+        item = self.scoped_get(pk)
+        try:
+            ledger.transfer(
+                item,
+                request.form.get("org_id"),
+                request.form.get("reason", ""),
+                request.form.get("row_version"),
+            )
+            self.datamodel.session.commit()
+            flash(str(_l("Transferred")), "success")
+        except ledger.LedgerError as exc:
+            self.datamodel.session.rollback()
+            flash(str(exc), "danger")
+        return redirect(url_for(f"{type(self).__name__}.show", pk=item.id))
+
+    # ---- FAB's action endpoints load rows without base filters: scope them here -------------------
+
+    @expose("/action/<string:name>/<pk>", methods=["GET", "POST"])
+    @has_access
+    def action(self, name: str, pk: Any) -> Any:
+        if not self.is_get_mutation_allowed():
+            abort(405)
+        item = self.scoped_get(pk, include_voided=True)
+        if name not in self.actions or not self.appbuilder.sm.has_access(
+            self.get_action_permission_name(name), self.class_permission_name
+        ):
+            abort(403)
+        if refused := self.action_refusal(name):
+            flash(str(refused), "danger")
+            return redirect(self.get_redirect())
+        return self.actions[name].func(item)
+
+    @expose("/action_post", methods=["POST"])
+    @has_access
+    def action_post(self) -> Any:
+        name = request.form.get("action", "")
+        if name not in self.actions or not self.appbuilder.sm.has_access(
+            self.get_action_permission_name(name), self.class_permission_name
+        ):
+            abort(403)
+        if refused := self.action_refusal(name):
+            flash(str(refused), "danger")
+            return redirect(self.get_redirect())
+        filters = self.datamodel.get_filters().add_filter_list([["org_id", OrgScopeFilter, None]])
+        pks = [pk for pk in request.form.getlist("rowid") if pk.isdigit()]
+        _, items = self.datamodel.query(filters.add_filter("id", FilterIn, [int(pk) for pk in pks]))
+        return self.actions[name].func(items)
+
+    @bulk_action("void_selected", _l("Void"), _l("Void the selected records?"), "fa-ban", single=False)
+    def void_selected(self, items: Any) -> Any:
+        items = [item for item in items if item.voided_at is None]
+        reason = request.form.get("reason", "")
+        if reason.strip():
+            for item in items:
+                ledger.void(item, reason)
+            self.datamodel.session.commit()
+            flash(str(_l("Voided %(count)d records", count=len(items))), "success")
+            return redirect(self.get_redirect())
+        return self.render_template("ledger/void.html", items=items, title=self.list_title)
+
+    @bulk_action(BULK_ACTION, _l("Workflow step"), "", "fa-share", single=False)
+    def transition_selected(self, items: Any) -> Any:
+        return self.fire_selected(items)
+
+    @bulk_action(
+        "restore_selected", _l("Restore"), _l("Restore the selected records?"), "fa-undo", single=False
+    )
+    def restore_selected(self, items: Any) -> Any:
+        restored = 0
+        for item in items:
+            if item.voided_at is not None:
+                ledger.restore(item)
+                restored += 1
+        self.datamodel.session.commit()
+        flash(str(_l("Restored %(count)d records", count=restored)), "success")
+        return redirect(self.get_redirect())
+
+
+def prefill(form: Any) -> None:
+    """An add form opened with query arguments (?employer=3&source=03) starts with those values."""
+    for name, value in request.args.items():
+        if name in form and name not in ("csrf_token", "row_version") and value:
+            form[name].process(MultiDict([(name, value)]))
+
+
+def blank_choice_reads_as_dash(form: Any) -> None:
+    """An optional record select offers "—" for none (WTForms 3.2 shows FAB's empty label as "__None")."""
+    for unbound in vars(form).values():
+        if isinstance(unbound, UnboundField) and unbound.kwargs.get("allow_blank"):
+            unbound.kwargs["blank_text"] = "—"
+
+
+def org_name(org_id: Any) -> str:
+    if org_id is None:
+        return ""
+    org = ledger.session().get(OrgUnit, org_id)
+    return org.name if org is not None else str(org_id)

@@ -1,0 +1,138 @@
+"""我的任务: the user's background jobs (the administrator sees everyone's) with status, progress, duration,
+result download and error; a progress page per job polls /jobs/<id>/status every second and, for a job
+that leads on to another page (an import check leads to its confirmation), goes there when it is done."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from flask import abort, flash, jsonify, redirect, request, send_file, url_for
+from flask_appbuilder import BaseView, expose
+from flask_appbuilder.security.decorators import has_access
+from flask_babel import format_datetime
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+
+from app import background
+from app.security.scope import current_actor
+from models.background import Job
+from models.base import utcnow
+
+LIST_LIMIT = 200  # jobs are kept JOBS_RETENTION_DAYS days, so this is rarely reached
+
+
+def duration(job: Job) -> str:
+    if job.started_at is None:
+        return ""
+    seconds = int(((job.finished_at or utcnow()) - job.started_at).total_seconds())
+    if seconds < 60:
+        return str(_l("%(seconds)d s", seconds=seconds))
+    return str(_l("%(minutes)d min %(seconds)d s", minutes=seconds // 60, seconds=seconds % 60))
+
+
+def when(moment: datetime | None) -> str:
+    return format_datetime(moment, "yyyy-MM-dd HH:mm:ss") if moment is not None else ""
+
+
+def job_state(job: Job) -> dict[str, Any]:
+    """What the list row and the status endpoint show of one job."""
+    done, total, message = background.live_progress(job)
+    percent = 100 if job.status == "done" else (min(100, int(done * 100 / total)) if total else 0)
+    has_file = background.result_file(job) is not None
+    spec = background.TASKS.get(job.kind)
+    follow_up = spec.follow_up if spec is not None and job.status == "done" else None
+    return {
+        "id": job.id,
+        "label": job.label,
+        "owner": job.user.username if job.user is not None else "",
+        "status": job.status,
+        "status_label": job.status_label,
+        "finished": job.finished,
+        "done": done,
+        "total": total,
+        "percent": percent,
+        "message": message or "",
+        "error": job.error or "",
+        "created": when(job.created_at),
+        "started": when(job.started_at),
+        "duration": duration(job),
+        "result_name": job.result_name if has_file else "",
+        "download_url": url_for("MyJobsView.download", job_id=job.id) if has_file else "",
+        "page_url": url_for("MyJobsView.progress", job_id=job.id),
+        "next_url": (follow_up(job) or "") if follow_up is not None else "",
+    }
+
+
+class MyJobsView(BaseView):
+    """我的任务 and the job pages; one coarse permission (can_read on "jobs") for every role."""
+
+    route_base = "/jobs"
+    default_view = "list"
+    class_permission_name = "jobs"
+    method_permission_name = dict.fromkeys(("list", "progress", "status", "download", "start"), "read")
+
+    def visible_job(self, job_id: int) -> Job:
+        """The job if the current user may see it (their own; the administrator: any), else 404."""
+        query = select(Job).where(Job.id == job_id, background.visible_jobs(current_actor()))
+        job = self.appbuilder.session.execute(query).scalars().first()
+        if job is None:
+            abort(404)
+        return job  # type: ignore[no-any-return]
+
+    @expose("/")
+    @has_access
+    def list(self) -> Any:
+        user = current_actor()
+        query = (
+            select(Job)
+            .where(background.visible_jobs(user))
+            .order_by(Job.created_at.desc(), Job.id.desc())
+            .limit(LIST_LIMIT)
+        )
+        rows = [job_state(job) for job in self.appbuilder.session.execute(query).scalars()]
+        startable = [spec for spec in background.TASKS.values() if spec.startable]
+        return self.render_template(
+            "jobs/list.html",
+            rows=rows,
+            startable=startable,
+            title=_l("My jobs"),
+            show_owner=background.is_admin(user),
+        )
+
+    @expose("/<int:job_id>")
+    @has_access
+    def progress(self, job_id: int) -> Any:
+        job = self.visible_job(job_id)
+        return self.render_template("jobs/progress.html", job=job_state(job), title=job.label)
+
+    @expose("/<int:job_id>/status")
+    @has_access
+    def status(self, job_id: int) -> Any:
+        return jsonify(job_state(self.visible_job(job_id)))
+
+    @expose("/<int:job_id>/download")
+    @has_access
+    def download(self, job_id: int) -> Any:
+        job = self.visible_job(job_id)
+        path = background.result_file(job)
+        if path is None:
+            abort(404)
+        return send_file(path, as_attachment=True, download_name=job.result_name or path.name)
+
+    @expose("/start/<kind>", methods=["POST"])
+    @has_access
+    def start(self, kind: str) -> Any:
+        """Start a job kind that needs no parameters (a report of the user's territory)."""
+        spec = background.TASKS.get(kind)
+        if spec is None or not spec.startable or request.method != "POST":
+            abort(404)
+        job = background.submit(kind, {}, current_actor())
+        if job.status == "failed":
+            flash(job.error or "", "danger")
+            return redirect(url_for("MyJobsView.list"))
+        return redirect(url_for("MyJobsView.progress", job_id=job.id))
+
+
+def register_jobs(appbuilder: Any) -> None:
+    appbuilder.add_view(MyJobsView, "my_jobs", label=_l("My jobs"), icon="fa-tasks")
