@@ -17,26 +17,21 @@ from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_appbuilder.security.decorators import has_access
 from flask_appbuilder.urltools import get_order_args, get_page_args, get_page_size_args
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import inspect as sa_inspect
-from sqlalchemy import select
-from werkzeug.datastructures import MultiDict
-from wtforms import HiddenField, SelectField
-from wtforms.fields.core import UnboundField
+from wtforms import HiddenField
 
-from app import codes, ledger
+from app import ledger
 from app.io.views import IO_PERMISSIONS, LedgerIOMixin
 from app.ledger import registry
 from app.ledger.display import display, display_derived
-from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter, current_actor, org_units_in_territory
+from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter
 from app.services import policy
-from app.services.materials import history_lines
 from app.services.materials_views import MATERIALS_PERMISSIONS, MaterialsViewMixin
 from app.services.notice_views import NOTICE_PERMISSIONS, NoticeBatchViewMixin
 from app.web.bulk_actions import TieredActionsMixin
+from app.web.forms import CodeSelectField, blank_choice_reads_as_dash, prefill, reference_labels
+from app.web.record_page import RecordPageMixin
 from app.workflow.ledger_views import BULK_ACTION, WorkflowViewMixin
-from models.audit import AuditLog
 from models.base import column_meta
-from models.org import OrgUnit
 from seed.policy_basis import basis_for
 
 READ_METHODS = ("list", "show", "history", "action", "action_post", "api_read", "download")
@@ -57,17 +52,6 @@ PERMISSIONS = {
 }
 
 
-def reference_labels(model: type, metas: dict[str, Any]) -> dict[str, Any]:
-    """A form's reference (`person`, the relationship of `person_id`) is labelled as its column is: FAB would
-    otherwise show the relationship's name in English."""
-    relationships = sa_inspect(model).relationships.keys()
-    return {
-        name[: -len("_id")]: meta.label
-        for name, meta in metas.items()
-        if name.endswith("_id") and name[: -len("_id")] in relationships
-    }
-
-
 class VoidedRowsFilter(BaseFilter):
     """Lists hide voided rows; `?voided=1` shows only them (the restore list)."""
 
@@ -80,18 +64,14 @@ class VoidedRowsFilter(BaseFilter):
         return query.filter(column.isnot(None) if wanted else column.is_(None))
 
 
-class CodeSelectField(SelectField):
-    """A select whose choices are the active items of a code list, read when the form is built.
-    The code itself is checked by ledger.validate_values, like an import or an API call."""
-
-    def __init__(self, label: Any = None, code_list: str = "", required: bool = False, **kwargs: Any):
-        super().__init__(label, validate_choice=False, default="", **kwargs)
-        self.choices = [("", "—"), *codes.choices(code_list)]
-        self.flags.required = required  # the form marks it with *; the check is the kernel's
-
-
 class LedgerView(
-    TieredActionsMixin, LedgerIOMixin, WorkflowViewMixin, MaterialsViewMixin, NoticeBatchViewMixin, ModelView
+    RecordPageMixin,
+    TieredActionsMixin,
+    LedgerIOMixin,
+    WorkflowViewMixin,
+    MaterialsViewMixin,
+    NoticeBatchViewMixin,
+    ModelView,
 ):
     """Base of every ledger view. Subclasses set `datamodel = SQLAInterface(Model)` and column lists; what
     the ledger does (workflow, checks, checklist) is its spec's (app/domain/<family>.py)."""
@@ -278,83 +258,6 @@ class LedgerView(
             **self.materials_context(item),
         )
 
-    @staticmethod
-    def show_value(item: Any, name: str, meta: Any) -> str:
-        """A reference (`employer_id`) reads as the record it names (its relationship `employer`), not its id."""
-        if name.endswith("_id") and isinstance(getattr(item, name), int):
-            related = getattr(item, name[: -len("_id")], None)
-            if related is not None:
-                title = getattr(related, "ledger_title", None)
-                return str(title() if callable(title) else related)
-        return display(meta, getattr(item, name))
-
-    def may_follow(self, endpoint: str) -> bool:
-        """Whether the user may open another view's page (a show or list link): the permission of its method,
-        so a button is not offered to a role that would be refused (匹配 needs write on referrals)."""
-        view_name, method = endpoint.split(".", 1)
-        for view in self.appbuilder.baseviews:
-            if type(view).__name__ == view_name:
-                permission = (getattr(view, "method_permission_name", None) or {}).get(method, method)
-                return bool(self.appbuilder.sm.has_access(f"can_{permission}", view.class_permission_name))
-        return False
-
-    def record_link_urls(self, item: Any) -> list[tuple[Any, str]]:
-        """The record_links the user may follow (write permission on the target ledger)."""
-        links = []
-        for label, target, fields in self.record_links:
-            view = registry.VIEWS.get(target)
-            if view is None or item.voided_at is not None:
-                continue
-            if not self.appbuilder.sm.has_access("can_write", view.class_permission_name):
-                continue
-            args = {
-                name: source[1:] if source.startswith("=") else getattr(item, source)
-                for name, source in fields.items()
-            }
-            links.append((label, url_for(f"{view.__name__}.add", **args)))
-        return links
-
-    def history_rows(self, item: Any) -> list[Any]:
-        query = (
-            select(AuditLog)
-            .where(AuditLog.ledger == self.model.__ledger__, AuditLog.row_id == item.id)
-            .order_by(AuditLog.at.desc(), AuditLog.id.desc())
-        )
-        rows = self.datamodel.session.execute(query).scalars().all()
-        return [(row, self.readable_changes(row.changes)) for row in rows]
-
-    def readable_changes(self, changes: dict[str, Any]) -> list[tuple[str, str | None, str]]:
-        """Each change as (label, before, after) in words: code labels, state labels, org names; a
-        materials receipt's change names its item (app/services/materials.py)."""
-        out: list[tuple[str, str | None, str]] = []
-        receipt = history_lines(changes)
-        if receipt is not None:
-            return receipt
-        for name, (old, new) in changes.items():
-            meta = self.metas.get(name)
-            if name == "state" and self.workflow is not None:
-                label = self.label_columns.get(name, name)
-                out.append((str(label), self.workflow.state_label(old), self.workflow.state_label(new)))
-            elif meta is None:
-                label = self.label_columns.get(name, name)
-                out.append((str(label), str(old or ""), str(new or "")))
-            elif name == "org_id":
-                out.append((str(meta.label), org_name(old), org_name(new)))
-            else:
-                out.append((str(meta.label), display(meta, old), display(meta, new)))
-        return out
-
-    def transfer_choices(self, item: Any) -> list[Any]:
-        if not self.appbuilder.sm.has_access("can_write", self.class_permission_name):
-            return []
-        query = select(OrgUnit).where(
-            OrgUnit.level == item.org.level,
-            OrgUnit.active.is_(True),
-            OrgUnit.id != item.org_id,
-            org_units_in_territory(current_actor()),
-        )
-        return list(self.datamodel.session.execute(query.order_by(OrgUnit.path)).scalars())
-
     @expose("/delete/<pk>", methods=["GET", "POST"])
     @has_access
     def delete(self, pk: Any) -> Any:
@@ -461,24 +364,3 @@ class LedgerView(
         self.datamodel.session.commit()
         flash(str(_l("Restored %(count)d records", count=restored)), "success")
         return redirect(self.get_redirect())
-
-
-def prefill(form: Any) -> None:
-    """An add form opened with query arguments (?employer=3&source=03) starts with those values."""
-    for name, value in request.args.items():
-        if name in form and name not in ("csrf_token", "row_version") and value:
-            form[name].process(MultiDict([(name, value)]))
-
-
-def blank_choice_reads_as_dash(form: Any) -> None:
-    """An optional record select offers "—" for none (WTForms 3.2 shows FAB's empty label as "__None")."""
-    for unbound in vars(form).values():
-        if isinstance(unbound, UnboundField) and unbound.kwargs.get("allow_blank"):
-            unbound.kwargs["blank_text"] = "—"
-
-
-def org_name(org_id: Any) -> str:
-    if org_id is None:
-        return ""
-    org = ledger.session().get(OrgUnit, org_id)
-    return org.name if org is not None else str(org_id)

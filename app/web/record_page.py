@@ -1,0 +1,115 @@
+"""What a ledger record's page shows besides its fields, for LedgerView: references read as the records
+they name, the buttons to other ledgers' forms the user may follow, the change history in words (code
+labels, state labels, org names, materials items) and the units a record may be transferred to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import url_for
+from sqlalchemy import select
+
+from app import ledger
+from app.ledger import registry
+from app.ledger.display import display
+from app.security.scope import current_actor, org_units_in_territory
+from app.services.materials import history_lines
+from models.audit import AuditLog
+from models.org import OrgUnit
+
+
+class RecordPageMixin:
+    """Mixed into LedgerView (which gives appbuilder, datamodel, model, metas, label_columns, workflow)."""
+
+    appbuilder: Any
+    datamodel: Any
+    model: Any
+    metas: dict[str, Any]
+    label_columns: dict[str, Any]
+    workflow: Any
+    class_permission_name: str
+    record_links: list[tuple[Any, str, dict[str, str]]]
+
+    @staticmethod
+    def show_value(item: Any, name: str, meta: Any) -> str:
+        """A reference (`employer_id`) reads as the record it names (its relationship `employer`), not its id."""
+        if name.endswith("_id") and isinstance(getattr(item, name), int):
+            related = getattr(item, name[: -len("_id")], None)
+            if related is not None:
+                title = getattr(related, "ledger_title", None)
+                return str(title() if callable(title) else related)
+        return display(meta, getattr(item, name))
+
+    def may_follow(self, endpoint: str) -> bool:
+        """Whether the user may open another view's page (a show or list link): the permission of its method,
+        so a button is not offered to a role that would be refused (匹配 needs write on referrals)."""
+        view_name, method = endpoint.split(".", 1)
+        for view in self.appbuilder.baseviews:
+            if type(view).__name__ == view_name:
+                permission = (getattr(view, "method_permission_name", None) or {}).get(method, method)
+                return bool(self.appbuilder.sm.has_access(f"can_{permission}", view.class_permission_name))
+        return False
+
+    def record_link_urls(self, item: Any) -> list[tuple[Any, str]]:
+        """The record_links the user may follow (write permission on the target ledger)."""
+        links = []
+        for label, target, fields in self.record_links:
+            view = registry.VIEWS.get(target)
+            if view is None or item.voided_at is not None:
+                continue
+            if not self.appbuilder.sm.has_access("can_write", view.class_permission_name):
+                continue
+            args = {
+                name: source[1:] if source.startswith("=") else getattr(item, source)
+                for name, source in fields.items()
+            }
+            links.append((label, url_for(f"{view.__name__}.add", **args)))
+        return links
+
+    def history_rows(self, item: Any) -> list[Any]:
+        query = (
+            select(AuditLog)
+            .where(AuditLog.ledger == self.model.__ledger__, AuditLog.row_id == item.id)
+            .order_by(AuditLog.at.desc(), AuditLog.id.desc())
+        )
+        rows = self.datamodel.session.execute(query).scalars().all()
+        return [(row, self.readable_changes(row.changes)) for row in rows]
+
+    def readable_changes(self, changes: dict[str, Any]) -> list[tuple[str, str | None, str]]:
+        """Each change as (label, before, after) in words: code labels, state labels, org names; a
+        materials receipt's change names its item (app/services/materials.py)."""
+        out: list[tuple[str, str | None, str]] = []
+        receipt = history_lines(changes)
+        if receipt is not None:
+            return receipt
+        for name, (old, new) in changes.items():
+            meta = self.metas.get(name)
+            if name == "state" and self.workflow is not None:
+                label = self.label_columns.get(name, name)
+                out.append((str(label), self.workflow.state_label(old), self.workflow.state_label(new)))
+            elif meta is None:
+                label = self.label_columns.get(name, name)
+                out.append((str(label), str(old or ""), str(new or "")))
+            elif name == "org_id":
+                out.append((str(meta.label), org_name(old), org_name(new)))
+            else:
+                out.append((str(meta.label), display(meta, old), display(meta, new)))
+        return out
+
+    def transfer_choices(self, item: Any) -> list[Any]:
+        if not self.appbuilder.sm.has_access("can_write", self.class_permission_name):
+            return []
+        query = select(OrgUnit).where(
+            OrgUnit.level == item.org.level,
+            OrgUnit.active.is_(True),
+            OrgUnit.id != item.org_id,
+            org_units_in_territory(current_actor()),
+        )
+        return list(self.datamodel.session.execute(query.order_by(OrgUnit.path)).scalars())
+
+
+def org_name(org_id: Any) -> str:
+    if org_id is None:
+        return ""
+    org = ledger.session().get(OrgUnit, org_id)
+    return org.name if org is not None else str(org_id)
