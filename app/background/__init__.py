@@ -5,8 +5,8 @@
 from app.background.tasks import (
     PERIODIC,
     TASKS,
-    JobContext,
-    JobError,
+    TaskContext,
+    TaskError,
     bind_periodic,
     build_huey,
     init_app,
@@ -27,8 +27,8 @@ from app.background.tasks import (
 __all__ = [
     "PERIODIC",
     "TASKS",
-    "JobContext",
-    "JobError",
+    "TaskContext",
+    "TaskError",
     "bind_periodic",
     "build_huey",
     "init_app",

@@ -32,7 +32,7 @@ def execute(app: Flask, huey: Huey, job_id: int) -> None:
         job.status, job.started_at = "running", utcnow()
         session.commit()
         user = app.appbuilder.sm.get_user_by_id(job.user_id)  # type: ignore[attr-defined]
-        ctx = background.JobContext(job.id, user, huey, background.results_dir())
+        ctx = background.TaskContext(job.id, user, huey, background.results_dir())
         try:
             result_name = run_body(job, user, ctx)
             session.commit()
@@ -47,12 +47,12 @@ def execute(app: Flask, huey: Huey, job_id: int) -> None:
             huey.delete(background.progress_key(job_id))
 
 
-def run_body(job: Job, user: Any, ctx: background.JobContext) -> str | None:
+def run_body(job: Job, user: Any, ctx: background.TaskContext) -> str | None:
     spec = background.TASKS.get(job.kind)
     if spec is None:
-        raise background.JobError(_l("This kind of job is no longer available: %(kind)s", kind=job.kind))
+        raise background.TaskError(_l("This kind of job is no longer available: %(kind)s", kind=job.kind))
     if user is None or not user.is_active:
-        raise background.JobError(_l("The account that started this job no longer exists or is inactive"))
+        raise background.TaskError(_l("The account that started this job no longer exists or is inactive"))
     with acting_as(user):
         result_name = spec.fn(ctx, **job.params)
     if result_name is not None and ctx.result_file is None:
@@ -62,7 +62,7 @@ def run_body(job: Job, user: Any, ctx: background.JobContext) -> str | None:
 
 def user_message(exc: Exception, job_id: int) -> str:
     """What the user reads on a failed job: the task's own message, a refused write, or a generic one."""
-    if isinstance(exc, background.JobError):
+    if isinstance(exc, background.TaskError):
         return str(exc.message)
     if isinstance(exc, LedgerError):
         return str(exc)
@@ -75,7 +75,7 @@ def user_message(exc: Exception, job_id: int) -> str:
 
 
 def finish(
-    session: Any, job_id: int, ctx: background.JobContext, result_name: Any = None, error: Any = None
+    session: Any, job_id: int, ctx: background.TaskContext, result_name: Any = None, error: Any = None
 ) -> None:
     job = session.get(Job, job_id)
     job.status = "failed" if error is not None else "done"

@@ -3,7 +3,7 @@ an import, a report package — runs in the huey worker, reports rows done / tot
 the user downloads from 我的任务 (kept JOBS_RETENTION_DAYS days).
 
     @jobs.task("person_statistics", _l("Labour-force status statistics"))
-    def person_statistics(ctx: JobContext, **params) -> str | None:   # returns the result's display name
+    def person_statistics(ctx: TaskContext, **params) -> str | None:   # returns the result's display name
         ...
         ctx.progress(done, total)
         workbook = xlsxwriter.Workbook(ctx.result_path("统计.xlsx"))
@@ -11,7 +11,7 @@ the user downloads from 我的任务 (kept JOBS_RETENTION_DAYS days).
     job = jobs.submit("person_statistics", {}, user)   # a queued Job row, enqueued
 
 The body runs in the worker inside an app context and `acting_as(job's user)`, so scoping applies as in the
-UI; it is one transaction, committed when it returns and rolled back when it raises. `JobError` carries a
+UI; it is one transaction, committed when it returns and rolled back when it raises. `TaskError` carries a
 message for the user; any other exception fails the job with a generic message (the traceback is logged).
 Live progress is kept in huey's key/value store, so a body holding a write transaction never blocks on
 its own progress writes (SQLite); the Job row gets the final figures.
@@ -49,7 +49,7 @@ QUEUE_UNAVAILABLE = _l("The job queue is unavailable; please try again later or 
 
 
 @dataclass(frozen=True)
-class JobKind:
+class TaskKind:
     """A registered kind of job: its label in 我的任务 and the function the worker runs."""
 
     kind: str
@@ -59,7 +59,7 @@ class JobKind:
     follow_up: Callable[[Any], str | None] | None = None  # the page a finished job leads on to (its URL)
 
 
-TASKS: dict[str, JobKind] = {}
+TASKS: dict[str, TaskKind] = {}
 PERIODIC: dict[str, tuple[dict[str, str], Callable[[], Any]]] = {}  # name -> (crontab, fn)
 
 
@@ -77,7 +77,7 @@ def periodic(name: str, **schedule: str) -> Callable[[Callable[[], Any]], Callab
 CLEANUPS: list[Callable[[datetime], int]] = []  # more to remove by the retention purge (cutoff -> count)
 
 
-class JobError(Exception):
+class TaskError(Exception):
     """A failure the user can act on; its (Chinese) message is shown on the failed job."""
 
     def __init__(self, message: Any) -> None:
@@ -88,20 +88,20 @@ class JobError(Exception):
 def task(
     kind: str, label: Any, startable: bool = False, follow_up: Callable[[Any], str | None] | None = None
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register `fn(ctx: JobContext, **params) -> str | None` as the job kind `kind`; `follow_up(job)` gives
+    """Register `fn(ctx: TaskContext, **params) -> str | None` as the job kind `kind`; `follow_up(job)` gives
     the URL of the page where the user continues once the job is done (e.g. confirming an import)."""
 
     def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
         known = TASKS.get(kind)
         if known is not None and known.fn.__qualname__ != fn.__qualname__:
             raise ValueError(f"job kind {kind!r} is already registered by {known.fn.__qualname__}")
-        TASKS[kind] = JobKind(kind, label, fn, startable, follow_up)
+        TASKS[kind] = TaskKind(kind, label, fn, startable, follow_up)
         return fn
 
     return decorator
 
 
-class JobContext:
+class TaskContext:
     """What a running job body gets: its id, its user, progress reporting and its result directory."""
 
     def __init__(self, job_id: int, user: Any, huey: Huey, results_dir: Path) -> None:
@@ -172,7 +172,7 @@ def queue(app: Flask | None = None) -> Huey:
     with _building:  # one queue per app, even when two first requests race
         if "jobs" not in app.extensions:
             app.extensions["jobs"] = bind_tasks(app, build_huey(app.config))
-    return app.extensions["jobs"]  # type: ignore[no-any-return]
+    return app.extensions["jobs"]
 
 
 def bind_tasks(app: Flask, huey: Huey) -> Huey:
@@ -205,7 +205,7 @@ def results_dir() -> Path:
 
 
 def session() -> Any:
-    return current_app.appbuilder.session
+    return current_app.appbuilder.session  # type: ignore[attr-defined]
 
 
 def submit(kind: str, params: dict[str, Any], user: Any) -> Job:
@@ -256,7 +256,7 @@ def live_progress(job: Job) -> tuple[int, int | None, str | None]:
             log.exception("could not read the progress of job %s", job.id)
             live = None
         if live is not None:
-            return live  # type: ignore[no-any-return]
+            return live
     return job.done, job.total, job.message
 
 

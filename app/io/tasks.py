@@ -33,11 +33,11 @@ PREVIEW_ISSUES = 50  # the errors a preview page lists (the error workbook has t
 def ledger_view(name: str) -> Any:
     """The registered view instance of a ledger (it knows the list page's filters and order)."""
     view_class = VIEWS[name]
-    return next(view for view in current_app.appbuilder.baseviews if isinstance(view, view_class))
+    return next(view for view in current_app.appbuilder.baseviews if isinstance(view, view_class))  # type: ignore[attr-defined]
 
 
 @background.task("ledger_export", _l("Ledger export"))
-def ledger_export(ctx: background.JobContext, ledger: str, fmt: str, args: dict[str, list[str]]) -> str:
+def ledger_export(ctx: background.TaskContext, ledger: str, fmt: str, args: dict[str, list[str]]) -> str:
     """The list page's rows as the request asked for them (search, filters, order), rebuilt in the worker."""
     name = file_name(ledger_model(ledger), ctx.user, fmt)
     with current_app.test_request_context(query_string=args):
@@ -48,7 +48,7 @@ def ledger_export(ctx: background.JobContext, ledger: str, fmt: str, args: dict[
 
 @background.task("ledger_import", _l("Ledger import"))
 def ledger_import(
-    ctx: background.JobContext, ledger: str, path: str, filename: str, on_existing: str, all_or_nothing: bool
+    ctx: background.TaskContext, ledger: str, path: str, filename: str, on_existing: str, all_or_nothing: bool
 ) -> str | None:
     """Write an uploaded file's valid rows in one transaction; the errors come back as a workbook."""
     source = Path(path)
@@ -56,9 +56,9 @@ def ledger_import(
     try:
         report = commit_import(ledger, source, ctx.user, options, ctx.progress, filename)
     except ImportRefused as exc:
-        raise background.JobError(exc.message) from exc
+        raise background.TaskError(exc.message) from exc
     if report.failure:
-        raise background.JobError(report.failure)
+        raise background.TaskError(report.failure)
     outcome = _l("Written.") if report.committed else _l("Nothing was written.")
     ctx.progress(report.total, report.total, f"{report.summary()}　{outcome}")
     if report.committed:
@@ -80,7 +80,7 @@ def preview_page(job: Job) -> str | None:
 
 @background.task("ledger_import_preview", _l("Import check"), follow_up=preview_page)
 def ledger_import_preview(
-    ctx: background.JobContext,
+    ctx: background.TaskContext,
     ledger: str,
     path: str,
     filename: str,
@@ -94,7 +94,7 @@ def ledger_import_preview(
     try:
         report = preview_import(ledger, Path(path), ctx.user, options, ctx.progress, filename)
     except ImportRefused as exc:
-        raise background.JobError(exc.message) from exc
+        raise background.TaskError(exc.message) from exc
     ctx.progress(report.total, report.total, report.summary())
     ctx.directory.mkdir(parents=True, exist_ok=True)
     (ctx.directory / PREVIEW_FILE).write_text(json.dumps(preview_summary(report), ensure_ascii=False))
@@ -119,7 +119,7 @@ def stored_preview(job: Job) -> dict[str, Any] | None:
         return None
     path = background.results_dir() / str(job.id) / PREVIEW_FILE
     try:
-        return json.loads(path.read_text())  # type: ignore[no-any-return]
+        return json.loads(path.read_text())
     except (OSError, ValueError):
         return None
 

@@ -34,12 +34,12 @@ def units_to_count(unit: OrgUnit) -> list[OrgUnit]:
 
 
 @background.task("person_statistics", TITLE, startable=True)
-def person_statistics(ctx: background.JobContext) -> str:
+def person_statistics(ctx: background.TaskContext) -> str:
     """One aggregate query per unit; progress is units counted of all units."""
     user = current_actor()
     unit = getattr(user, "org", None)
     if unit is None:
-        raise background.JobError(_l("Your account has no org unit; ask the administrator to assign one"))
+        raise background.TaskError(_l("Your account has no org unit; ask the administrator to assign one"))
     units = units_to_count(unit)
     ctx.progress(0, len(units))
     rows: list[tuple[str, dict[str, int]]] = []

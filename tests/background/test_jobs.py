@@ -28,7 +28,7 @@ RELEASE = threading.Event()  # lets test_progress hold its job half-way
 
 
 @background.task("test_wait_half_way", "test: waits half-way")
-def wait_half_way(ctx: background.JobContext, rows: int) -> None:
+def wait_half_way(ctx: background.TaskContext, rows: int) -> None:
     ctx.progress(rows // 2, rows, message="half")
     if not RELEASE.wait(timeout=60):
         raise RuntimeError("never released")
@@ -36,18 +36,18 @@ def wait_half_way(ctx: background.JobContext, rows: int) -> None:
 
 
 @background.task("test_write_then_refuse", "test: writes a person, then refuses")
-def write_then_refuse(ctx: background.JobContext, org_id: int, values: dict[str, Any]) -> None:
+def write_then_refuse(ctx: background.TaskContext, org_id: int, values: dict[str, Any]) -> None:
     ledger.create(Person, values)
-    raise background.JobError("第 2 行：身份证号码校验位错误")
+    raise background.TaskError("第 2 行：身份证号码校验位错误")
 
 
 @background.task("test_crash", "test: crashes")
-def crash(ctx: background.JobContext) -> None:
+def crash(ctx: background.TaskContext) -> None:
     raise ZeroDivisionError("a bug, not the user's fault")
 
 
 @background.task("test_who_am_i", "test: reports the acting user")
-def who_am_i(ctx: background.JobContext) -> str:
+def who_am_i(ctx: background.TaskContext) -> str:
     ctx.progress(1, 1, message=current_actor().username)
     ctx.result_path("who.txt").write_text(ctx.user.username, encoding="utf-8")
     return "who.txt"
