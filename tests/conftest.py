@@ -24,10 +24,12 @@ from app.calendar import store as calendar_store  # noqa: E402
 from app.ledger import LEDGERS  # noqa: E402
 from models import Model  # noqa: E402
 from models.audit import AuditLog  # noqa: E402
+from models.background import Job  # noqa: E402
 from models.followup import FollowUp  # noqa: E402
 from models.org import OrgUnit  # noqa: E402
 from models.workflow import Deadline, WorkflowEvent  # noqa: E402
 from seed.demo.persons import DEMO_PASSWORD  # noqa: E402
+from tests.factories.background import running_worker  # noqa: E402
 
 TEST_OVERRIDES = {"WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "TESTING": True}
 
@@ -131,6 +133,37 @@ def empty_ledgers() -> None:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+# ---- background tasks: tests/background and tests/io take `jobs_app` as their `app` ----------------
+
+
+@pytest.fixture
+def jobs_config(tmp_path: Path) -> dict[str, Any]:
+    """This test's own huey storage (an SQLite file) and results directory."""
+    return {
+        "JOBS_URL": f"sqlite:///{tmp_path / 'queue.db'}",
+        "JOBS_RESULTS_DIR": str(tmp_path / "results"),
+        "JOBS_QUEUE_NAME": "taizhang-test",
+    }
+
+
+@pytest.fixture
+def jobs_app(shared_app: Flask, jobs_config: dict[str, Any]) -> Iterator[Flask]:
+    """The web app of `app`, with this test's queue; jobs are removed afterwards."""
+    with fresh_app(shared_app, jobs_config) as app:
+        yield app
+        db.session.remove()
+        with db.engine.begin() as conn:
+            conn.execute(delete(Job))
+
+
+@pytest.fixture
+def worker(db_url: str, jobs_config: dict[str, Any]) -> Iterator[Flask]:
+    """A real huey consumer thread on a second app built by create_app, what `flask jobs worker` does in its
+    own process (tests/factories/background.py)."""
+    with running_worker({**TEST_OVERRIDES, "SQLALCHEMY_DATABASE_URI": db_url, **jobs_config}) as worker_app:
+        yield worker_app
 
 
 def freeze_today(monkeypatch: pytest.MonkeyPatch, day: Any) -> dict[str, Any]:

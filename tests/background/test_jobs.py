@@ -19,10 +19,10 @@ from models.base import utcnow
 from models.org import OrgUnit
 from models.person import Person
 from seed.roles import ROLES
-from tests.background.conftest import wait_for
 from tests.conftest import TEST_OVERRIDES, first_community, org
+from tests.factories.background import wait_for
+from tests.factories.person import make_person_row, person_values
 from tests.ledgers.case import HOME_TOWN, OTHER_TOWN
-from tests.ledgers.test_person import TestPerson as PersonCase
 
 RELEASE = threading.Event()  # lets test_progress hold its job half-way
 
@@ -62,10 +62,9 @@ def sheet_rows(data: bytes) -> list[list[Any]]:
 
 
 def test_person_statistics__worker_runs_it_and_owner_downloads(app: Flask, worker: Flask, login: Any) -> None:
-    case = PersonCase()
     for n in range(3):
-        case.make_row(app, HOME_TOWN, n)
-    case.make_row(app, OTHER_TOWN, 3)
+        make_person_row(app, HOME_TOWN, n)
+    make_person_row(app, OTHER_TOWN, 3)
     client = login("renhe_jingban")
     response = client.post("/jobs/start/person_statistics")
     assert response.status_code == 302
@@ -118,7 +117,7 @@ def test_progress__status_endpoint_reports_rows_while_running(app: Flask, worker
 
 def test_failure__job_error_rolls_back_and_shows_message(app: Flask, worker: Flask, login: Any) -> None:
     unit = first_community(HOME_TOWN)
-    values = PersonCase().valid_values(unit.id)
+    values = person_values(unit.id)
     job = background.submit(
         "test_write_then_refuse", {"org_id": unit.id, "values": values}, user(app, "renhe_shequ")
     )

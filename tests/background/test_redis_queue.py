@@ -12,8 +12,8 @@ from sqlalchemy import delete
 
 from app import background, create_app, db
 from models.background import Job
-from tests.background.conftest import running_worker, wait_for
 from tests.conftest import TEST_OVERRIDES
+from tests.factories.background import running_worker, wait_for
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 

@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 from app import clock
 from tests.e2e.conftest import LiveServer, serve_later
 from tests.e2e.steps import fire_step, log_in, saved_record, state, submit, type_date
-from tests.ledgers.test_person import id_for
+from tests.factories.person import id_for
 
 CLERK, REVIEWER, THIRD_PARTY = "qu_jingban", "qu_shenhe", "disanfang"
 APPLICANT = "司马浏览"  # no demo record has this name

@@ -16,8 +16,10 @@ from app.services import followups
 from app.services.followups import followup_items
 from models.followup import FollowUp
 from tests.conftest import first_community
+from tests.factories.person import person_in
+from tests.factories.si_subsidy import make_si_subsidy
+from tests.factories.workflow import fire
 from tests.ledgers.case import HOME_TOWN, OTHER_TOWN
-from tests.ledgers.test_followup import person_in
 
 TODAY = date(2026, 11, 20)
 
@@ -154,13 +156,10 @@ def test_inbox__not_yet_due_and_done_followups_not_listed(app: Flask) -> None:
 def subsidy_started(app: Flask, login: Any, town: str, started: str) -> FollowUp:
     """A social-insurance subsidy of `town`'s first community, its deposit notified, started on `started`
     by the town clerk through the workflow API; the follow-up the step scheduled."""
-    from tests.ledgers.test_si_subsidy import make_si_subsidy
-    from tests.loans.helpers import fire
-
     clerk = "renhe_jingban" if town == HOME_TOWN else "houshayu_jingban"
     case = make_si_subsidy(first_community(town).id, clerk)
     with acting_as(user(app, clerk)):
-        case.state = "deposit_notified"  # the steps before are tested in tests/si
+        case.state = "deposit_notified"  # the steps before are tested in tests/flows/si_subsidy
         db.session.commit()
     response = fire(login(clerk), "si_subsidy", case.id, "begin", date=started)
     assert response.status_code == 200, response.json
@@ -209,8 +208,6 @@ def test_transition__fu15_followup__listed_for_own_town_only_and_monthly_after_r
 
 
 def test_record_result__subject_ended__no_next_followup(app: Flask, login: Any, today: date) -> None:
-    from tests.loans.helpers import fire
-
     row = subsidy_started(app, login, HOME_TOWN, "2026-10-09")
     ended = fire(
         login("renhe_jingban"), "si_subsidy", row.subject_row_id, "end", date="2026-11-06", comment="已就业"

@@ -14,18 +14,17 @@ from flask import Flask
 
 from app import db, ledger
 from app.security.scope import acting_as
+from models.person import Person
 from tests.conftest import first_community
-from tests.io.helpers import sheet_rows
+from tests.factories.excel import sheet_rows
+from tests.factories.person import person_values
 from tests.ledgers.case import HOME_TOWN
-from tests.ledgers.test_person import TestPerson
 
 
 def make(app: Flask, n: int, **changes: Any) -> Any:
-    case = TestPerson()
-    with acting_as(case.user(app, "renhe_jingban")):
+    with acting_as(app.appbuilder.sm.find_user(username="renhe_jingban")):
         row = ledger.create(
-            case.model,
-            {**case.valid_values(first_community(HOME_TOWN).id, n), "monthly_wage": 3200, **changes},
+            Person, {**person_values(first_community(HOME_TOWN).id, n), "monthly_wage": 3200, **changes}
         )
         db.session.commit()
     return row

@@ -15,9 +15,8 @@ from app.io.reader import import_dir
 from models.audit import AuditLog
 from models.background import Job
 from models.person import Person
-from tests.background.conftest import wait_for
-from tests.io.helpers import sheet_rows, workbook
-from tests.io.test_import_rows import headers, row
+from tests.factories.background import wait_for
+from tests.factories.excel import person_headers, person_row, sheet_rows, workbook
 
 
 def upload(client: Any, path: Path, **form: str) -> Any:
@@ -36,7 +35,9 @@ def test_import_pages__preview_then_commit_job_writes_with_history(
     app: Flask, worker: Flask, login: Any, tmp_path: Path
 ) -> None:
     client = login("renhe_jingban")
-    path = workbook(tmp_path / "人员.xlsx", headers(), [row(), row(id_number="110222198501011230")])
+    path = workbook(
+        tmp_path / "人员.xlsx", person_headers(), [person_row(), person_row(id_number="110222198501011230")]
+    )
     preview = upload(client, path, mode="valid")
     page = preview.data.decode()
     assert preview.status_code == 200 and 'id="count-new">1<' in page and 'id="count-error">1<' in page
@@ -59,7 +60,11 @@ def test_import_pages__all_or_nothing_blocks_commit_and_wrong_template_refused(
     app: Flask, worker: Flask, login: Any, tmp_path: Path
 ) -> None:
     client = login("renhe_jingban")
-    path = workbook(tmp_path / "a.xlsx", headers(), [row(), row(name=None, id_number="110222198501011017")])
+    path = workbook(
+        tmp_path / "a.xlsx",
+        person_headers(),
+        [person_row(), person_row(name=None, id_number="110222198501011017")],
+    )
     page = upload(client, path).data.decode()
     assert "全部成功才写入" in page and "确认写入" not in page
     token = page.split("/import/commit/", 1)[1].split('"', 1)[0]
@@ -82,7 +87,9 @@ def test_export_above_threshold__runs_as_a_job_with_the_list_filters(
 ) -> None:
     client = login("renhe_jingban")
     for n, id_number in enumerate(("110222198501011017", "110222198501011033")):
-        upload_path = workbook(tmp_path / f"{n}.xlsx", headers(), [row(id_number=id_number, name=f"导出{n}")])
+        upload_path = workbook(
+            tmp_path / f"{n}.xlsx", person_headers(), [person_row(id_number=id_number, name=f"导出{n}")]
+        )
         token = upload(client, upload_path).data.decode().split("/import/commit/", 1)[1].split('"', 1)[0]
         assert wait_for(job_of(client.post(f"/ledger/person/import/commit/{token}"))).status == "done"
     app.config["EXPORT_JOB_ROWS"] = 0
@@ -96,7 +103,7 @@ def test_export_above_threshold__runs_as_a_job_with_the_list_filters(
 
 def test_cli__export_and_import_act_as_the_named_user(app: Flask, tmp_path: Path) -> None:
     runner = app.test_cli_runner()
-    path = workbook(tmp_path / "in.xlsx", headers(), [row(), row(id_number="12345")])
+    path = workbook(tmp_path / "in.xlsx", person_headers(), [person_row(), person_row(id_number="12345")])
     checked = runner.invoke(args=["ledger", "import", "person", str(path), "--user", "renhe_jingban"])
     assert checked.exit_code == 1 and "新增 1" in checked.output and "错误 1" in checked.output
     assert (tmp_path / "in_错误清单.xlsx").exists() and db.session.execute(select(Person)).first() is None
@@ -120,7 +127,9 @@ def test_import_pages__large_file_checked_by_a_job_then_preview_and_commit(
 ) -> None:
     app.config["IMPORT_PREVIEW_JOB_BYTES"] = 0  # every upload counts as large
     client = login("renhe_jingban")
-    path = workbook(tmp_path / "人员.xlsx", headers(), [row(), row(id_number="110222198501011230")])
+    path = workbook(
+        tmp_path / "人员.xlsx", person_headers(), [person_row(), person_row(id_number="110222198501011230")]
+    )
     response = upload(client, path, mode="valid")
     job = wait_for(job_of(response))
     assert job.kind == "ledger_import_preview" and job.status == "done", job.error
@@ -149,7 +158,7 @@ def test_import_pages__small_file_checked_in_the_request_and_refused_file_by_the
     app: Flask, worker: Flask, login: Any, tmp_path: Path
 ) -> None:
     client = login("renhe_jingban")
-    path = workbook(tmp_path / "a.xlsx", headers(), [row()])
+    path = workbook(tmp_path / "a.xlsx", person_headers(), [person_row()])
     assert path.stat().st_size <= app.config["IMPORT_PREVIEW_JOB_BYTES"]
     assert upload(client, path).status_code == 200  # the preview page itself, no job
     assert db.session.execute(select(func.count()).select_from(Job)).scalar_one() == 0

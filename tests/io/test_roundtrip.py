@@ -18,8 +18,8 @@ from app.io.importer import ImportOptions, commit_import, preview_import
 from models.audit import AuditLog
 from models.base import column_meta
 from tests.conftest import first_community
-from tests.io.helpers import case, empty_ledger, registered_ledgers, rewrite, sheet_named, sheet_rows
-from tests.ledgers.case import HOME_TOWN, OTHER_TOWN
+from tests.factories.excel import empty_ledger, rewrite, sheet_named, sheet_rows
+from tests.ledgers.case import HOME_TOWN, OTHER_TOWN, case, registered_ledgers
 
 LEDGER_NAMES = registered_ledgers()
 

@@ -5,6 +5,8 @@ A ledger's test module subclasses it and gives `ledger`, `valid_values(org)` and
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from typing import Any, ClassVar
 
 from flask import Flask
@@ -12,7 +14,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 
 from app import db, ledger
-from app.ledger import registry
+from app.ledger import LEDGERS, registry
 from app.security.scope import acting_as
 from app.web.ledger_api import optional_keys, record_selects
 from models.audit import AuditLog
@@ -21,6 +23,31 @@ from tests.conftest import first_community, org
 
 CASES: dict[str, type[LedgerCase]] = {}
 HOME_TOWN, OTHER_TOWN = "仁和镇", "后沙峪镇"
+
+
+def load_cases() -> dict[str, type[LedgerCase]]:
+    """Every LedgerCase: the test modules of tests/ledgers imported, so CASES holds ledgers added later."""
+    import tests.ledgers
+
+    for module in pkgutil.iter_modules(tests.ledgers.__path__):
+        importlib.import_module(f"tests.ledgers.{module.name}")
+    return CASES
+
+
+def registered_ledgers() -> list[str]:
+    """Registry names of every ledger view (imported here so parametrize sees ledgers added later), each
+    with its LedgerCase loaded."""
+    import views
+
+    for module in pkgutil.iter_modules(views.__path__):
+        importlib.import_module(f"views.{module.name}")
+    load_cases()
+    return sorted(LEDGERS)
+
+
+def case(name: str) -> LedgerCase:
+    """A LedgerCase instance of ledger `name` (after `load_cases` or `registered_ledgers`)."""
+    return CASES[name]()
 
 
 class LedgerCase:

@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-from itertools import count
 from typing import Any
 
+from tests.factories.district_subsidy import subsidy_values
 from tests.ledgers.case import LedgerCase
-from tests.ledgers.test_person import id_for
-
-SEQUENCE = count(1)
-
-
-def subsidy_values(org_id: int, n: int = 0, **changes: Any) -> dict[str, Any]:
-    seq = next(SEQUENCE)
-    return {
-        "org_id": org_id,
-        "subsidy_type": "D1",
-        "applicant_kind": "2",
-        "applicant_name": f"张小{seq}",
-        "id_number": id_for(date(1985, 3, 4), 2 * seq + 1),
-        "quantity": 1,
-        "applied_on": date(2026, 9, 20 - n).isoformat(),
-        **changes,
-    }
 
 
 class TestDistrictSubsidy(LedgerCase):

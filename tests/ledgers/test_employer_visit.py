@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from tests.factories.employer import make_employer
 from tests.ledgers.case import LedgerCase
-from tests.ledgers.test_employer import make_employer
 
 
 class TestEmployerVisit(LedgerCase):

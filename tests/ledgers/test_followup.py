@@ -2,36 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import Any
 
-from flask import current_app
-
-from app import db, ledger
-from app.security.scope import acting_as
-from models.person import Person
+from tests.factories.person import person_in
 from tests.ledgers.case import LedgerCase
-from tests.ledgers.test_person import id_for
-
-
-def person_in(org_id: int, n: int) -> int:
-    """A labour-force person of unit org_id (made by the district clerk), reused when it exists."""
-    number = id_for(date(1985, 1, 1) + timedelta(days=org_id % 3000), 201 + 2 * n)
-    person = db.session.query(Person).filter_by(id_number=number).one_or_none()
-    if person is None:
-        with acting_as(current_app.appbuilder.sm.find_user(username="qu_jingban")):
-            person = ledger.create(
-                Person,
-                {
-                    "org_id": org_id,
-                    "id_number": number,
-                    "name": f"回访对象{n}",
-                    "hukou_type": "1",
-                    "employment_status": "11",
-                },
-            )
-            db.session.commit()
-    return person.id
 
 
 class TestFollowUp(LedgerCase):

@@ -11,9 +11,9 @@ from flask import Flask
 from app import db, ledger
 from app.security.scope import acting_as
 from models.job_seeker import GuidanceSession
+from tests.factories.job_seeker import clerk, person_born, register
+from tests.factories.person import make_person
 from tests.ledgers.case import LedgerCase
-from tests.ledgers.test_hard_to_employ import make_person
-from tests.ledgers.test_job_seeker import clerk, person_born, register
 
 
 class TestGuidanceSession(LedgerCase):

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from typing import Any
 
+from tests.factories.job_fair import fair_values
 from tests.ledgers.case import LedgerCase
-
-
-def fair_values(org_id: int, n: int = 0, **changes: Any) -> dict[str, Any]:
-    accepted = date(2026, 10, 12) + timedelta(days=n)
-    return {
-        "org_id": org_id,
-        "title": f"顺义区第{n + 1}期招聘洽谈会",
-        "fair_type": "1",
-        "held_on": (accepted + timedelta(days=10)).isoformat(),
-        "starts_at": "09:00",
-        "venue": "顺义区人力资源市场",
-        "accepted_on": accepted.isoformat(),
-        **changes,
-    }
 
 
 class TestJobFair(LedgerCase):

@@ -4,21 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app
-
-from app import db, ledger
-from app.security.scope import acting_as
-from models.job_fair import JobFair
+from tests.factories.employer import make_employer
+from tests.factories.job_fair import make_fair
 from tests.ledgers.case import LedgerCase
-from tests.ledgers.test_employer import make_employer
-from tests.ledgers.test_job_fair import fair_values
-
-
-def make_fair(org_id: int, **changes: Any) -> JobFair:
-    with acting_as(current_app.appbuilder.sm.find_user(username="qu_jingban")):
-        fair = ledger.create(JobFair, fair_values(org_id, **changes))
-        db.session.commit()
-    return fair
 
 
 class TestJobFairParticipation(LedgerCase):

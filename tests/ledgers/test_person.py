@@ -7,7 +7,6 @@ from typing import Any
 
 from flask import Flask
 from sqlalchemy import select
-from stdnum.cn import ric
 
 from app import db, ledger
 from app.security.scope import acting_as
@@ -15,14 +14,8 @@ from models.audit import AuditLog
 from models.org import OrgUnit
 from models.person import Person
 from tests.conftest import first_community
+from tests.factories.person import person_values
 from tests.ledgers.case import HOME_TOWN, OTHER_TOWN, LedgerCase
-
-
-def id_for(birth: date, seq: int, region: str = "110222") -> str:
-    """A valid ID number; `seq` is the 3-digit sequence (its parity the gender), taken modulo 1000 so the
-    session-wide counters of the helpers never run out of digits (rows are emptied after each test)."""
-    body = f"{region}{birth:%Y%m%d}{seq % 1000:03d}"
-    return body + ric.calc_check_digit(body + "0")
 
 
 class TestPerson(LedgerCase):
@@ -37,15 +30,7 @@ class TestPerson(LedgerCase):
     ]
 
     def valid_values(self, org_id: int, n: int = 0) -> dict[str, Any]:
-        return {
-            "org_id": org_id,
-            "id_number": id_for(date(1985, 1, 1), 101 + 2 * n),
-            "name": f"张三{n}",
-            "hukou_type": "2",
-            "employment_status": "22",
-            "education": "61",
-            "phone": "13800138000",
-        }
+        return person_values(org_id, n)
 
 
 def test_id_number__15_digit_converted_and_fields_derived(app: Flask) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from tests.factories.loan import make_loan
 from tests.ledgers.case import LedgerCase
-from tests.ledgers.test_loan import make_loan
 
 
 class TestPostLoanCheck(LedgerCase):

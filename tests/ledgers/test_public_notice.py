@@ -1,4 +1,4 @@
-"""公示台账: the generic ledger tests (a notice on its own; batches are tested in tests/policy/)."""
+"""公示台账: the generic ledger tests (a notice on its own; batches are tested in tests/flows/district_subsidy/)."""
 
 from __future__ import annotations
 

@@ -9,24 +9,22 @@ from typing import Any
 
 import pytest
 from docx import Document
-from flask import Flask, current_app
+from flask import Flask
 from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
 from app import db, ledger
 from app.security.scope import acting_as
-from app.workflow import commands
 from models.job_seeker import GuidanceSession, JobSeeker
 from models.referral import Referral
 from models.vacancy import Vacancy
 from tests.conftest import first_community, followups_of, org
+from tests.factories.employer import make_employer
+from tests.factories.job_seeker import register
+from tests.factories.person import make_person
+from tests.factories.referral import TODAY, published_vacancy, seeker_in, user
+from tests.factories.vacancy import vacancy_values
 from tests.ledgers.case import LedgerCase
-from tests.ledgers.test_employer import make_employer
-from tests.ledgers.test_hard_to_employ import make_person
-from tests.ledgers.test_job_seeker import register
-from tests.ledgers.test_vacancy import vacancy_values
-
-TODAY = date(2026, 10, 20)
 
 
 @pytest.fixture(autouse=True)
@@ -34,27 +32,6 @@ def frozen_today(monkeypatch: pytest.MonkeyPatch) -> dict[str, date]:
     clock = {"today": TODAY}
     monkeypatch.setattr("app.clock.today", lambda: clock["today"])
     return clock
-
-
-def user(name: str) -> Any:
-    return current_app.appbuilder.sm.find_user(username=name)
-
-
-def published_vacancy(org_id: int, n: int = 0, **values: Any) -> Vacancy:
-    """A vacancy published by the district clerk (valid 2026-09-01 .. 2026-12-31)."""
-    employer = make_employer(org_id)
-    with acting_as(user("qu_jingban")):
-        vacancy = ledger.create(
-            Vacancy, {**vacancy_values(employer.id, org_id, n), "valid_from": "2026-09-01", **values}
-        )
-        commands.fire(vacancy, "publish", {}, vacancy.version)
-        db.session.commit()
-    return vacancy
-
-
-def seeker_in(org_id: int, **values: Any) -> JobSeeker:
-    person = make_person(org_id)
-    return register(person, date(2026, 9, 1), user="qu_jingban", **values)
 
 
 def refer(seeker: JobSeeker, vacancy: Vacancy, clerk: str = "renhe_jingban", **values: Any) -> Referral:

@@ -16,7 +16,7 @@ from app.rules import matching as rules
 from models.job_seeker import JobSeeker
 from models.vacancy import Vacancy
 from tests.conftest import first_community
-from tests.ledgers.test_referral import TODAY, published_vacancy, seeker_in, user
+from tests.factories.referral import TODAY, published_vacancy, seeker_in, user
 
 SQL_PARTS = ("occupation", "category", "wage", "town")
 NO_PERSON = SimpleNamespace(education=None, birth_date=None, skill_level=None)  # parts scored in Python only

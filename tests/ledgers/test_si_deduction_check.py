@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from tests.factories.si_subsidy import make_si_subsidy
 from tests.ledgers.case import LedgerCase
-from tests.ledgers.test_si_subsidy import make_si_subsidy
 
 
 class TestSiDeductionCheck(LedgerCase):

@@ -15,8 +15,8 @@ from app.domain import sms
 from app.security.scope import acting_as
 from models.sms import SmsBatch
 from tests.conftest import first_community, org
+from tests.factories.job_seeker import clerk, person_born, register
 from tests.ledgers.case import LedgerCase
-from tests.ledgers.test_job_seeker import clerk, person_born, register
 
 TODAY = date(2026, 12, 1)
 TEXT = "【顺义区职业介绍服务中心】仁和镇某物流公司招聘仓库管理员5名，月薪5000-6500元，详询010-69440000。"

@@ -11,29 +11,9 @@ from app import db, ledger
 from app.security.scope import acting_as
 from models.vacancy import Vacancy
 from tests.conftest import first_community, org
+from tests.factories.employer import make_employer
+from tests.factories.vacancy import vacancy_values
 from tests.ledgers.case import LedgerCase
-from tests.ledgers.test_employer import make_employer
-
-
-def vacancy_values(employer_id: int, org_id: int, n: int = 0) -> dict[str, Any]:
-    return {
-        "org_id": org_id,
-        "employer_id": employer_id,
-        "employer": employer_id,
-        "occupation": f"数控车工{n}",
-        "category": "3",
-        "headcount": 5,
-        "wage_min": 5000,
-        "wage_max": 8000,
-        "education": "41",
-        "age_min": 18,
-        "age_max": 45,
-        "skill_level": "4",
-        "valid_from": "2026-10-01",
-        "valid_until": "2026-12-31",
-        "urgency": "1",
-        "source": "02",
-    }
 
 
 class TestVacancy(LedgerCase):

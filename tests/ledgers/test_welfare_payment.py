@@ -5,20 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import current_app
-
-from app import db, ledger
-from app.security.scope import acting_as
-from models.welfare import WelfarePostWorker
+from tests.factories.welfare import make_worker
 from tests.ledgers.case import LedgerCase
-from tests.ledgers.test_welfare_post_worker import worker_values
-
-
-def make_worker(org_id: int, **changes: Any) -> WelfarePostWorker:
-    with acting_as(current_app.appbuilder.sm.find_user(username="qu_jingban")):
-        worker = ledger.create(WelfarePostWorker, worker_values(org_id, **changes))
-        db.session.commit()
-    return worker
 
 
 class TestWelfarePayment(LedgerCase):

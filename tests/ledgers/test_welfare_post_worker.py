@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
+from tests.factories.welfare import worker_values
 from tests.ledgers.case import LedgerCase
-from tests.ledgers.test_hard_to_employ import make_person
-
-
-def worker_values(org_id: int, n: int = 0, **changes: Any) -> dict[str, Any]:
-    person = make_person(org_id)
-    return {
-        "org_id": org_id,
-        "person_id": person.id,
-        "person": person.id,
-        "contract_start": "2026-01-01",
-        "contract_end": "2026-12-31",
-        "start_date": date(2026, 1, 1 + n).isoformat(),
-        "base_wage": "1500.00",
-        "floating_wage": "200.00",
-        **changes,
-    }
 
 
 class TestWelfarePostWorker(LedgerCase):

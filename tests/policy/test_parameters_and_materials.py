@@ -13,7 +13,8 @@ from sqlalchemy import select
 from app import db
 from models.audit import AuditLog
 from models.policy import MaterialReceipt, PolicyParameter
-from tests.policy.helpers import TEST_SOURCE, apply, remove_test_parameters
+from tests.factories.district_subsidy import apply
+from tests.factories.policy import TEST_SOURCE, remove_test_parameters
 
 FORM = {
     "key": "wage.minimum",

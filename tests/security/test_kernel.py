@@ -21,8 +21,8 @@ from models.org import OrgUnit
 from models.person import Person
 from seed.roles import ROLES
 from tests.conftest import TEST_OVERRIDES, first_community, org
+from tests.factories.person import make_person_row, person_values
 from tests.ledgers.case import HOME_TOWN, OTHER_TOWN
-from tests.ledgers.test_person import TestPerson as PersonCase
 
 
 @pytest.mark.parametrize(
@@ -54,7 +54,7 @@ def test_roles__seeded_as_data_with_matrix(app: Flask) -> None:
 def test_inspector__cannot_write_ledgers(app: Flask, login: Any) -> None:
     client = login("ducha")
     unit = first_community(HOME_TOWN)
-    response = client.post("/api/v1/person/", json=PersonCase().valid_values(unit.id))
+    response = client.post("/api/v1/person/", json=person_values(unit.id))
     assert response.status_code in (401, 403)
     assert db.session.execute(select(Person)).first() is None
 
@@ -85,7 +85,7 @@ def test_session__idle_timeout_is_configured(app: Flask, login: Any) -> None:
 
 
 def test_history__append_only_even_for_admin(app: Flask, login: Any) -> None:
-    PersonCase().make_row(app, HOME_TOWN)
+    make_person_row(app, HOME_TOWN)
     log = db.session.execute(select(AuditLog)).scalars().first()
     log.comment = "篡改"
     with pytest.raises(HistoryIsAppendOnly):
@@ -103,7 +103,7 @@ def test_history__append_only_even_for_admin(app: Flask, login: Any) -> None:
 
 
 def test_ledger_rows__never_hard_deleted(app: Flask) -> None:
-    row = PersonCase().make_row(app, HOME_TOWN)
+    row = make_person_row(app, HOME_TOWN)
     db.session.delete(row)
     with pytest.raises(HistoryIsAppendOnly):
         db.session.flush()
@@ -111,9 +111,8 @@ def test_ledger_rows__never_hard_deleted(app: Flask) -> None:
 
 
 def test_history_browser__inspector_filters_and_town_scope(app: Flask, login: Any) -> None:
-    case = PersonCase()
-    case.make_row(app, HOME_TOWN, 1)
-    case.make_row(app, OTHER_TOWN, 2)
+    make_person_row(app, HOME_TOWN, 1)
+    make_person_row(app, OTHER_TOWN, 2)
     page = login("ducha").get("/history/list/").data.decode()
     assert page.count("renhe_jingban") >= 1 and page.count("houshayu_jingban") >= 1
     filtered = login("ducha").get("/history/list/?_flt_0_username=houshayu_jingban").data.decode()
@@ -132,14 +131,14 @@ def test_org_tree__admin_adds_renames_deactivates_and_cannot_delete_used_unit(ap
     db.session.expire_all()
     assert db.session.get(OrgUnit, unit.id).name == "测试改名社区"
     used = first_community(HOME_TOWN)
-    PersonCase().make_row(app, HOME_TOWN)
+    make_person_row(app, HOME_TOWN)
     admin.post(f"/orgunits/delete/{used.id}")
     db.session.expire_all()
     assert db.session.get(OrgUnit, used.id) is not None
 
 
 def test_code_list__referenced_item_never_deleted(app: Flask, login: Any) -> None:
-    PersonCase().make_row(app, HOME_TOWN)
+    make_person_row(app, HOME_TOWN)
     item = db.session.execute(
         select(CodeItem).where(CodeItem.list_key == "hukou_type", CodeItem.code == "2")
     ).scalar_one()
@@ -149,9 +148,8 @@ def test_code_list__referenced_item_never_deleted(app: Flask, login: Any) -> Non
 
 
 def test_home__counts_of_own_territory(app: Flask, login: Any) -> None:
-    case = PersonCase()
-    case.make_row(app, HOME_TOWN, 1)
-    case.make_row(app, OTHER_TOWN, 2)
+    make_person_row(app, HOME_TOWN, 1)
+    make_person_row(app, OTHER_TOWN, 2)
     town_page = login("renhe_jingban").get("/").data.decode()
     assert '<b id="home-total">1</b>' in town_page
     district_page = login("qu_jingban").get("/").data.decode()

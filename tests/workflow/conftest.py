@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import freeze_today
-from tests.workflow.test_assistance_flow import T0
+from tests.factories.assistance import T0
 
 
 @pytest.fixture

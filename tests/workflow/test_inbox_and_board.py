@@ -10,7 +10,7 @@ import openpyxl
 from flask import Flask
 
 from app.workflow import inbox
-from tests.workflow.test_assistance_flow import fire, report_case
+from tests.factories.assistance import fire, report_case
 
 
 def titles(client: Any) -> str:

@@ -1,4 +1,4 @@
-"""A frozen, settable clock for the social-insurance subsidy tests (as in tests/loans)."""
+"""A frozen, settable clock for the social-insurance subsidy tests (as in tests/flows/loan)."""
 
 from __future__ import annotations
 

@@ -18,8 +18,9 @@ from models.vacancy import Vacancy
 from models.visit import EmployerVisit
 from models.workflow import Deadline, WorkflowEvent
 from tests.conftest import first_community, org
-from tests.ledgers.test_employer import make_employer
-from tests.ledgers.test_vacancy import vacancy_values
+from tests.factories.employer import make_employer
+from tests.factories.excel import workbook
+from tests.factories.vacancy import vacancy_values
 
 
 def add_vacancy(app: Flask, town: str = "仁和镇", checked: bool = True, **changes: Any) -> Vacancy:
@@ -258,7 +259,6 @@ def import_vacancy_row(app: Flask, tmp_path: Any, vacancy: Vacancy, **cells: Any
     """Import one row updating `vacancy` (its record number) with some cells changed, as the town clerk."""
     from app.io.columns import specs
     from app.io.importer import ImportOptions, commit_import
-    from tests.io.helpers import workbook
 
     columns = specs(Vacancy)
     stored = {spec.name: getattr(vacancy, spec.name) for spec in columns}

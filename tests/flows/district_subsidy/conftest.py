@@ -1,4 +1,4 @@
-"""A frozen, settable clock for the policy tests (as in tests/workflow)."""
+"""A frozen, settable clock for the district subsidy tests (as in tests/flows/conftest.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A frozen, settable clock for the policy tests (as in tests/workflow)."""
+"""A frozen, settable clock for the loan tests (as in tests/flows/conftest.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import freeze_today
 
-T0 = date(2026, 10, 9)
+T0 = date(2026, 11, 20)
 
 
 @pytest.fixture

@@ -21,9 +21,9 @@ from models.guidance import GuidanceClaim, GuidanceTraining
 from models.welfare import WelfarePayment
 from models.workflow import Deadline
 from tests.conftest import first_community, org
-from tests.ledgers.test_guidance_training import session_values
-from tests.ledgers.test_welfare_payment import make_worker
-from tests.policy.helpers import add_parameter, fire, remove_test_parameters
+from tests.factories.guidance import session_values
+from tests.factories.policy import add_parameter, fire, remove_test_parameters
+from tests.factories.welfare import make_worker
 
 
 def pay_row(client: Any, worker_id: int, org_id: int, month: str) -> Any:

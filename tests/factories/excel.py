@@ -1,33 +1,25 @@
-"""Helpers of the Excel tests: every registered ledger with its LedgerCase, workbooks built in memory,
-and sheets read back with python-calamine."""
+"""Excel files of the import and export tests: workbooks built in memory, sheets read back with
+python-calamine, an exported workbook rewritten for a re-import, one ledger emptied, and rows of the
+labour-force registry's import sheet."""
 
 from __future__ import annotations
 
-import importlib
 import io
-import pkgutil
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
 from python_calamine import CalamineWorkbook
 
-import tests.ledgers
-import views
+from app.io.columns import specs
 from app.ledger import LEDGERS
-from tests.ledgers.case import CASES, LedgerCase
+from models.person import Person
+from tests.conftest import first_community
+from tests.factories.person import id_for
+from tests.ledgers.case import HOME_TOWN
 
-
-def registered_ledgers() -> list[str]:
-    """Registry names of every ledger view (imported here so parametrize sees ledgers added later)."""
-    for package in (views, tests.ledgers):
-        for module in pkgutil.iter_modules(package.__path__):
-            importlib.import_module(f"{package.__name__}.{module.name}")
-    return sorted(LEDGERS)
-
-
-def case(name: str) -> LedgerCase:
-    return CASES[name]()
+PERSON_ID = id_for(date(1985, 1, 1), 101)  # a man born 1985-01-01
 
 
 def sheet_rows(data: bytes | Path, index: int = 0) -> list[list[Any]]:
@@ -110,3 +102,24 @@ def rewrite(path: Path, change: Any = None) -> Path:
                 sheet.write(r, c, value)
     book.close()
     return out
+
+
+def person_headers() -> list[str]:
+    """The header row of the labour-force registry's import sheet."""
+    return [spec.label for spec in specs(Person)]
+
+
+def person_row(**cells: Any) -> list[Any]:
+    """A valid row of the first community of 仁和镇, with some cells replaced (keys: column names)."""
+    values = {
+        "org_id": first_community(HOME_TOWN).name,
+        "id_number": PERSON_ID,
+        "name": "张三",
+        "hukou_type": "农村",
+        "employment_status": "22",
+        "education": "大学本科",
+        "phone": "13800138000",
+        "able_to_work": "是",
+        **cells,
+    }
+    return [values.get(spec.name) for spec in specs(Person)]

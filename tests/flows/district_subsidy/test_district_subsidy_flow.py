@@ -18,15 +18,9 @@ from sqlalchemy import select
 
 from app import db
 from models.notice import PublicNotice
-from tests.policy.helpers import (
-    ALL_MATERIALS,
-    add_parameter,
-    amount_of,
-    apply,
-    fire,
-    remove_test_parameters,
-    state_of,
-)
+from tests.conftest import first_community
+from tests.factories.district_subsidy import ALL_MATERIALS, amount_of, apply, state_of, subsidy_values
+from tests.factories.policy import add_parameter, fire, remove_test_parameters
 
 KEY = "district_subsidy.D1.amount"
 
@@ -68,9 +62,6 @@ def test_amount__parameter_in_force_on_the_application_day(app: Flask, standards
 
 def test_amount__no_parameter_in_force_refused_in_chinese(app: Flask, login: Any) -> None:
     client = login("renhe_jingban")
-    from tests.conftest import first_community
-    from tests.ledgers.test_district_subsidy import subsidy_values
-
     values = subsidy_values(first_community("仁和镇").id, applied_on="2010-06-01")
     response = client.post("/api/v1/district_subsidy/", json=values)
     assert response.status_code == 422

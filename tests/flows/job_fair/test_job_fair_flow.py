@@ -17,8 +17,8 @@ from models.audit import AuditLog
 from models.job_fair import JobFair, JobFairParticipation
 from models.workflow import Deadline
 from tests.conftest import first_community
-from tests.ledgers.test_employer import make_employer
-from tests.ledgers.test_job_fair_participation import make_fair
+from tests.factories.employer import make_employer
+from tests.factories.job_fair import make_fair
 
 
 def fire(client: Any, pk: int, step: str, **inputs: Any) -> Any:

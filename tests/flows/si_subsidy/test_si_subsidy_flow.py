@@ -26,9 +26,9 @@ from models.policy import PolicyParameter
 from models.si_subsidy import SiDeductionCheck, SiSubsidy
 from seed.checklists import CHECKLISTS
 from tests.conftest import first_community
-from tests.ledgers.test_si_subsidy import si_values
-from tests.loans.helpers import Persona, deadlines, fire, refusal
-from tests.policy.helpers import add_parameter, remove_test_parameters
+from tests.factories.policy import add_parameter, remove_test_parameters
+from tests.factories.si_subsidy import make_si_subsidy, si_values
+from tests.factories.workflow import Persona, deadlines, fire, refusal
 
 SELF_EMPLOYED, FLEXIBLE = "1", "2"
 MATERIALS = {f"received_{n}": "1" for n in range(1, len(CHECKLISTS["CK-06c"].items) + 1)}
@@ -162,8 +162,6 @@ def test_end_to_end__town_district_city_town_then_monthly_checks(
 def test_deduction_check__mismatch_flagged_and_cleared(
     app: Flask, town: Persona, standards: Any, today: Any
 ) -> None:
-    from tests.ledgers.test_si_subsidy import make_si_subsidy
-
     subsidy = make_si_subsidy(
         first_community("仁和镇").id, started_on="2026-09-01", monthly_deduction="612.50"
     )

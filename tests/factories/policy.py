@@ -1,20 +1,17 @@
-"""Shared steps of the policy tests: parameters, cases, firing steps through the API."""
+"""政策参数 written for a test (and removed after it), and firing a step of the policy ledgers through the
+API (a record the client cannot read is fired at version 1: the step's own answer is what the test reads)."""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from flask import Flask
 from sqlalchemy import delete
 
-from app import db, ledger
+from app import db
 from app.security.scope import acting_as
-from models.district_subsidy import DistrictSubsidy
 from models.policy import PolicyParameter
-from tests.conftest import first_community
-from tests.ledgers.test_district_subsidy import subsidy_values
 
 TEST_SOURCE = "测试数据"
 
@@ -35,28 +32,7 @@ def remove_test_parameters() -> None:
     db.session.commit()
 
 
-def apply(app: Flask, town: str = "仁和镇", **changes: Any) -> DistrictSubsidy:
-    clerk = "renhe_jingban" if town == "仁和镇" else "houshayu_jingban"
-    with acting_as(app.appbuilder.sm.find_user(username=clerk)):
-        case = ledger.create(DistrictSubsidy, subsidy_values(first_community(town).id, **changes))
-        db.session.commit()
-    return case
-
-
 def fire(client: Any, ledger_name: str, pk: int, step: str, **inputs: Any) -> Any:
     state = client.get(f"/api/v1/workflow/{ledger_name}/{pk}").json
     version = state["result"]["version"] if state and "result" in state else 1
     return client.post(f"/api/v1/workflow/{ledger_name}/{pk}/{step}", json={**inputs, "version": version})
-
-
-def state_of(pk: int) -> str:
-    db.session.expire_all()
-    return db.session.get(DistrictSubsidy, pk).state
-
-
-def amount_of(pk: int) -> Decimal:
-    db.session.expire_all()
-    return db.session.get(DistrictSubsidy, pk).amount
-
-
-ALL_MATERIALS = {f"received_{n}": "1" for n in range(1, 6)}

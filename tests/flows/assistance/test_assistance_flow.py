@@ -9,33 +9,10 @@ from typing import Any
 from flask import Flask
 from sqlalchemy import select
 
-from app import db, ledger
-from app.security.scope import acting_as
+from app import db
 from models.assistance import HardToEmployCase
 from models.workflow import Deadline, WorkflowEvent
-from tests.conftest import first_community
-from tests.ledgers.test_hard_to_employ import make_person
-
-T0 = date(2026, 9, 28)  # the community reports the person (a Monday before National Day)
-
-
-def report_case(app: Flask, town: str = "仁和镇", clerk: str = "renhe_shequ") -> HardToEmployCase:
-    unit = first_community(town)
-    person = make_person(unit.id)
-    with acting_as(app.appbuilder.sm.find_user(username=clerk)):
-        case = ledger.create(
-            HardToEmployCase,
-            {"org_id": unit.id, "person_id": person.id, "category": "H01", "reported_on": T0},
-        )
-        db.session.commit()
-    return case
-
-
-def fire(client: Any, case_id: int, step: str, **inputs: Any) -> Any:
-    state = client.get(f"/api/v1/workflow/hard_to_employ/{case_id}").json["result"]
-    return client.post(
-        f"/api/v1/workflow/hard_to_employ/{case_id}/{step}", json={**inputs, "version": state["version"]}
-    )
+from tests.factories.assistance import T0, fire, report_case
 
 
 def deadline(case_id: int, step: str) -> Deadline:

@@ -18,7 +18,8 @@ from app import db
 from models.followup import FollowUp
 from models.loan import InterestSubsidy, PostLoanCheck
 from tests.conftest import first_community
-from tests.loans.helpers import Persona, all_materials, apply, deadlines, fire, loan, refusal
+from tests.factories.loan import all_materials, apply, loan
+from tests.factories.workflow import Persona, deadlines, fire, refusal
 
 
 def check(client: Any, loan_id: int, on: str, **changes: Any) -> Any:

@@ -1,0 +1,16 @@
+"""A frozen, settable clock for the flow tests, starting the day a community reports a hard-to-employ
+person (tests/factories/assistance.py); a family's conftest.py starts it on another day."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import freeze_today
+from tests.factories.assistance import T0
+
+
+@pytest.fixture
+def today(monkeypatch: pytest.MonkeyPatch) -> Any:
+    return freeze_today(monkeypatch, T0)
