@@ -7,7 +7,7 @@ from typing import Any
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
-from app.domain import job_fair as job_fairs
+from app.domain import job_fair
 from app.security.scope import OrgScopeFilter
 from app.web.ledger_view import LedgerView
 from models.job_fair import JobFair, JobFairParticipation
@@ -40,7 +40,7 @@ class JobFairView(LedgerView):
     record_links = [(_l("Add a participating employer"), "job_fair_participation", {"fair": "id"})]
 
     def fair_context(self, item: Any) -> dict[str, Any]:
-        return job_fairs.fair_context(item)
+        return job_fair.fair_context(item)
 
 
 class JobFairParticipationView(LedgerView):
@@ -67,4 +67,4 @@ class JobFairParticipationView(LedgerView):
     show_extra_template = "job_fair/participation.html"
 
     def receipt_state(self, item: Any) -> dict[str, Any]:
-        return {"due": job_fairs.timings(item.fair).receipts_due, "overdue": job_fairs.receipt_overdue(item)}
+        return {"due": job_fair.timings(item.fair).receipts_due, "overdue": job_fair.receipt_overdue(item)}

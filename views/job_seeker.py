@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app import clock, codes, ledger
-from app.domain import job_seeker as seekers
+from app.domain import job_seeker
 from app.ledger.display import can_see_pii
 from app.security.scope import OrgScopeFilter, current_actor, scope_query
 from app.web.ledger_view import LedgerView
@@ -136,7 +136,7 @@ class ServiceHandbookView(BaseView):
         return self.render_template(
             "seekers/handbook.html",
             person=person,
-            entries=seekers.handbook_entries(person),
+            entries=job_seeker.handbook_entries(person),
             printed_on=clock.today(),
             id_number=person.id_number if can_see_pii() else mask_id_number(person.id_number),
             label=codes.label,

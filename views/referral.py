@@ -6,9 +6,8 @@ and follow-up hooks (app.domain.referral)."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
-from flask import abort, flash, make_response, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_appbuilder import BaseView, expose
 from flask_appbuilder.models.sqla.filters import FilterEqual
 from flask_appbuilder.models.sqla.interface import SQLAInterface
@@ -18,27 +17,15 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app import clock, codes, ledger
-from app.domain import matching
-from app.domain import referral as referrals
+from app.domain import matching, referral
+from app.io.download import download
 from app.security.scope import OrgScopeFilter, current_actor, in_territory, scope_query
 from app.web.ledger_view import PERMISSIONS, LedgerView
 from models.job_seeker import JobSeeker
 from models.referral import Referral
 from models.vacancy import Vacancy
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-SEEKER_DIRECTION, EMPLOYER_DIRECTION = "1", referrals.EMPLOYER_DIRECTION
-
-
-def download(content: bytes, mimetype: str, filename: str) -> Any:
-    response = make_response(content)
-    response.headers["Content-Type"] = mimetype
-    ascii_name = "referral." + filename.rsplit(".", 1)[-1]
-    response.headers["Content-Disposition"] = (
-        f"attachment; filename={ascii_name}; filename*=UTF-8''{quote(filename)}"
-    )
-    return response
+SEEKER_DIRECTION, EMPLOYER_DIRECTION = "1", referral.EMPLOYER_DIRECTION
 
 
 class ReferralView(LedgerView):
@@ -84,17 +71,17 @@ class ReferralView(LedgerView):
     @expose("/letter/<pk>")
     @has_access
     def letter(self, pk: Any) -> Any:
-        referral = self.scoped_get(pk)
+        record = self.scoped_get(pk)
         return self.render_template(
-            "matching/letter.html", referral=referral, lines=referrals.letter_lines(referral)
+            "matching/letter.html", referral=record, lines=referral.letter_lines(record)
         )
 
     @expose("/letter_docx/<pk>")
     @has_access
     def letter_docx(self, pk: Any) -> Any:
-        referral = self.scoped_get(pk)
-        name = f"推荐介绍信_{referral.person.name}_{referral.referred_on.isoformat()}.docx"
-        return download(referrals.letter_docx(referral), DOCX, name)
+        record = self.scoped_get(pk)
+        name = f"推荐介绍信_{record.person.name}_{record.referred_on.isoformat()}.docx"
+        return download(referral.letter_docx(record), name, fallback="referral")
 
     @expose("/roster/<pk>")
     @has_access
@@ -112,7 +99,7 @@ class ReferralView(LedgerView):
         if not rows and not in_territory(vacancy.org, current_actor()):
             abort(404)
         name = f"推荐人员花名册_{vacancy.employer.name}_{vacancy.occupation}_{clock.today().isoformat()}.xlsx"
-        return download(referrals.roster_xlsx(vacancy, rows), XLSX, name)
+        return download(referral.roster_xlsx(vacancy, rows), name, fallback="referral")
 
 
 class MatchingView(BaseView):
@@ -194,7 +181,7 @@ class MatchingView(BaseView):
                         "vacancy_id": vacancy_id,
                         "direction": direction,
                         "referred_on": clock.today(),
-                        "accompanied": seeker.seeker_class == referrals.HARDSHIP_CLASS,
+                        "accompanied": seeker.seeker_class == referral.HARDSHIP_CLASS,
                         "at_counter": at_counter,
                     },
                 )

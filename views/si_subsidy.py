@@ -13,12 +13,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app import clock
-from app.domain import si_subsidy as si_subsidies
+from app.domain import si_subsidy
+from app.io.download import download
 from app.security.scope import OrgScopeFilter, current_actor
 from app.web.ledger_view import PERMISSIONS, LedgerView
 from models.si_subsidy import SiDeductionCheck, SiSubsidy
 from seed.workflows.common import AT_DISTRICT, AT_TOWN
-from views.notice import XLSX, download
 
 
 class SiSubsidyView(LedgerView):
@@ -67,7 +67,7 @@ class SiSubsidyView(LedgerView):
         city system, from the district to the city bureau (RP-08, RP-09)."""
         return self.roster_file(
             items,
-            si_subsidies.CITY_ROSTER,
+            si_subsidy.CITY_ROSTER,
             _("Tick cases approved in the city system for the roster"),
             _("Social-insurance subsidy roster"),
         )
@@ -78,12 +78,12 @@ class SiSubsidyView(LedgerView):
         区劳动服务管理中心 with the application forms (SM-03 SUBMITTED_TO_DISTRICT, CK-06c)."""
         return self.roster_file(
             items,
-            si_subsidies.TOWN_ROSTER,
+            si_subsidy.TOWN_ROSTER,
             _("Tick cases verified by the street/town for the roster"),
             _("Social-insurance subsidy roster for the district"),
         )
 
-    def roster_file(self, items: Any, roster: si_subsidies.Roster, none_ticked: str, title: str) -> Any:
+    def roster_file(self, items: Any, roster: si_subsidy.Roster, none_ticked: str, title: str) -> Any:
         """The roster of the ticked cases at the roster's states (the rows come scoped from
         LedgerView.action_post); unmasked: it goes to the office above. Cases at other states are left off
         (a whole page may be ticked); cases outside the user's territory refuse the roster, with their count,
@@ -103,8 +103,8 @@ class SiSubsidyView(LedgerView):
         user = current_actor()
         unit = user.org.name if getattr(user, "org", None) else ""
         today = clock.today()
-        content = si_subsidies.roster_xlsx(sorted(cases, key=lambda c: c.id), unit, today, roster)
-        return download(content, XLSX, f"{title}_{unit}_{today.isoformat()}.xlsx")
+        content = si_subsidy.roster_xlsx(sorted(cases, key=lambda c: c.id), unit, today, roster)
+        return download(content, f"{title}_{unit}_{today.isoformat()}.xlsx")
 
 
 class SiDeductionCheckView(LedgerView):

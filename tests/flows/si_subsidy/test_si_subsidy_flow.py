@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from app import db
-from app.domain import si_subsidy as si_subsidies
+from app.domain import si_subsidy
 from models.followup import FollowUp
 from models.policy import PolicyParameter
 from models.si_subsidy import SiDeductionCheck, SiSubsidy
@@ -458,12 +458,12 @@ def test_town_roster__town_clerk_gets_own_verified_cases_for_the_district(
     sheet = list(book.worksheets[0].iter_rows(values_only=True))
     assert sheet[0][0] == "申请自谋、灵活就业社会保险补贴花名册（自谋职业）"
     assert sheet[1][0] == "报送单位：仁和镇　　报送至：区劳动服务管理中心　　报送日期：2026-11-20　　人数：1"
-    assert sheet[2] == si_subsidies.ROSTER_HEADERS[SELF_EMPLOYED]  # the city roster's layout
+    assert sheet[2] == si_subsidy.ROSTER_HEADERS[SELF_EMPLOYED]  # the city roster's layout
     row = case(own)
     assert sheet[3][:6] == (1, row.person.name, sheet[3][2], row.person.id_number, "仁和镇", row.org.name)
     assert sheet[3][9].date() == date(2026, 9, 20) and sheet[3][10:14] == (12, 500, 6000, "")
     flexible_sheet = list(book.worksheets[1].iter_rows(values_only=True))
-    assert flexible_sheet[2] == si_subsidies.ROSTER_HEADERS[FLEXIBLE] and len(flexible_sheet) == 4
+    assert flexible_sheet[2] == si_subsidy.ROSTER_HEADERS[FLEXIBLE] and len(flexible_sheet) == 4
     assert flexible_sheet[3][6] == "家政服务" and flexible_sheet[3][9:12] == (24, 300, 7200)
     nothing = town.post(
         "/ledger/si_subsidy/action_post",
