@@ -1,4 +1,4 @@
-"""Background jobs 我的任务 (ARCHITECTURE §4 "Jobs with progress"): one big export, import or report run by the
+"""Background tasks 我的任务: one big export, import or report run by the
 huey worker for one user, with its progress, its result file (kept 7 days) or the reason it failed.
 Not a ledger: no history, no version; a user sees only their own jobs (the administrator sees all)."""
 
@@ -23,8 +23,9 @@ STATUSES = {
 FINISHED = ("done", "failed")
 
 
-class Job(Model):
-    """任务: one run of a registered job kind, submitted by one user."""
+class BackgroundTask(Model):
+    """任务: one run of a registered task kind, submitted by one user (table `job`, its name since the
+    first release; renaming a table is a migration for its own sake)."""
 
     __tablename__ = "job"
     __table_args__ = (Index("ix_job_user_created", "user_id", "created_at"),)

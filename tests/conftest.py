@@ -24,7 +24,7 @@ from app.calendar import store as calendar_store  # noqa: E402
 from app.ledger import LEDGERS  # noqa: E402
 from models import Model  # noqa: E402
 from models.audit import AuditLog  # noqa: E402
-from models.background import Job  # noqa: E402
+from models.background import BackgroundTask  # noqa: E402
 from models.followup import FollowUp  # noqa: E402
 from models.org import OrgUnit  # noqa: E402
 from models.workflow import Deadline, WorkflowEvent  # noqa: E402
@@ -155,7 +155,7 @@ def jobs_app(shared_app: Flask, jobs_config: dict[str, Any]) -> Iterator[Flask]:
         yield app
         db.session.remove()
         with db.engine.begin() as conn:
-            conn.execute(delete(Job))
+            conn.execute(delete(BackgroundTask))
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from flask import abort, flash, jsonify, redirect, request, send_file, url_for
+from flask import abort, flash, jsonify, redirect, request, url_for
 from flask_appbuilder import BaseView, expose
 from flask_appbuilder.security.decorators import has_access
 from flask_babel import format_datetime
@@ -15,14 +15,15 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app import background
+from app.io.download import download
 from app.security.scope import current_actor
-from models.background import Job
+from models.background import BackgroundTask
 from models.base import utcnow
 
 LIST_LIMIT = 200  # jobs are kept JOBS_RETENTION_DAYS days, so this is rarely reached
 
 
-def duration(job: Job) -> str:
+def duration(job: BackgroundTask) -> str:
     if job.started_at is None:
         return ""
     seconds = int(((job.finished_at or utcnow()) - job.started_at).total_seconds())
@@ -35,7 +36,7 @@ def when(moment: datetime | None) -> str:
     return format_datetime(moment, "yyyy-MM-dd HH:mm:ss") if moment is not None else ""
 
 
-def job_state(job: Job) -> dict[str, Any]:
+def job_state(job: BackgroundTask) -> dict[str, Any]:
     """What the list row and the status endpoint show of one job."""
     done, total, message = background.live_progress(job)
     percent = 100 if job.status == "done" else (min(100, int(done * 100 / total)) if total else 0)
@@ -72,22 +73,24 @@ class MyJobsView(BaseView):
     class_permission_name = "jobs"
     method_permission_name = dict.fromkeys(("list", "progress", "status", "download", "start"), "read")
 
-    def visible_job(self, job_id: int) -> Job:
+    def visible_job(self, job_id: int) -> BackgroundTask:
         """The job if the current user may see it (their own; the administrator: any), else 404."""
-        query = select(Job).where(Job.id == job_id, background.visible_jobs(current_actor()))
+        query = select(BackgroundTask).where(
+            BackgroundTask.id == job_id, background.visible_jobs(current_actor())
+        )
         job = self.appbuilder.session.execute(query).scalars().first()
         if job is None:
             abort(404)
-        return job  # type: ignore[no-any-return]
+        return job
 
     @expose("/")
     @has_access
     def list(self) -> Any:
         user = current_actor()
         query = (
-            select(Job)
+            select(BackgroundTask)
             .where(background.visible_jobs(user))
-            .order_by(Job.created_at.desc(), Job.id.desc())
+            .order_by(BackgroundTask.created_at.desc(), BackgroundTask.id.desc())
             .limit(LIST_LIMIT)
         )
         rows = [job_state(job) for job in self.appbuilder.session.execute(query).scalars()]
@@ -118,7 +121,7 @@ class MyJobsView(BaseView):
         path = background.result_file(job)
         if path is None:
             abort(404)
-        return send_file(path, as_attachment=True, download_name=job.result_name or path.name)
+        return download(path, job.result_name or path.name)
 
     @expose("/start/<kind>", methods=["POST"])
     @has_access

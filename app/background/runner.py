@@ -1,4 +1,4 @@
-"""The worker side of a job: load the Job row, mark it running, run the registered body inside the app
+"""The worker side of a job: load the BackgroundTask row, mark it running, run the registered body inside the app
 context and `acting_as` the job's user, then record the result or the failure. A failure never loses
 the row: the user sees 失败 with a message; the traceback goes to the log only."""
 
@@ -15,7 +15,7 @@ from huey.api import Huey
 from app import background
 from app.ledger import LedgerError
 from app.security.scope import acting_as
-from models.background import Job
+from models.background import BackgroundTask
 from models.base import utcnow
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ def execute(app: Flask, huey: Huey, job_id: int) -> None:
     """Run job `job_id` to its end (done or failed). Called by the huey task in the worker."""
     with app.app_context():
         session = app.appbuilder.session  # type: ignore[attr-defined]
-        job = session.get(Job, job_id)
+        job = session.get(BackgroundTask, job_id)
         if job is None or job.status != "queued":
             log.warning("job %s is not queued (missing or already run); skipped", job_id)
             return
@@ -47,7 +47,7 @@ def execute(app: Flask, huey: Huey, job_id: int) -> None:
             huey.delete(background.progress_key(job_id))
 
 
-def run_body(job: Job, user: Any, ctx: background.TaskContext) -> str | None:
+def run_body(job: BackgroundTask, user: Any, ctx: background.TaskContext) -> str | None:
     spec = background.TASKS.get(job.kind)
     if spec is None:
         raise background.TaskError(_l("This kind of job is no longer available: %(kind)s", kind=job.kind))
@@ -77,7 +77,7 @@ def user_message(exc: Exception, job_id: int) -> str:
 def finish(
     session: Any, job_id: int, ctx: background.TaskContext, result_name: Any = None, error: Any = None
 ) -> None:
-    job = session.get(Job, job_id)
+    job = session.get(BackgroundTask, job_id)
     job.status = "failed" if error is not None else "done"
     job.error = error
     job.done = ctx.done

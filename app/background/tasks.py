@@ -8,13 +8,13 @@ the user downloads from 我的任务 (kept JOBS_RETENTION_DAYS days).
         ctx.progress(done, total)
         workbook = xlsxwriter.Workbook(ctx.result_path("统计.xlsx"))
 
-    job = jobs.submit("person_statistics", {}, user)   # a queued Job row, enqueued
+    job = jobs.submit("person_statistics", {}, user)   # a queued BackgroundTask row, enqueued
 
 The body runs in the worker inside an app context and `acting_as(job's user)`, so scoping applies as in the
 UI; it is one transaction, committed when it returns and rolled back when it raises. `TaskError` carries a
 message for the user; any other exception fails the job with a generic message (the traceback is logged).
 Live progress is kept in huey's key/value store, so a body holding a write transaction never blocks on
-its own progress writes (SQLite); the Job row gets the final figures.
+its own progress writes (SQLite); the BackgroundTask row gets the final figures.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from huey import RedisHuey, SqliteHuey, crontab
 from huey.api import Huey
 from sqlalchemy import false, func, select, true
 
-from models.background import Job
+from models.background import BackgroundTask
 from models.base import utcnow
 
 log = logging.getLogger(__name__)
@@ -208,11 +208,11 @@ def session() -> Any:
     return current_app.appbuilder.session  # type: ignore[attr-defined]
 
 
-def submit(kind: str, params: dict[str, Any], user: Any) -> Job:
-    """Write a queued Job row (committed) and enqueue it. If the queue cannot be reached the job is kept
+def submit(kind: str, params: dict[str, Any], user: Any) -> BackgroundTask:
+    """Write a queued BackgroundTask row (committed) and enqueue it. If the queue cannot be reached the job is kept
     as failed with a message, never lost."""
     spec = TASKS[kind]
-    job = Job(
+    job = BackgroundTask(
         kind=kind,
         label=str(spec.label),
         user_id=user.id,
@@ -241,13 +241,13 @@ def is_admin(user: Any) -> bool:
 
 
 def visible_jobs(user: Any) -> Any:
-    """The condition on Job for the jobs a user may see: their own; the administrator sees all."""
+    """The condition on BackgroundTask for the jobs a user may see: their own; the administrator sees all."""
     if user is None:
         return false()
-    return true() if is_admin(user) else Job.user_id == user.id
+    return true() if is_admin(user) else BackgroundTask.user_id == user.id
 
 
-def live_progress(job: Job) -> tuple[int, int | None, str | None]:
+def live_progress(job: BackgroundTask) -> tuple[int, int | None, str | None]:
     """(done, total, message): from the worker's live record while running, else from the row."""
     if job.status == "running":
         try:
@@ -260,7 +260,7 @@ def live_progress(job: Job) -> tuple[int, int | None, str | None]:
     return job.done, job.total, job.message
 
 
-def result_file(job: Job) -> Path | None:
+def result_file(job: BackgroundTask) -> Path | None:
     """The result file of a finished job, if it still exists inside the results directory."""
     if job.status != "done" or not job.result_path:
         return None
@@ -285,7 +285,9 @@ def purge(now: Any = None) -> int:
     and whatever the registered cleanups keep for jobs (uploads never imported)."""
     days = int(current_app.config["JOBS_RETENTION_DAYS"])
     cutoff = (now or utcnow()) - timedelta(days=days)
-    query = select(Job).where(func.coalesce(Job.finished_at, Job.created_at) < cutoff)
+    query = select(BackgroundTask).where(
+        func.coalesce(BackgroundTask.finished_at, BackgroundTask.created_at) < cutoff
+    )
     old = list(session().execute(query).scalars())
     for job in old:
         shutil.rmtree(results_dir() / str(job.id), ignore_errors=True)

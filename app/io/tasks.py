@@ -22,7 +22,7 @@ from app.io.export import export_ledger, file_name
 from app.io.importer import ImportOptions, ImportReport, commit_import, preview_import
 from app.io.reader import ImportRefused, import_dir
 from app.ledger.registry import VIEWS, ledger_model
-from models.background import Job
+from models.background import BackgroundTask
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ def ledger_import(
     return name
 
 
-def preview_page(job: Job) -> str | None:
+def preview_page(job: BackgroundTask) -> str | None:
     """Where a finished preview job sends its user: the ledger's preview page, to confirm the commit."""
     view = VIEWS.get(job.params.get("ledger", ""))
     if view is None or not job.params.get("token"):
@@ -113,7 +113,7 @@ def preview_summary(report: ImportReport) -> dict[str, Any]:
     }
 
 
-def stored_preview(job: Job) -> dict[str, Any] | None:
+def stored_preview(job: BackgroundTask) -> dict[str, Any] | None:
     """The report a finished preview job kept, or None (not finished, failed or purged)."""
     if job.kind != "ledger_import_preview" or job.status != "done":
         return None

@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import secrets
 import tempfile
-import unicodedata
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
-from typing import IO, Any
-from urllib.parse import quote
+from typing import Any
 
-from flask import Response, abort, current_app, flash, redirect, request, session, url_for
+from flask import abort, current_app, flash, redirect, request, session, url_for
 from flask_appbuilder.actions import action as bulk_action
 from flask_appbuilder.baseviews import expose
 from flask_appbuilder.security.decorators import has_access
@@ -25,6 +22,7 @@ from sqlalchemy import select
 
 from app import background
 from app.io.cli import ERRORS_SUFFIX
+from app.io.download import download
 from app.io.error_book import write_error_workbook
 from app.io.export import export_ledger, file_name
 from app.io.importer import ON_EXISTING, ImportOptions, preview_import
@@ -32,10 +30,9 @@ from app.io.reader import SUFFIXES, ImportRefused, check_file, import_dir
 from app.io.tasks import PREVIEW_ISSUES, stored_preview
 from app.io.template import write_template
 from app.security.scope import current_actor, scope_query
-from models.background import Job
+from models.background import BackgroundTask
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-MIMETYPES = {"xlsx": XLSX, "csv": "text/csv; charset=utf-8"}
+FORMATS = ("xlsx", "csv")  # of an export; the content type follows the file name (app/io/download.py)
 SESSION_KEY = "ledger_imports"
 TEMPLATE_SUFFIX = _l("Import template")
 IO_PERMISSIONS = {
@@ -49,22 +46,6 @@ IO_PERMISSIONS = {
 }
 
 
-def attachment(handle: IO[bytes], mimetype: str, name: str) -> Response:
-    """Stream a finished temporary file and close it; the name is sent RFC 5987 encoded (filename*)."""
-    handle.seek(0)
-
-    def chunks() -> Iterator[bytes]:
-        try:
-            while chunk := handle.read(256 * 1024):
-                yield chunk
-        finally:
-            handle.close()
-
-    fallback = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii") or "export"
-    disposition = f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
-    return Response(chunks(), mimetype=mimetype, headers={"Content-Disposition": disposition})
-
-
 class LedgerIOMixin:
     """Mixed into LedgerView; `self.model` is the ledger model."""
 
@@ -75,7 +56,7 @@ class LedgerIOMixin:
         user = current_actor()
         handle = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the response
         export_ledger(self.model.__ledger__, user, handle, fmt, query)
-        return attachment(handle, MIMETYPES[fmt], file_name(self.model, user, fmt))
+        return download(handle, file_name(self.model, user, fmt), fallback="export")
 
     def list_query(self) -> Any:
         """The list page's rows as the request's search, filters and order make them (all pages)."""
@@ -89,7 +70,7 @@ class LedgerIOMixin:
     @has_access
     def export(self, fmt: str) -> Any:
         """Small exports stream back at once; above EXPORT_JOB_ROWS rows they become a job with progress."""
-        if fmt not in MIMETYPES:
+        if fmt not in FORMATS:
             abort(404)
         query = self.list_query()
         if query.count() > current_app.config["EXPORT_JOB_ROWS"]:
@@ -110,7 +91,7 @@ class LedgerIOMixin:
     def import_template(self) -> Any:
         handle = tempfile.TemporaryFile()  # noqa: SIM115 - closed by the response
         write_template(self.model.__ledger__, current_actor(), handle)
-        return attachment(handle, XLSX, f"{self.model.__ledger_label__}_{TEMPLATE_SUFFIX}.xlsx")
+        return download(handle, f"{self.model.__ledger_label__}_{TEMPLATE_SUFFIX}.xlsx")
 
     def render_io(self, template: str, **kwargs: Any) -> Any:
         view: Any = self
@@ -192,7 +173,7 @@ class LedgerIOMixin:
         """The report of a preview job: counts and the first errors, then the user confirms as for a small
         file. While the check runs (or if it failed) the job's page is shown instead."""
         entry = self.pending(token)
-        job = self.datamodel.session.get(Job, entry.get("preview_job") or 0)
+        job = self.datamodel.session.get(BackgroundTask, entry.get("preview_job") or 0)
         if job is None or job.user_id != current_actor().id:
             abort(404)
         summary = stored_preview(job)
@@ -262,4 +243,4 @@ class LedgerIOMixin:
         if not path.exists():
             abort(404)
         stem = Path(entry["filename"]).stem
-        return attachment(path.open("rb"), XLSX, f"{stem}_{ERRORS_SUFFIX}.xlsx")
+        return download(path, f"{stem}_{ERRORS_SUFFIX}.xlsx")

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from app import background, create_app, db, ledger
 from app.security.scope import current_actor
-from models.background import Job
+from models.background import BackgroundTask
 from models.base import utcnow
 from models.org import OrgUnit
 from models.person import Person
@@ -153,7 +153,7 @@ def test_submit__queue_unreachable_keeps_failed_job(db_url: str, login: Any) -> 
         client.post("/login/", data={"username": "renhe_jingban", "password": "demo-2026"})
         response = client.post("/jobs/start/person_statistics")
         assert response.status_code == 302 and response.headers["Location"].endswith("/jobs/")
-        job = db.session.execute(select(Job)).scalar_one()
+        job = db.session.execute(select(BackgroundTask)).scalar_one()
         assert job.status == "failed" and "任务队列" in (job.error or "")
         db.session.delete(job)
         db.session.commit()
@@ -166,7 +166,7 @@ def test_retention__purge_deletes_old_jobs_and_files(app: Flask, jobs_config: di
     ages = {"old": timedelta(days=8), "recent": timedelta(days=6)}
     made = {}
     for name, age in ages.items():
-        job = Job(kind="person_statistics", label=name, user_id=owner.id, status="done")
+        job = BackgroundTask(kind="person_statistics", label=name, user_id=owner.id, status="done")
         job.created_at = job.finished_at = utcnow() - age
         db.session.add(job)
         db.session.commit()
@@ -177,8 +177,8 @@ def test_retention__purge_deletes_old_jobs_and_files(app: Flask, jobs_config: di
     result = app.test_cli_runner().invoke(args=["jobs", "purge"])
     assert result.exit_code == 0 and "1" in result.output
     db.session.expire_all()
-    assert db.session.get(Job, made["old"][0]) is None and not made["old"][1].parent.exists()
-    assert db.session.get(Job, made["recent"][0]) is not None and made["recent"][1].exists()
+    assert db.session.get(BackgroundTask, made["old"][0]) is None and not made["old"][1].parent.exists()
+    assert db.session.get(BackgroundTask, made["recent"][0]) is not None and made["recent"][1].exists()
 
 
 def test_my_jobs__every_role_has_the_page(app: Flask, login: Any) -> None:

@@ -11,7 +11,7 @@ from huey import RedisHuey, SqliteHuey
 from sqlalchemy import delete
 
 from app import background, create_app, db
-from models.background import Job
+from models.background import BackgroundTask
 from tests.conftest import TEST_OVERRIDES
 from tests.factories.background import running_worker, wait_for
 
@@ -50,7 +50,7 @@ def test_redis_queue__job_runs_through_redis(db_url: str, tmp_path: Path) -> Non
             assert huey.pending_count() == 0
         finally:
             huey.flush()
-            db.session.execute(delete(Job))
+            db.session.execute(delete(BackgroundTask))
             db.session.commit()
             db.session.remove()
             db.engine.dispose()

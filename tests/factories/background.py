@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask
 
 from app import background, create_app, db
-from models.background import Job
+from models.background import BackgroundTask
 
 WAIT_SECONDS = 60  # a job not finished by then is a failure (not a timing assertion)
 
@@ -36,12 +36,12 @@ def running_worker(config: dict[str, Any]) -> Iterator[Flask]:
             db.engine.dispose()
 
 
-def wait_for(job_id: int, statuses: tuple[str, ...] = ("done", "failed")) -> Job:
+def wait_for(job_id: int, statuses: tuple[str, ...] = ("done", "failed")) -> BackgroundTask:
     """Poll the job row (as the web app would) until it reaches one of `statuses`."""
     deadline = time.monotonic() + WAIT_SECONDS
     while True:
         db.session.rollback()
-        job = db.session.get(Job, job_id)
+        job = db.session.get(BackgroundTask, job_id)
         if job is not None and job.status in statuses:
             return job
         if time.monotonic() > deadline:

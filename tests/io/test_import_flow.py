@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from app import db
 from app.io.reader import import_dir
 from models.audit import AuditLog
-from models.background import Job
+from models.background import BackgroundTask
 from models.person import Person
 from tests.factories.background import wait_for
 from tests.factories.excel import person_headers, person_row, sheet_rows, workbook
@@ -161,7 +161,7 @@ def test_import_pages__small_file_checked_in_the_request_and_refused_file_by_the
     path = workbook(tmp_path / "a.xlsx", person_headers(), [person_row()])
     assert path.stat().st_size <= app.config["IMPORT_PREVIEW_JOB_BYTES"]
     assert upload(client, path).status_code == 200  # the preview page itself, no job
-    assert db.session.execute(select(func.count()).select_from(Job)).scalar_one() == 0
+    assert db.session.execute(select(func.count()).select_from(BackgroundTask)).scalar_one() == 0
     app.config["IMPORT_PREVIEW_JOB_BYTES"] = 0
     wrong = workbook(tmp_path / "b.xlsx", ["姓名", "年龄"], [["张三", 30]])
     job = wait_for(job_of(upload(client, wrong)))
