@@ -11,16 +11,15 @@
 Each phase runs in its own process, so ``peak MB`` is that phase's own peak RSS (``ru_maxrss``).
 Targets: export within 1.3x the floor and under 200 MB; import within 3x the floor and under 1.5 GB.
 
-The 250,000-person database is bench/list_pages.py's (built once, cached under ``bench/out/`` or in the
-PostgreSQL database ``taizhang_bench``); the import target is built beside it (``persons_0.sqlite`` or
-``taizhang_bench_import``) and emptied before each import.
+The 250,000-person database is bench/common.py's, shared with bench/list_pages.py (built once, cached
+under ``bench/out/`` or in the PostgreSQL database ``taizhang_bench``); the import target is built beside
+it (``persons_0.sqlite`` or ``taizhang_bench_import``) and emptied before each import.
 
     cd /work/main && PYTHONPATH=. TAIZHANG_DEV=1 .venv/bin/python bench/excel.py [--pg|--sqlite]
 """
 
 from __future__ import annotations
 
-import argparse
 import multiprocessing
 import os
 import resource
@@ -35,9 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import MetaData, Table, delete, insert, select  # noqa: E402
 
-from bench import list_pages  # noqa: E402
+from bench import common  # noqa: E402
 
-OUT = list_pages.OUT
+OUT = common.OUT
 USER = "qu_jingban"
 TARGETS = {"export": (1.3, 200), "import": (3.0, 1536)}
 CHUNK = 5000
@@ -65,7 +64,7 @@ def measured(fn: Callable[..., tuple[int, float]], *args: Any) -> tuple[float, f
 def export_app(url: str, out: str) -> tuple[int, float]:
     from app.io.export import export_ledger
 
-    app = list_pages.make_app(url)
+    app = common.make_app(url)
     with app.app_context():
         user = app.appbuilder.sm.find_user(username=USER)
         started = time.perf_counter()
@@ -75,7 +74,7 @@ def export_app(url: str, out: str) -> tuple[int, float]:
 def export_floor(url: str, out: str) -> tuple[int, float]:
     import xlsxwriter
 
-    app = list_pages.make_app(url)
+    app = common.make_app(url)
     with app.app_context():
         from app import db
         from models.org import OrgUnit
@@ -117,7 +116,7 @@ def empty_target(url: str) -> None:
 def import_app(url: str, path: str) -> tuple[int, float]:
     from app.io.importer import ImportOptions, commit_import
 
-    app = list_pages.make_app(url)
+    app = common.make_app(url)
     with app.app_context():
         user = app.appbuilder.sm.find_user(username=USER)
         started = time.perf_counter()
@@ -131,7 +130,7 @@ def import_app(url: str, path: str) -> tuple[int, float]:
 def import_floor(url: str, path: str) -> tuple[int, float]:
     from python_calamine import CalamineWorkbook
 
-    app = list_pages.make_app(url)
+    app = common.make_app(url)
     with app.app_context():
         from app import codes, db
         from app.io.columns import OrgNames, specs
@@ -182,25 +181,13 @@ def list_pages_header_row(table: list[list[Any]]) -> int:
 
 def target_db(use_pg: bool) -> str:
     """A database with the schema, reference data and users but no persons (the import target)."""
-    saved = list_pages.PG_DB
-    list_pages.PG_DB = f"{saved}_import"
-    try:
-        return list_pages.prepare_database(use_pg, 0, False)
-    finally:
-        list_pages.PG_DB = saved
+    return common.prepare_database(use_pg, 0, False, f"{common.PG_DB}_import")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--persons", type=int, default=250_000)
-    backend = parser.add_mutually_exclusive_group()
-    backend.add_argument("--pg", action="store_true", help="use PostgreSQL")
-    backend.add_argument("--sqlite", action="store_true", help="use SQLite (default unless --pg)")
-    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached database")
-    args = parser.parse_args()
-    if args.pg and not list_pages.pg_available():
-        sys.exit("PostgreSQL is not reachable at 127.0.0.1 as postgres")
-    url = list_pages.prepare_database(args.pg, args.persons, args.rebuild)
+    args = common.parser(__doc__, "use PostgreSQL", "use SQLite (default unless --pg)").parse_args()
+    common.use_pg(args)
+    url = common.prepare_database(args.pg, args.persons, args.rebuild)
     target = target_db(args.pg)
     OUT.mkdir(exist_ok=True)
     exported, floor_file = str(OUT / "export.xlsx"), str(OUT / "export_floor.xlsx")
@@ -227,10 +214,7 @@ def main() -> None:
             f"{phase:<8} {rows:>9,} {seconds:>8.1f} {rows / seconds:>8,.0f} {mb:>8.0f} {floor_seconds:>8.1f} "
             f"{floor_mb:>9.0f} {ratio:>6.2f}  <= {max_ratio:g}x and <= {max_mb} MB: {verdict}"
         )
-    flags = " --pg" if args.pg else " --sqlite"
-    if args.persons != 250_000:
-        flags += f" --persons {args.persons}"
-    print(f"\nreproduce: cd /work/main && PYTHONPATH=. TAIZHANG_DEV=1 .venv/bin/python bench/excel.py{flags}")
+    common.reproduce("excel.py", args.pg, args.persons)
 
 
 if __name__ == "__main__":

@@ -21,8 +21,8 @@ floor's count, so a filter that silently does nothing is reported, not timed.
 
 Targets (for the filtered page): ratio <= 2 and <= 5 statements per request.
 
-The database (250,000 persons by default) is built once with the migrations and the seed modules and
-cached: SQLite under ``bench/out/`` (one file per person count), PostgreSQL in the database
+The database (250,000 persons by default, bench/common.py) is built once with the migrations and the seed
+modules and cached: SQLite under ``bench/out/`` (one file per person count), PostgreSQL in the database
 ``taizhang_bench`` (used with ``--pg``, or automatically when ``psql -h 127.0.0.1 -U postgres`` answers,
 unless ``--sqlite``). ``--rebuild`` builds it again.
 
@@ -31,14 +31,10 @@ unless ``--sqlite``). ``--rebuild`` builds it again.
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
-import shutil
 import statistics
-import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,116 +42,18 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("TAIZHANG_DEV", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import MetaData, Table, and_, create_engine, event, func, or_, select, text  # noqa: E402
+from sqlalchemy import MetaData, Table, and_, event, func, or_, select, text  # noqa: E402
 
-OUT = Path(__file__).resolve().parent / "out"
-PG_ADMIN = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-qAt", "-c"]
-PG_DB = "taizhang_bench"
+from bench import common  # noqa: E402
+from bench.common import p90, timed  # noqa: E402
+
 PASSWORD = "demo-2026"
 LIST_URL = "/ledger/person/list/"
 STATUS = "21"  # 登记失业
-SEED = 2026
 TARGET_RATIO = 2.0
 TARGET_STMTS = 5
-
-
-# ---- the database ---------------------------------------------------------------------------------
-
-
-def pg_url() -> str:
-    """The bench database's URL with whichever PostgreSQL driver is installed (psycopg 3 or psycopg2)."""
-    import importlib.util
-
-    driver = "psycopg" if importlib.util.find_spec("psycopg") else "psycopg2"
-    return f"postgresql+{driver}://postgres@127.0.0.1/{PG_DB}"
-
-
-def pg_available() -> bool:
-    try:
-        done = subprocess.run([*PG_ADMIN, "select 1"], capture_output=True, timeout=5, check=False)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return done.returncode == 0
-
-
-def pg_admin(sql: str) -> str:
-    return subprocess.run([*PG_ADMIN, sql], capture_output=True, text=True, check=True).stdout.strip()
-
-
-def populated(url: str, persons: int) -> bool:
-    """Whether `url` holds a finished build: the demo users and exactly `persons` persons."""
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            count = conn.execute(text("SELECT count(*) FROM person")).scalar_one()
-            users = conn.execute(
-                text("SELECT count(*) FROM ab_user WHERE username IN ('qu_jingban', 'renhe_jingban')")
-            ).scalar_one()
-        return count == persons and users == 2
-    except Exception:  # noqa: BLE001 - missing tables or database: not populated
-        return False
-    finally:
-        engine.dispose()
-
-
-def make_app(url: str) -> Any:
-    from app import create_app
-
-    return create_app({"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False})
-
-
-def build(url: str, persons: int) -> None:
-    import flask_migrate
-
-    from seed.demo.persons import seed_persons, seed_users
-    from seed.reference import load_reference
-
-    app = make_app(url)
-    with app.app_context():
-        started = time.perf_counter()
-        flask_migrate.upgrade()
-        load_reference(app.appbuilder)
-        seed_users(app.appbuilder)
-        print(f"  schema + reference data + users: {time.perf_counter() - started:.1f} s", flush=True)
-        started = time.perf_counter()
-        seed_persons(app.appbuilder.session, persons, SEED)
-        print(f"  {persons:,} persons: {time.perf_counter() - started:.1f} s", flush=True)
-        from app import db
-
-        db.session.remove()
-        db.engine.dispose()
-
-
-def prepare_database(use_pg: bool, persons: int, rebuild: bool) -> str:
-    if use_pg:
-        url = pg_url()
-        exists = pg_admin(f"SELECT 1 FROM pg_database WHERE datname = '{PG_DB}'") == "1"
-        if exists and not rebuild and populated(url, persons):
-            print(f"reusing PostgreSQL database {PG_DB} ({persons:,} persons)")
-            return url
-        if exists:
-            pg_admin(f"DROP DATABASE {PG_DB} WITH (FORCE)")
-        pg_admin(f"CREATE DATABASE {PG_DB}")
-        print(f"building PostgreSQL database {PG_DB} with {persons:,} persons ...", flush=True)
-        build(url, persons)
-        with create_engine(url, isolation_level="AUTOCOMMIT").connect() as conn:
-            conn.execute(text("VACUUM ANALYZE"))
-        return url
-    OUT.mkdir(exist_ok=True)
-    path = OUT / f"persons_{persons}.sqlite"
-    url = f"sqlite:///{path}"
-    if path.exists() and not rebuild and populated(url, persons):
-        print(f"reusing {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
-        return url
-    partial = path.with_suffix(".building")
-    partial.unlink(missing_ok=True)
-    print(f"building {path.name} with {persons:,} persons ...", flush=True)
-    build(f"sqlite:///{partial}", persons)
-    with create_engine(f"sqlite:///{partial}").connect() as conn:
-        conn.exec_driver_sql("ANALYZE")
-    shutil.move(partial, path)
-    return url
 
 
 # ---- measuring --------------------------------------------------------------------------------------
@@ -177,21 +75,6 @@ class Result:
     @property
     def floor_ms(self) -> float:
         return statistics.median(self.floor)
-
-
-def p90(values: list[float]) -> float:
-    return statistics.quantiles(values, n=10, method="inclusive")[-1]
-
-
-def timed(fn: Callable[[], Any], warmup: int, runs: int) -> list[float]:
-    for _ in range(warmup):
-        fn()
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return times
 
 
 @contextmanager
@@ -325,23 +208,18 @@ def classify(statement: str) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--persons", type=int, default=250_000)
-    backend = parser.add_mutually_exclusive_group()
-    backend.add_argument("--pg", action="store_true", help="use PostgreSQL (default when psql answers)")
-    backend.add_argument("--sqlite", action="store_true", help="use SQLite even when PostgreSQL answers")
-    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached database")
+    parser = common.parser(
+        __doc__, "use PostgreSQL (default when psql answers)", "use SQLite even when PostgreSQL answers"
+    )
     parser.add_argument("--requests", type=int, default=30)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--verbose", "-v", action="store_true", help="print each request's SQL statements")
     args = parser.parse_args()
 
-    use_pg = args.pg or (not args.sqlite and pg_available())
-    if args.pg and not pg_available():
-        sys.exit("PostgreSQL is not reachable at 127.0.0.1 as postgres")
-    url = prepare_database(use_pg, args.persons, args.rebuild)
+    use_pg = common.use_pg(args, auto=True)
+    url = common.prepare_database(use_pg, args.persons, args.rebuild)
 
-    app = make_app(url)
+    app = common.make_app(url)
     with app.app_context():
         from app import db
 
@@ -402,13 +280,7 @@ def main() -> None:
                 print(f"  {i:>2}. {statement[:80]}")
                 print(f"      params: {str(parameters)[:100]}")
 
-    flags = " --pg" if use_pg else " --sqlite"
-    if args.persons != 250_000:
-        flags += f" --persons {args.persons}"
-    print(
-        "\nreproduce: cd /work/main && PYTHONPATH=. TAIZHANG_DEV=1 .venv/bin/python bench/list_pages.py"
-        f"{flags} --verbose"
-    )
+    common.reproduce("list_pages.py", use_pg, args.persons, " --verbose")
 
 
 if __name__ == "__main__":

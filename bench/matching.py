@@ -16,25 +16,23 @@ after each scenario (the machine may be shared) are printed. ``--queries N`` tim
 instead of 200.
 Target: median under 300 ms on SQLite.
 
-Data: bench/list_pages.py's cached 250,000-person database (built once, not rebuilt when cached: SQLite
-``bench/out/persons_250000.sqlite``, PostgreSQL ``taizhang_bench_matching`` — its own database, so a
-concurrent bench of another ledger is not disturbed), to which this script adds once, by bulk Core inserts
-(benchmark set-up, not a ledger write path), 1,500 employers, 20,000 published vacancies valid on
-``TODAY`` (+2,000 expired, draft or filled ones) and 30,000 job-seeker registrations of existing persons
-aged 16..60 (27,000 valid on ``TODAY``). ``--rebuild`` rebuilds everything.
+Data: the cached 250,000-person database of bench/common.py, shared with bench/list_pages.py (built once,
+not rebuilt when cached: SQLite ``bench/out/persons_250000.sqlite``, PostgreSQL ``taizhang_bench_matching``
+— its own database, so a concurrent bench of another ledger is not disturbed), to which this script adds
+once, by bulk Core inserts (benchmark set-up, not a ledger write path), 1,500 employers, 20,000 published
+vacancies valid on ``TODAY`` (+2,000 expired, draft or filled ones) and 30,000 job-seeker registrations of
+existing persons aged 16..60 (27,000 valid on ``TODAY``). ``--rebuild`` rebuilds everything.
 
     cd /work/main && PYTHONPATH=. TAIZHANG_DEV=1 .venv/bin/python bench/matching.py [--pg|--sqlite]
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import random
 import statistics
 import sys
 import time
-import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -44,9 +42,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import func, insert, select  # noqa: E402
 
-from bench import list_pages  # noqa: E402
+from bench import common  # noqa: E402
+from bench.common import p95, padded  # noqa: E402
 
-list_pages.PG_DB = "taizhang_bench_matching"
+PG_DB = "taizhang_bench_matching"
 TODAY = date(2026, 11, 2)
 SEED = 2026
 EMPLOYERS = 1_500
@@ -128,32 +127,11 @@ def occupation(rng: random.Random) -> tuple[str, str]:
 # ---- the data -----------------------------------------------------------------------------------------
 
 
-def upgrade(app: Any) -> None:
-    """Bring a cached database to the code's migrations (e.g. the matching indexes), analysed again when
-    something changed, so the planner knows the new indexes."""
-    import flask_migrate
-    from alembic.migration import MigrationContext
-
-    from app import db
-
-    def revision() -> Any:
-        with db.engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_heads()
-
-    before = revision()
-    flask_migrate.upgrade()
-    if revision() != before:
-        with db.engine.connect() as conn:
-            conn.exec_driver_sql("ANALYZE")
-            conn.commit()
-        print(f"  upgraded the cached database from {before} and analysed it", flush=True)
-
-
 def add_data(url: str) -> None:
     """Add the employers, vacancies and registrations once (skipped when they are there)."""
-    app = list_pages.make_app(url)
+    app = common.make_app(url)
     with app.app_context():
-        upgrade(app)
+        common.upgrade(app)
         from app import db
         from models.employer import Employer
         from models.job_seeker import JobSeeker
@@ -173,15 +151,17 @@ def add_data(url: str) -> None:
         units = session.execute(select(OrgUnit.id, OrgUnit.level, OrgUnit.parent_id)).all()
         towns = [unit_id for unit_id, level, _parent in units if level == "town"]
         communities = [unit_id for unit_id, level, _parent in units if level == "community"]
-        now = list_pages_now()
-        common = {"version": 1, "created_at": now, "updated_at": now, "remarks": MARK}
+        from models.base import utcnow
+
+        now = utcnow()
+        stamps = {"version": 1, "created_at": now, "updated_at": now, "remarks": MARK}
 
         employers = []
         for i in range(EMPLOYERS):
             org_id = rng.choice(towns) if rng.random() < 0.7 else rng.choice(communities)
             employers.append(
                 {
-                    **common,
+                    **stamps,
                     "org_id": org_id,
                     "credit_code": f"91110113{i:09d}X",
                     "name": f"北京顺义{rng.choice('华鑫宏达恒丰盛隆瑞泰')}{rng.choice('科技制造物流商贸餐饮物业')}有限公司{i}",
@@ -211,7 +191,7 @@ def add_data(url: str) -> None:
                     valid_until = TODAY - timedelta(days=rng.randint(1, 60))
             vacancies.append(
                 {
-                    **common,
+                    **stamps,
                     "org_id": org_id,
                     "state": state,
                     "employer_id": employer_id,
@@ -253,7 +233,7 @@ def add_data(url: str) -> None:
             hardship = rng.random() < 0.15
             seekers.append(
                 {
-                    **common,
+                    **stamps,
                     "org_id": org_id,
                     "person_id": person_id,
                     "registered_on": registered,
@@ -287,12 +267,6 @@ def add_data(url: str) -> None:
         )
 
 
-def list_pages_now() -> Any:
-    from models.base import utcnow
-
-    return utcnow()
-
-
 def shift(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year + years)
@@ -305,7 +279,7 @@ def shift(day: date, years: int) -> date:
 
 def run(url: str, samples: int) -> list[tuple[str, list[float], float, float]]:
     """(scenario, ms per query, mean matches, 1-minute load average after it) for the four scenarios."""
-    app = list_pages.make_app(url)
+    app = common.make_app(url)
     with app.app_context():
         from app import db
         from app.domain import matching
@@ -379,28 +353,12 @@ def run(url: str, samples: int) -> list[tuple[str, list[float], float, float]]:
         return results
 
 
-def padded(text: str, width: int) -> str:
-    """`text` padded to `width` terminal columns (a Chinese character takes two)."""
-    columns = sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-    return text + " " * max(width - columns, 0)
-
-
-def p95(values: list[float]) -> float:
-    return statistics.quantiles(values, n=20, method="inclusive")[-1]
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--persons", type=int, default=250_000)
-    backend = parser.add_mutually_exclusive_group()
-    backend.add_argument("--pg", action="store_true", help="use PostgreSQL (taizhang_bench_matching)")
-    backend.add_argument("--sqlite", action="store_true", help="use SQLite (default unless --pg)")
-    parser.add_argument("--rebuild", action="store_true", help="rebuild the cached database")
+    parser = common.parser(__doc__, f"use PostgreSQL ({PG_DB})", "use SQLite (default unless --pg)")
     parser.add_argument("--queries", "--samples", dest="queries", type=int, default=SAMPLES)
     args = parser.parse_args()
-    if args.pg and not list_pages.pg_available():
-        sys.exit("PostgreSQL is not reachable at 127.0.0.1 as postgres")
-    url = list_pages.prepare_database(args.pg, args.persons, args.rebuild)
+    use_pg = common.use_pg(args)
+    url = common.prepare_database(use_pg, args.persons, args.rebuild, PG_DB)
     add_data(url)
     results = run(url, args.queries)
 
@@ -415,14 +373,8 @@ def main() -> None:
             f"{padded(name, 40)} {median:>10.1f} {p95(times):>8.1f} {max(times):>8.1f} {found:>8.1f} {load:>5.2f}  "
             f"median < {TARGET_MS} ms: {verdict}"
         )
-    flags = " --pg" if args.pg else " --sqlite"
-    if args.persons != 250_000:
-        flags += f" --persons {args.persons}"
-    if args.queries != SAMPLES:
-        flags += f" --queries {args.queries}"
-    print(
-        f"\nreproduce: cd /work/main && PYTHONPATH=. TAIZHANG_DEV=1 .venv/bin/python bench/matching.py{flags}"
-    )
+    extra = f" --queries {args.queries}" if args.queries != SAMPLES else ""
+    common.reproduce("matching.py", use_pg, args.persons, extra)
 
 
 if __name__ == "__main__":
