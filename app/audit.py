@@ -66,7 +66,7 @@ def field_changes(obj: Any, inserted: bool) -> dict[str, list[Any]]:
 
 
 @cache
-def history_keys(model: type) -> tuple[str, ...]:
+def history_keys(model: type[Any]) -> tuple[str, ...]:
     """The attributes whose values the history of a new row shows, in mapper order."""
     return tuple(
         attr.key for attr in inspect(model).column_attrs if attr.key not in SKIPPED and attr.key != "id"
@@ -132,7 +132,7 @@ def stamp(session: Session, flush_context: Any, instances: Any) -> None:
 def record(session: Session, flush_context: Any) -> None:
     """after_flush: primary keys exist and attribute history is still there; write the log rows."""
     actor = current_actor()
-    rows = []
+    rows: list[dict[str, Any] | None] = []
     candidates = [(obj, True) for obj in session.new] + [(obj, False) for obj in session.dirty]
     for obj, inserted in candidates:
         if not isinstance(obj, LedgerMixin) or not (inserted or session.is_modified(obj)):
@@ -146,9 +146,9 @@ def record(session: Session, flush_context: Any) -> None:
             entry(actor, type(obj).__ledger__, obj.id, org, action, changes, session.info.get(COMMENT_KEY))
         )
     rows += [reference_row(obj, action, session, actor) for obj, action in reference_changes(session)]
-    rows = [row for row in rows if row is not None]
-    if rows:
-        session.connection().execute(insert(AuditLog), rows)
+    logged = [row for row in rows if row is not None]
+    if logged:
+        session.connection().execute(insert(AuditLog), logged)
 
 
 def reference_changes(session: Session) -> list[tuple[Any, str]]:

@@ -17,7 +17,7 @@ _cache: dict[str, Any] = {"at": 0.0, "items": {}}
 
 def _items() -> dict[str, list[CodeItem]]:
     if time.monotonic() - _cache["at"] > TTL_SECONDS or not _cache["items"]:
-        session = current_app.appbuilder.session
+        session = current_app.appbuilder.session  # type: ignore[attr-defined]
         rows = session.execute(select(CodeItem).order_by(CodeItem.list_key, CodeItem.sort, CodeItem.code))
         grouped: dict[str, list[Any]] = {}
         for item in rows.scalars():
@@ -70,14 +70,14 @@ def _lookups() -> dict[str, dict[str, str]]:
             mapping.update((code, code) for code, _ in active)
             maps[list_key] = mapping
         _cache.update(lookups=maps, lookups_of=items)
-    return _cache["lookups"]  # type: ignore[no-any-return]
+    return _cache["lookups"]
 
 
 def is_referenced(model: Any, item: CodeItem) -> bool:
     """Whether any row of a ledger model uses this code-list item."""
     from models.base import column_meta
 
-    session = current_app.appbuilder.session
+    session = current_app.appbuilder.session  # type: ignore[attr-defined]
     for meta in column_meta(model):
         if meta.code_list == item.list_key:
             column = getattr(model, meta.name)

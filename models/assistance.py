@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, relationship
 
-from models.base import LedgerMixin, Model, field, today
+from models.base import LedgerMixin, Model, field
 from models.workflow import WorkflowStateMixin
 
 
@@ -37,6 +37,7 @@ class HardToEmployCase(WorkflowStateMixin, LedgerMixin, Model):
         _l("Reported by the community on"),
         required=True,
         export="date",
+        not_future=True,
         description=_l("T0: the time limits of the plan and the first job offers count from this day"),
     )
     recognised_on: Mapped[date | None] = field(Date, _l("Recognised on"), export="date")
@@ -61,6 +62,4 @@ class HardToEmployCase(WorkflowStateMixin, LedgerMixin, Model):
         reported, recognised = values.get("reported_on"), values.get("recognised_on")
         if reported and recognised and recognised < reported:
             errors["recognised_on"] = _l("Recognition cannot come before the community's report")
-        if reported and reported > today():
-            errors["reported_on"] = _l("The date cannot be in the future")
         return errors

@@ -48,6 +48,8 @@ class ColumnMeta:
     export: str = "auto"  # auto | text | date | number | code
     pii: bool = False
     description: Any = None
+    not_future: bool = False  # a date that cannot lie after today (checked by the validation path)
+    future_message: Any = None  # the refusal of a future date when it says more than the common one
 
 
 def field(
@@ -61,10 +63,13 @@ def field(
     pii: bool = False,
     description: Any = None,
     public: bool = False,
+    not_future: bool = False,
+    future_message: Any = None,
     **kwargs: Any,
 ) -> Any:
     """A mapped column carrying its ledger metadata in `info`. `public`: a reference to a row that any
-    territory may name (a published vacancy is public information), so only its liveness is checked."""
+    territory may name (a published vacancy is public information), so only its liveness is checked.
+    `not_future`: a date that cannot lie after today (Beijing), refused with `future_message` if given."""
     info = {
         "label": label,
         "code_list": code_list,
@@ -74,6 +79,8 @@ def field(
         "pii": pii,
         "description": description,
         "public": public,
+        "not_future": not_future,
+        "future_message": future_message,
     }
     kwargs.setdefault("nullable", not required)
     return mapped_column(type_, *fk, info=info, **kwargs)
@@ -98,6 +105,8 @@ def column_meta(model: type) -> list[ColumnMeta]:
                 export=info["export"],
                 pii=info["pii"],
                 description=info["description"],
+                not_future=info["not_future"],
+                future_message=info["future_message"],
             )
         )
     return metas
@@ -134,7 +143,7 @@ class LedgerMixin:
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
-        return {"version_id_col": cls.version}  # type: ignore[attr-defined]
+        return {"version_id_col": cls.version}
 
     def __str__(self) -> str:
         """How a row reads where it is referred to (a form's select of 协管员, 贷款 ...): its title."""

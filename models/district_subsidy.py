@@ -17,7 +17,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Date, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import LedgerMixin, Model, field, today
+from models.base import LedgerMixin, Model, field
 from models.identity import IdNumberError, normalize_id_number
 from models.workflow import WorkflowStateMixin
 
@@ -62,6 +62,7 @@ class DistrictSubsidy(WorkflowStateMixin, LedgerMixin, Model):
         _l("Applied on"),
         required=True,
         export="date",
+        not_future=True,
         description=_l("The standard in force on this day applies"),
     )
     # derived by app/domain/district_subsidy.py (not typed in, not imported): the amount and the parameter rows it used
@@ -98,7 +99,4 @@ class DistrictSubsidy(WorkflowStateMixin, LedgerMixin, Model):
         quantity = values.get("quantity")
         if isinstance(quantity, int) and quantity < 1:
             errors["quantity"] = _l("Must be at least 1")
-        applied = values.get("applied_on")
-        if isinstance(applied, date) and applied > today():
-            errors["applied_on"] = _l("The date cannot be in the future")
         return errors

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, relationship
 
-from models.base import LedgerMixin, Model, field, today
+from models.base import LedgerMixin, Model, field
 
 
 class FollowUp(LedgerMixin, Model):
@@ -34,7 +34,14 @@ class FollowUp(LedgerMixin, Model):
     subject_row_id: Mapped[int | None] = field(Integer, _l("Triggered by record number"))
     rule: Mapped[str | None] = field(String(16), _l("Follow-up rule"), code_list="followup_rule")
     due_on: Mapped[date] = field(Date, _l("Due date"), required=True, export="date", index=True)
-    done_on: Mapped[date | None] = field(Date, _l("Date done"), export="date", index=True)
+    done_on: Mapped[date | None] = field(
+        Date,
+        _l("Date done"),
+        export="date",
+        index=True,
+        not_future=True,
+        future_message=_l("The date done cannot be in the future"),
+    )
     method: Mapped[str | None] = field(String(16), _l("Follow-up method"), code_list="followup_method")
     result: Mapped[str | None] = field(Text, _l("Follow-up result"))
     stability: Mapped[str | None] = field(
@@ -60,11 +67,10 @@ class FollowUp(LedgerMixin, Model):
 
     @classmethod
     def clean(cls, values: dict[str, Any]) -> dict[str, Any]:
-        """A result needs a date done that is not in the future; the next follow-up comes after it."""
+        """A result needs a date done (not in the future: the column's flag); the next follow-up comes
+        after it."""
         errors: dict[str, Any] = {}
         done_on, next_due = values.get("done_on"), values.get("next_due_on")
-        if isinstance(done_on, date) and done_on > today():
-            errors["done_on"] = _l("The date done cannot be in the future")
         if done_on and "result" in values and not values["result"]:
             errors["result"] = _l("Please record the result of the follow-up")
         if isinstance(done_on, date) and isinstance(next_due, date) and next_due <= done_on:

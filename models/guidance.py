@@ -18,7 +18,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import LedgerMixin, Model, field, today
+from models.base import LedgerMixin, Model, field
 from models.workflow import WorkflowStateMixin
 
 MIN_MINUTES = 120  # R-37 “指导时间不低于2个小时”
@@ -41,7 +41,7 @@ class GuidanceTraining(LedgerMixin, Model):
         Integer, _l("Person"), ForeignKey("person.id"), required=True, index=True, export="number"
     )
     person = relationship("Person", lazy="joined")
-    held_on: Mapped[date] = field(Date, _l("Held on"), required=True, export="date")
+    held_on: Mapped[date] = field(Date, _l("Held on"), required=True, export="date", not_future=True)
     minutes: Mapped[int] = field(
         Integer,
         _l("Duration (minutes)"),
@@ -76,9 +76,6 @@ class GuidanceTraining(LedgerMixin, Model):
             errors["minutes"] = _l("A guidance session lasts at least 2 hours (120 minutes)")
         if "self_filled" in values and not values.get("self_filled"):
             errors["self_filled"] = _l("The manual ledger must be filled in by the person guided")
-        held = values.get("held_on")
-        if isinstance(held, date) and held > today():
-            errors["held_on"] = _l("The date cannot be in the future")
         return errors
 
 
@@ -92,7 +89,9 @@ class GuidanceClaim(WorkflowStateMixin, LedgerMixin, Model):
     quarter: Mapped[str] = field(
         String(8), _l("Quarter"), required=True, description=_l("For example 2026Q3")
     )
-    submitted_on: Mapped[date] = field(Date, _l("Submitted on"), required=True, export="date")
+    submitted_on: Mapped[date] = field(
+        Date, _l("Submitted on"), required=True, export="date", not_future=True
+    )
     remarks: Mapped[str | None] = field(Text, _l("Remarks"))
     # set by the model (quarter_end: the deadlines count from it) and by the sampling step (app/domain/guidance.py)
     quarter_end: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -116,7 +115,4 @@ class GuidanceClaim(WorkflowStateMixin, LedgerMixin, Model):
         year, quarter = int(match[1]), int(match[2])
         values["quarter"] = f"{year}Q{quarter}"
         values["quarter_end"] = quarter_end(year, quarter)
-        submitted = values.get("submitted_on")
-        if isinstance(submitted, date) and submitted > today():
-            return {"submitted_on": _l("The date cannot be in the future")}
         return {}

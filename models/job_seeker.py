@@ -52,7 +52,9 @@ class JobSeeker(LedgerMixin, Model):
     person_id: Mapped[int] = field(
         Integer, _l("Person"), ForeignKey("person.id"), required=True, index=True, export="number"
     )
-    registered_on: Mapped[date] = field(Date, _l("Registered on"), required=True, export="date", index=True)
+    registered_on: Mapped[date] = field(
+        Date, _l("Registered on"), required=True, export="date", index=True, not_future=True
+    )
     valid_until: Mapped[date | None] = field(
         Date,
         _l("Valid until"),
@@ -143,7 +145,9 @@ class GuidanceSession(LedgerMixin, Model):
         export="number",
         description=_l("The registration the session belongs to, if any (same person)"),
     )
-    held_on: Mapped[date] = field(Date, _l("Guidance date"), required=True, export="date", index=True)
+    held_on: Mapped[date] = field(
+        Date, _l("Guidance date"), required=True, export="date", index=True, not_future=True
+    )
     mode: Mapped[str] = field(String(16), _l("Guidance mode"), code_list="guidance_mode", required=True)
     duration_minutes: Mapped[int | None] = field(
         Integer,

@@ -20,18 +20,11 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from models.base import LedgerMixin, Model, field, today
+from models.base import LedgerMixin, Model, field
 from models.workflow import WorkflowStateMixin
 
 SMALL_ENTERPRISE, LABOUR_INTENSIVE, INDIVIDUAL = "1", "2", "3"
 ON_TIME, EARLY = "2", "3"  # loan_repayment codes that can earn the interest subsidy
-
-
-def not_future(values: dict[str, Any], errors: dict[str, Any], *names: str) -> None:
-    for name in names:
-        value = values.get(name)
-        if isinstance(value, date) and value > today() and name not in errors:
-            errors[name] = _l("The date cannot be in the future")
 
 
 def not_before(
@@ -83,6 +76,7 @@ class Loan(WorkflowStateMixin, LedgerMixin, Model):
         _l("Application received on"),
         required=True,
         export="date",
+        not_future=True,
         description=_l("The policy figures in force on this day apply"),
     )
     amount: Mapped[int] = field(Integer, _l("Loan amount (yuan)"), required=True, export="number")
@@ -124,7 +118,9 @@ class Loan(WorkflowStateMixin, LedgerMixin, Model):
         default=False,
         description=_l("Individual business in a credit community: its review follows the local rules"),
     )
-    materials_complete_on: Mapped[date | None] = field(Date, _l("Materials complete on"), export="date")
+    materials_complete_on: Mapped[date | None] = field(
+        Date, _l("Materials complete on"), export="date", not_future=True
+    )
     certified_on: Mapped[date | None] = field(
         Date, _l("Labour-intensive certificate issued on"), export="date"
     )
@@ -134,9 +130,11 @@ class Loan(WorkflowStateMixin, LedgerMixin, Model):
     sent_to_guarantor_on: Mapped[date | None] = field(Date, _l("Sent to the guarantor on"), export="date")
     guarantor: Mapped[str | None] = field(String(200), _l("Guarantor"))
     bank: Mapped[str | None] = field(String(200), _l("Lending bank"))
-    disbursed_on: Mapped[date | None] = field(Date, _l("Funds arrived on"), export="date")
+    disbursed_on: Mapped[date | None] = field(Date, _l("Funds arrived on"), export="date", not_future=True)
     term_months: Mapped[int | None] = field(Integer, _l("Loan term (months)"), export="number")
-    file_created_on: Mapped[date | None] = field(Date, _l("Loan file created on"), export="date")
+    file_created_on: Mapped[date | None] = field(
+        Date, _l("Loan file created on"), export="date", not_future=True
+    )
     repayment_status: Mapped[str] = field(
         String(2), _l("Repayment status"), code_list="loan_repayment", default="1", nullable=False
     )
@@ -157,7 +155,6 @@ class Loan(WorkflowStateMixin, LedgerMixin, Model):
     def clean(cls, values: dict[str, Any]) -> dict[str, Any]:
         errors: dict[str, Any] = {}
         not_negative(values, errors, "own_funds", "investment", "staff_count", "new_hires", "term_months")
-        not_future(values, errors, "applied_on", "materials_complete_on", "disbursed_on", "file_created_on")
         not_before(
             values,
             errors,
@@ -193,7 +190,7 @@ class PostLoanCheck(LedgerMixin, Model):
         Integer, _l("Loan"), ForeignKey("loan.id"), required=True, index=True, export="number"
     )
     loan = relationship("Loan", lazy="joined")
-    checked_on: Mapped[date] = field(Date, _l("Checked on"), required=True, export="date")
+    checked_on: Mapped[date] = field(Date, _l("Checked on"), required=True, export="date", not_future=True)
     method: Mapped[str] = field(String(2), _l("Check method"), code_list="loan_check_method", required=True)
     on_site: Mapped[bool] = field(
         Boolean,
@@ -219,8 +216,10 @@ class PostLoanCheck(LedgerMixin, Model):
         default=False,
         description=_l("A written report is due within 3 working days (R-26)"),
     )
-    issue_found_on: Mapped[date | None] = field(Date, _l("Problem found on"), export="date")
-    written_report_on: Mapped[date | None] = field(Date, _l("Written report made on"), export="date")
+    issue_found_on: Mapped[date | None] = field(Date, _l("Problem found on"), export="date", not_future=True)
+    written_report_on: Mapped[date | None] = field(
+        Date, _l("Written report made on"), export="date", not_future=True
+    )
     # derived by app/domain/loan.py: the found day + 3 working days
     report_due_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     __derived__ = ("report_due_on",)
@@ -241,7 +240,6 @@ class PostLoanCheck(LedgerMixin, Model):
     @classmethod
     def clean(cls, values: dict[str, Any]) -> dict[str, Any]:
         errors: dict[str, Any] = {}
-        not_future(values, errors, "checked_on", "issue_found_on", "written_report_on")
         if "major_change" in values and values.get("major_change") and not values.get("issue_found_on"):
             errors["issue_found_on"] = _l("Give the day the major change was found")
         not_before(
@@ -266,7 +264,7 @@ class InterestSubsidy(WorkflowStateMixin, LedgerMixin, Model):
         Integer, _l("Loan"), ForeignKey("loan.id"), required=True, index=True, export="number"
     )
     loan = relationship("Loan", lazy="joined")
-    applied_on: Mapped[date] = field(Date, _l("Applied on"), required=True, export="date")
+    applied_on: Mapped[date] = field(Date, _l("Applied on"), required=True, export="date", not_future=True)
     quarterly_interest: Mapped[str] = field(
         Text,
         _l("Interest paid each quarter"),
@@ -274,7 +272,7 @@ class InterestSubsidy(WorkflowStateMixin, LedgerMixin, Model):
         description=_l("One quarter a line, e.g. “2026Q1 1234.56”"),
     )
     finance_approved_on: Mapped[date | None] = field(
-        Date, _l("Approved by the district finance bureau on"), export="date"
+        Date, _l("Approved by the district finance bureau on"), export="date", not_future=True
     )
     approval_ref: Mapped[str | None] = field(String(100), _l("Approval reference"))
     remarks: Mapped[str | None] = field(Text, _l("Remarks"))
@@ -284,9 +282,3 @@ class InterestSubsidy(WorkflowStateMixin, LedgerMixin, Model):
 
     def ledger_title(self) -> str:
         return self.loan.ledger_title() if self.loan is not None else f"#{self.loan_id}"
-
-    @classmethod
-    def clean(cls, values: dict[str, Any]) -> dict[str, Any]:
-        errors: dict[str, Any] = {}
-        not_future(values, errors, "applied_on", "finance_approved_on")
-        return errors

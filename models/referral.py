@@ -65,7 +65,9 @@ class Referral(LedgerMixin, Model):
     direction: Mapped[str] = field(
         String(16), _l("Referral direction"), code_list="referral_direction", required=True, index=True
     )
-    referred_on: Mapped[date] = field(Date, _l("Referred on"), required=True, export="date", index=True)
+    referred_on: Mapped[date] = field(
+        Date, _l("Referred on"), required=True, export="date", index=True, not_future=True
+    )
     at_counter: Mapped[bool | None] = field(
         Boolean,
         _l("Matched at the service counter"),

@@ -22,7 +22,6 @@ from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, Numeric, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import LedgerMixin, Model, field
-from models.loan import not_future
 from models.workflow import WorkflowStateMixin
 
 SELF_EMPLOYED, FLEXIBLE = "1", "2"
@@ -76,6 +75,7 @@ class SiSubsidy(WorkflowStateMixin, LedgerMixin, Model):
         _l("Applied on"),
         required=True,
         export="date",
+        not_future=True,
         description=_l("The standard in force on this day applies"),
     )
     months: Mapped[int] = field(
@@ -84,15 +84,21 @@ class SiSubsidy(WorkflowStateMixin, LedgerMixin, Model):
     phone: Mapped[str | None] = field(String(40), _l("Contact phone"), export="text")
     # written by the workflow steps (Input.to_field), through the same validation
     town_check_record: Mapped[str | None] = field(Text, _l("Street/town verification record"))
-    reported_on: Mapped[date | None] = field(Date, _l("Reported to the district on"), export="date")
+    reported_on: Mapped[date | None] = field(
+        Date, _l("Reported to the district on"), export="date", not_future=True
+    )
     check_result: Mapped[str | None] = field(
         String(2), _l("District on-site check result"), code_list="si_check_result"
     )
     district_check_record: Mapped[str | None] = field(Text, _l("District on-site check record"))
     city_request: Mapped[str | None] = field(Text, _l("Request to the city bureau"))
-    city_approved_on: Mapped[date | None] = field(Date, _l("City approval received on"), export="date")
+    city_approved_on: Mapped[date | None] = field(
+        Date, _l("City approval received on"), export="date", not_future=True
+    )
     approval_ref: Mapped[str | None] = field(String(100), _l("City approval reference"))
-    agreement_signed_on: Mapped[date | None] = field(Date, _l("Agreement signed on"), export="date")
+    agreement_signed_on: Mapped[date | None] = field(
+        Date, _l("Agreement signed on"), export="date", not_future=True
+    )
     deposit_bank: Mapped[str | None] = field(String(100), _l("Deposit bank"))
     monthly_deduction: Mapped[Decimal | None] = field(
         Numeric(12, 2),
@@ -123,7 +129,6 @@ class SiSubsidy(WorkflowStateMixin, LedgerMixin, Model):
         deduction = values.get("monthly_deduction")
         if isinstance(deduction, Decimal) and deduction < 0:
             errors["monthly_deduction"] = _l("Cannot be negative")
-        not_future(values, errors, "applied_on", "reported_on", "city_approved_on", "agreement_signed_on")
         return errors
 
     def check_field_result(self, inputs: dict[str, Any], today: date, positive: bool) -> dict[str, Any]:
@@ -170,7 +175,12 @@ class SiDeductionCheck(LedgerMixin, Model):
     )
     subsidy = relationship("SiSubsidy", lazy="joined")
     month: Mapped[date] = field(
-        Date, _l("Month checked"), required=True, export="date", description=_l("Any day of the month")
+        Date,
+        _l("Month checked"),
+        required=True,
+        export="date",
+        not_future=True,
+        description=_l("Any day of the month"),
     )
     expected_amount: Mapped[Decimal] = field(
         Numeric(12, 2),
@@ -195,8 +205,7 @@ class SiDeductionCheck(LedgerMixin, Model):
         errors: dict[str, Any] = {}
         month = values.get("month")
         if isinstance(month, date):
-            values["month"] = month.replace(day=1)
-        not_future(values, errors, "month")
+            values["month"] = month.replace(day=1)  # the flag's check (not_future) comes after clean()
         for name in ("expected_amount", "deducted_amount"):
             value = values.get(name)
             if isinstance(value, Decimal) and value < 0:

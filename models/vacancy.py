@@ -162,7 +162,7 @@ def work_town_errors(org_id: Any) -> dict[str, Any]:
 
     from models.org import OrgUnit
 
-    org = current_app.appbuilder.session.get(OrgUnit, org_id) if isinstance(org_id, int) else None
+    org = current_app.appbuilder.session.get(OrgUnit, org_id) if isinstance(org_id, int) else None  # type: ignore[attr-defined]
     if org is None or org.level != "town":
         return {"work_town_id": _l("Choose a street/town")}
     return {}

@@ -58,7 +58,7 @@ class HolidayView(ModelView):
     page_size = 50
 
 
-class ScheduleForm(FlaskForm):  # type: ignore[misc]
+class ScheduleForm(FlaskForm):
     year = IntegerField(_l("Year"), validators=[DataRequired(), NumberRange(2000, 2100)])
     file = FileField(_l("CSV file (日期,类型,名称)"), validators=[FileRequired()])
     confirm = BooleanField(_l("Mark the year as confirmed"), default=True)

@@ -15,7 +15,6 @@ from wtforms import SelectField
 from app import clock, ledger
 from app.security.scope import current_actor
 from app.services import duties
-from app.services.duty_periods import parse
 from models.base import column_meta
 from models.duty import Duty
 from models.org import LEVELS
@@ -54,24 +53,12 @@ class DutyAdminView(ModelView):
     page_size = 50
 
     def pre_add(self, item: Duty) -> None:
-        check_duty(item)
+        duties.check_duty(item)
 
     pre_update = pre_add
 
     def pre_delete(self, item: Duty) -> None:
         raise ValueError(str(_l("Deactivate a duty instead of deleting it")))
-
-
-def check_duty(item: Duty) -> None:
-    """A known tier and an anchor the inbox understands; the frequency follows from the anchor."""
-    if item.tier not in LEVELS:
-        raise ValueError(str(_l("Tier must be one of: %(tiers)s", tiers=", ".join(LEVELS))))
-    try:
-        item.frequency = parse(item.anchor or "").frequency
-    except ValueError:
-        raise ValueError(str(_l("Due day not understood: %(anchor)s", anchor=item.anchor))) from None
-    if item.lead_days is None or item.lead_days < 0:
-        raise ValueError(str(_l("Shown days ahead cannot be negative")))
 
 
 class DutyDoneView(BaseView):

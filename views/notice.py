@@ -5,9 +5,8 @@ app/services/notice_views.py, calls the same notices.create_notice)."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
-from flask import abort, make_response, request
+from flask import abort, request
 from flask_appbuilder.api import BaseApi, expose, safe
 from flask_appbuilder.baseviews import expose as view_expose
 from flask_appbuilder.models.sqla.filters import FilterIn
@@ -17,25 +16,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app import clock, ledger
+from app.io.download import download
 from app.ledger.display import can_see_pii
 from app.ledger.registry import VIEWS
 from app.security.scope import OrgScopeFilter
 from app.services import notices
 from app.web.ledger_view import PERMISSIONS, LedgerView
 from models.notice import PublicNotice
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def download(content: bytes, mimetype: str, filename: str) -> Any:
-    response = make_response(content)
-    response.headers["Content-Type"] = mimetype
-    ascii_name = "notice." + filename.rsplit(".", 1)[-1]
-    response.headers["Content-Disposition"] = (
-        f"attachment; filename={ascii_name}; filename*=UTF-8''{quote(filename)}"
-    )
-    return response
 
 
 class PublicNoticeView(LedgerView):
@@ -76,13 +63,13 @@ class PublicNoticeView(LedgerView):
     @has_access
     def docx(self, pk: Any) -> Any:
         notice = self.scoped_get(pk)
-        return download(notices.docx_bytes(notice), DOCX, f"{notice.title}.docx")
+        return download(notices.docx_bytes(notice), f"{notice.title}.docx", fallback="notice")
 
     @view_expose("/xlsx/<pk>")
     @has_access
     def xlsx(self, pk: Any) -> Any:
         notice = self.scoped_get(pk)
-        return download(notices.xlsx_bytes(notice), XLSX, f"{notice.title}.xlsx")
+        return download(notices.xlsx_bytes(notice), f"{notice.title}.xlsx", fallback="notice")
 
     @view_expose("/roster/<pk>")
     @has_access
@@ -93,7 +80,7 @@ class PublicNoticeView(LedgerView):
         title = _("Roster for the district finance bureau") + "：" + notice.title
         roster_label = _("Roster")
         name = f"{roster_label}_{notice.title}_{clock.today().isoformat()}.xlsx"
-        return download(notices.xlsx_bytes(notice, rows, title), XLSX, name)
+        return download(notices.xlsx_bytes(notice, rows, title), name, fallback="notice")
 
 
 class NoticeBatchApi(BaseApi):

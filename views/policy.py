@@ -10,7 +10,7 @@ from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
 
-from app.services.policy import typed
+from app.services.policy import check_parameter
 from models.base import column_meta
 from models.policy import PARAMETER_KINDS, PolicyParameter
 from views.admin import ADMIN_MENU, OrgUnitView
@@ -58,22 +58,6 @@ class PolicyParameterView(ModelView):
         check_parameter(item)
 
     pre_update = pre_add
-
-
-def check_parameter(item: PolicyParameter) -> None:
-    """The value must read as its kind; a choice must be one of its readings."""
-    if item.kind not in PARAMETER_KINDS:
-        raise ValueError(str(_l("Unknown kind: %(kind)s", kind=item.kind)))
-    try:
-        typed(item.kind, item.value)
-    except ValueError:
-        raise ValueError(
-            str(_l("“%(value)s” is not a valid %(kind)s", value=item.value, kind=item.kind_label))
-        ) from None
-    if item.kind == "choice" and item.value.strip() not in item.choice_map():
-        raise ValueError(
-            str(_l("Choose one of the readings: %(codes)s", codes="、".join(item.choice_map()) or "—"))
-        )
 
 
 def register_views(appbuilder: Any) -> None:

@@ -173,18 +173,8 @@ class MatchingView(BaseView):
             return None
         try:
             for seeker, vacancy_id in pairs:
-                ledger.create(
-                    Referral,
-                    {
-                        "org_id": seeker.org_id,
-                        "job_seeker_id": seeker.id,
-                        "vacancy_id": vacancy_id,
-                        "direction": direction,
-                        "referred_on": clock.today(),
-                        "accompanied": seeker.seeker_class == referral.HARDSHIP_CLASS,
-                        "at_counter": at_counter,
-                    },
-                )
+                values = referral.match_values(seeker, vacancy_id, direction, clock.today(), at_counter)
+                ledger.create(Referral, values)
             session.commit()
         except ledger.LedgerError as exc:
             session.rollback()

@@ -96,14 +96,14 @@ class SiSubsidyView(LedgerView):
                 "danger",
             )
             return redirect(self.get_redirect())
-        cases = [c for c in items if c.voided_at is None and c.state in roster.states]
+        cases = si_subsidy.roster_cases(items, roster)
         if not cases:
             flash(none_ticked, "warning")
             return redirect(self.get_redirect())
         user = current_actor()
         unit = user.org.name if getattr(user, "org", None) else ""
         today = clock.today()
-        content = si_subsidy.roster_xlsx(sorted(cases, key=lambda c: c.id), unit, today, roster)
+        content = si_subsidy.roster_xlsx(cases, unit, today, roster)
         return download(content, f"{title}_{unit}_{today.isoformat()}.xlsx")
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response
 from flask_appbuilder.baseviews import expose
 from flask_appbuilder.models.sqla.filters import FilterEqual
 from flask_appbuilder.models.sqla.interface import SQLAInterface
@@ -13,6 +12,7 @@ from flask_appbuilder.security.decorators import has_access
 from flask_babel import lazy_gettext as _l
 
 from app.domain import sms
+from app.io.download import download
 from app.rules.sms import number_file
 from app.security.scope import OrgUnitScopeFilter
 from app.web.ledger_view import PERMISSIONS, LedgerView
@@ -62,8 +62,4 @@ class SmsBatchView(LedgerView):
         batch = self.scoped_get(pk)
         body = number_file(sms.recipients(batch))
         name = f"sms_{batch.id}_numbers.txt"
-        return Response(
-            body,
-            mimetype="text/plain",
-            headers={"Content-Disposition": f"attachment; filename={name}"},
-        )
+        return download(body.encode("utf-8"), name)

@@ -3,10 +3,9 @@ their workflow, and the per-town visit figures of a quarter with their Excel exp
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-from flask import abort, request, send_file
+from flask import abort, request
 from flask_appbuilder import BaseView, expose
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_appbuilder.security.decorators import has_access
@@ -14,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import clock
 from app.calendar.core import quarter_of
+from app.io.download import download
 from app.reports import employer_visits
 from app.security.scope import OrgScopeFilter, current_actor
 from app.web.ledger_view import LedgerView
@@ -109,12 +109,7 @@ class VisitAnalysisView(BaseView):
         unit = user.org.name if getattr(user, "org", None) else ""
         data = employer_visits.workbook(year, quarter, unit, rows)
         name = f"{employer_visits.TITLE}_{unit}_{year}Q{quarter}.xlsx"
-        return send_file(
-            io.BytesIO(data),
-            as_attachment=True,
-            download_name=name,
-            mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        return download(data, name)
 
 
 def register_views(appbuilder: Any) -> None:

@@ -14,10 +14,10 @@ from sqlalchemy import select
 
 from app import ledger
 from app.domain import welfare
+from app.io.download import download
 from app.security.scope import OrgScopeFilter, current_actor, scope_query
 from app.web.ledger_view import PERMISSIONS, LedgerView
 from models.welfare import WelfarePayment, WelfarePostWorker
-from views.notice import XLSX, download
 
 
 class WelfarePostWorkerView(LedgerView):
@@ -91,4 +91,4 @@ class WelfarePaymentView(LedgerView):
         name = (
             f"{_('Shunyi District public-welfare special subsidy approval table')}_{unit}_{month:%Y-%m}.xlsx"
         )
-        return download(content, XLSX, name)
+        return download(content, name)

@@ -26,7 +26,11 @@ def import_command(path: Path, year: int, confirm: bool) -> None:
     """Import a year's State Council schedule (CSV: 日期,类型,名称); all rows or none."""
     try:
         days = schedule_import.import_schedule(
-            current_app.appbuilder.session, year, path.read_bytes(), f"CSV: {path.name}"[:100], confirm
+            current_app.appbuilder.session,  # type: ignore[attr-defined]
+            year,
+            path.read_bytes(),
+            f"CSV: {path.name}"[:100],
+            confirm,
         )
     except schedule_import.ScheduleError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -37,7 +41,7 @@ def import_command(path: Path, year: int, confirm: bool) -> None:
 @click.argument("year", type=int)
 def show_command(year: int) -> None:
     """List a year's holidays and make-up workdays and whether the year is confirmed."""
-    session = current_app.appbuilder.session
+    session = current_app.appbuilder.session  # type: ignore[attr-defined]
     rows = session.execute(
         select(Holiday).where(Holiday.date >= date(year, 1, 1), Holiday.date <= date(year, 12, 31))
     ).scalars()

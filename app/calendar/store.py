@@ -61,7 +61,7 @@ def banner_context() -> dict[str, Any]:
     user = getattr(g, "user", None)
     if user is None or not getattr(user, "is_authenticated", False):
         return {"calendar_unconfirmed_years": []}
-    if not current_app.appbuilder.sm.has_access("can_write", "calendar"):
+    if not current_app.appbuilder.sm.has_access("can_write", "calendar"):  # type: ignore[attr-defined]
         return {"calendar_unconfirmed_years": []}
     return {"calendar_unconfirmed_years": unconfirmed_years(clock.today())}
 
@@ -76,7 +76,7 @@ def log_changes(session: Session, flush_context: Any) -> None:
         if not isinstance(obj, Holiday | CalendarYear):
             continue
         if action == "delete":
-            changes = {
+            changes = {  # type: ignore[var-annotated]  # inspect() of a FAB Model (an untyped base): Never
                 attr.key: [plain(getattr(obj, attr.key)), None]
                 for attr in inspect(obj).mapper.column_attrs
                 if attr.key not in ("id", "updated_at")

@@ -17,7 +17,7 @@ INPUTS = ("subsidy_type", "quantity", "applied_on")
 
 
 def derive_amount(values: dict[str, Any], existing: Any) -> dict[str, Any]:
-    current = {name: values.get(name, getattr(existing, name, None)) for name in INPUTS}
+    current: dict[str, Any] = {name: values.get(name, getattr(existing, name, None)) for name in INPUTS}
     if policy.inputs_unchanged(existing, current):
         return {}
     if any(current[n] in (None, "") for n in INPUTS):

@@ -18,7 +18,7 @@ from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
-from app import clock, ledger
+from app import ledger
 from app.rules.job_seeker import DEFAULT_VALID_MONTHS, default_valid_until, old_enough, overlaps
 from app.security.scope import current_actor, scope_query
 from app.services import followups
@@ -53,8 +53,6 @@ def check_job_seeker(values: dict[str, Any], existing: Any) -> dict[str, Any]:
     errors: dict[str, Any] = {}
     registered_on = current(values, existing, "registered_on")
     if isinstance(registered_on, date):
-        if registered_on > clock.today():
-            errors["registered_on"] = _l("The date cannot be in the future")
         birth = person_birth_date(current(values, existing, "person_id"))
         if birth is not None and not old_enough(birth, registered_on):
             errors["registered_on"] = _l(
@@ -124,15 +122,12 @@ def live_registration(person_id: Any, start: date, end: date, existing: Any) -> 
     for other in ledger.session().execute(query).scalars():
         other_end = other.valid_until or other.registered_on
         if overlaps(start, end, other.registered_on, other_end):
-            return other  # type: ignore[no-any-return]
+            return other
     return None
 
 
 def check_guidance(values: dict[str, Any], existing: Any) -> dict[str, Any]:
     errors: dict[str, Any] = {}
-    held_on = current(values, existing, "held_on")
-    if isinstance(held_on, date) and held_on > clock.today():
-        errors["held_on"] = _l("The date cannot be in the future")
     seeker_id = current(values, existing, "job_seeker_id")
     if isinstance(seeker_id, int):
         seeker = ledger.session().get(JobSeeker, seeker_id)

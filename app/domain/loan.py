@@ -191,7 +191,12 @@ def derive_check(values: dict[str, Any], existing: Any) -> dict[str, Any]:
     checked = values.get("checked_on", getattr(existing, "checked_on", None))
     if loan is not None and loan.disbursed_on is None:
         errors["loan_id"] = _l("Post-loan checks start once the loan funds have arrived")
-    elif loan is not None and isinstance(checked, date) and checked < loan.disbursed_on:
+    elif (
+        loan is not None
+        and loan.disbursed_on is not None
+        and isinstance(checked, date)
+        and checked < loan.disbursed_on
+    ):
         errors["checked_on"] = _l(
             "The check cannot come before the funds arrived (%(date)s)", date=loan.disbursed_on
         )

@@ -219,7 +219,7 @@ def seekers_for(vacancy: Vacancy, today: date, user: Any, limit: int = LIMIT) ->
 
 def person_requirements(vacancy: Vacancy, today: date) -> list[Any]:
     """The vacancy's hard requirements on the person: not voided, minimum education, age range."""
-    conditions = [Person.voided_at.is_(None)]
+    conditions: list[Any] = [Person.voided_at.is_(None)]
     if vacancy.education:
         conditions.append(Person.education.in_(rules.education_codes_meeting(vacancy.education)))
     if vacancy.age_min is not None:  # at least age_min years old today: born on or before today - age_min

@@ -32,7 +32,6 @@ from models.referral import Referral
 from models.vacancy import Vacancy
 
 EMPLOYER_DIRECTION = "2"  # 用人推荐
-EMPLOYED = "1"  # 已就业/招聘成功
 WITHOUT_JOB = ("2", "3")  # 因岗位原因未就业, 因自身原因未就业
 R55_REFERRALS = 3
 
@@ -41,8 +40,6 @@ def check_referral(values: dict[str, Any], existing: Any) -> dict[str, Any]:
     errors: dict[str, Any] = {}
     session = ledger.session()
     referred_on = current(values, existing, "referred_on")
-    if isinstance(referred_on, date) and referred_on > clock.today():
-        errors["referred_on"] = _l("The date cannot be in the future")
     seeker_id = current(values, existing, "job_seeker_id")
     seeker = session.get(JobSeeker, seeker_id) if isinstance(seeker_id, int) else None
     if seeker is not None:
@@ -66,11 +63,28 @@ def check_referral(values: dict[str, Any], existing: Any) -> dict[str, Any]:
     return errors
 
 
+def match_values(
+    seeker: JobSeeker, vacancy_id: int, direction: str, on: date, at_counter: bool = False
+) -> dict[str, Any]:
+    """A referral made on the matching page: in the registration's unit, dated `on`; a 求职困难人员 is
+    accompanied to the interview (R-58); a match made at the service counter is followed up within 30 days
+    (R-54)."""
+    return {
+        "org_id": seeker.org_id,
+        "job_seeker_id": seeker.id,
+        "vacancy_id": vacancy_id,
+        "direction": direction,
+        "referred_on": on,
+        "accompanied": seeker.seeker_class == HARDSHIP_CLASS,
+        "at_counter": at_counter,
+    }
+
+
 def live_referral(seeker_id: int, vacancy_id: int) -> Referral | None:
     query = select(Referral).where(
         Referral.job_seeker_id == seeker_id, Referral.vacancy_id == vacancy_id, Referral.voided_at.is_(None)
     )
-    return ledger.session().execute(query.limit(1)).scalars().first()  # type: ignore[no-any-return]
+    return ledger.session().execute(query.limit(1)).scalars().first()
 
 
 def referrals_without_job(seeker_id: int) -> int:

@@ -181,6 +181,12 @@ TOWN_ROSTER = Roster(
 )
 
 
+def roster_cases(items: list[SiSubsidy], roster: Roster) -> list[SiSubsidy]:
+    """The ticked cases that go on the roster: live ones at the roster's states, in record order (a whole
+    page may be ticked; the others are left off)."""
+    return sorted((c for c in items if c.voided_at is None and c.state in roster.states), key=lambda c: c.id)
+
+
 def roster_row(n: int, case: SiSubsidy) -> list[Any]:
     person = case.person
     org = case.org

@@ -63,7 +63,7 @@ def adapter() -> SmsAdapter:
             module, _, cls = name.partition(":")
             found = getattr(importlib.import_module(module), cls)()
         current_app.extensions["sms_adapter"] = found
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def years_before(day: date, years: int) -> date:

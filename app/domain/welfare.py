@@ -53,7 +53,7 @@ def parameters(on: date) -> dict[str, Any]:
 
 def check_wages(values: dict[str, Any], existing: Any) -> dict[str, Any]:
     names = ("base_wage", "floating_wage", "start_date")
-    current = {n: values.get(n, getattr(existing, n, None)) for n in names}
+    current: dict[str, Any] = {n: values.get(n, getattr(existing, n, None)) for n in names}
     if any(current[n] in (None, "") for n in names):
         return {}
     try:
@@ -66,7 +66,7 @@ def check_wages(values: dict[str, Any], existing: Any) -> dict[str, Any]:
 
 
 def compute_pay(values: dict[str, Any], existing: Any) -> dict[str, Any]:
-    current = {n: values.get(n, getattr(existing, n, None)) for n in PAY_INPUTS}
+    current: dict[str, Any] = {n: values.get(n, getattr(existing, n, None)) for n in PAY_INPUTS}
     if policy.inputs_unchanged(existing, current):
         return {}
     if any(current[n] in (None, "") for n in PAY_INPUTS):

@@ -23,7 +23,7 @@ ERRORS_SUFFIX = _l("errors")
 def acting_user(ledger_name: str, username: str, permission: str) -> Any:
     if ledger_name not in LEDGERS:
         raise click.UsageError(str(_l("Unknown ledger; choose one of: %(names)s", names=", ".join(LEDGERS))))
-    sm = current_app.appbuilder.sm
+    sm = current_app.appbuilder.sm  # type: ignore[attr-defined]
     user = sm.find_user(username=username)
     if user is None or not user.is_active:
         raise click.UsageError(str(_l("No active user %(name)s", name=username)))

@@ -221,7 +221,9 @@ class Planner:
         self.units = ledger.session().execute(select(OrgUnit)).scalars().all()
         self.writing = commit  # turns False at the first error of an all-or-nothing commit
         # (column, spec, memo): cell -> parsed value (or CellError) of the columns whose values repeat
-        self.cells = [(col, spec, {} if spec.kind in MEMO_KINDS else None) for col, spec in mapping.items()]
+        self.cells: list[tuple[int, ColumnSpec, dict[Any, Any] | None]] = [
+            (col, spec, {} if spec.kind in MEMO_KINDS else None) for col, spec in mapping.items()
+        ]
 
     def chunk(self, rows: list[tuple[int, list[Any]]], keys: dict[str, dict[Any, Any]]) -> None:
         parsed = []

@@ -22,4 +22,4 @@ class LedgerError(Exception):
 
 
 def session() -> Any:
-    return current_app.appbuilder.session
+    return current_app.appbuilder.session  # type: ignore[attr-defined]

@@ -54,7 +54,7 @@ def check_version(obj: Any, expected_version: Any) -> None:
 
 
 def assign(obj: Any, values: dict[str, Any]) -> None:
-    names = ledger_columns(type(obj))
+    names = ledger_columns(type(obj))  # type: ignore[arg-type]  # mypy: type[Any] is not Hashable
     for key, value in values.items():
         if key in names:
             setattr(obj, key, None if value == "" else value)

@@ -40,7 +40,7 @@ class Ledger:
     """What the kernel knows of one ledger. `checklist` is a checklist code (seed/checklists.py) or a
     function of the record returning one; `policy_basis` the 政策依据 lines shown on the record's page."""
 
-    model: type
+    model: type[Any]  # a ledger model: the kernel knows its columns by name only
     workflow: Workflow | None = None
     checks: tuple[Check, ...] = ()
     derive: tuple[Derive, ...] = ()
@@ -61,7 +61,7 @@ class Ledger:
 
     @property
     def name(self) -> str:
-        return str(self.model.__ledger__)  # type: ignore[attr-defined]
+        return str(self.model.__ledger__)
 
     def precondition(self, name: str) -> Precondition:
         """A named precondition of this ledger's steps, or one the kernel provides to every ledger."""
@@ -151,7 +151,7 @@ def ledger_model(name: str) -> Any:
     return LEDGERS[name].model
 
 
-def models() -> Iterator[type]:
+def models() -> Iterator[type[Any]]:
     return (entry.model for entry in LEDGERS.values())
 
 
@@ -162,7 +162,7 @@ class FromSpec:
         self.name = name
 
     def __get__(self, view: Any, owner: type) -> Any:
-        entry = spec_of(owner.datamodel.obj) if hasattr(owner, "datamodel") else None  # type: ignore[attr-defined]
+        entry = spec_of(owner.datamodel.obj) if hasattr(owner, "datamodel") else None
         return getattr(entry, self.name, None)
 
 

@@ -1,6 +1,6 @@
 """The one validation path of every write (form, API, import, command line, background task): typed values,
-required fields, code lists, references, natural keys, the model's own clean() and the checks and derived
-values of the ledger's spec (app/ledger/registry.py)."""
+required fields, code lists, references, natural keys, dates that cannot lie in the future, the model's own
+clean() and the checks and derived values of the ledger's spec (app/ledger/registry.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, select
 
-from app import codes
+from app import clock, codes
 from app.ledger import bulk as bulk_mode
 from app.ledger import registry
 from app.ledger.base import session
@@ -28,9 +28,10 @@ BOOLEAN_TEXT = {t: True for t in ("1", "true", "y", "yes", "on", "是")} | {
 
 
 def validate_values(model: type, values: dict[str, Any], existing: Any = None) -> dict[str, Any]:
-    """The one validation path: required fields, code lists, natural keys, then the model's own clean()
-    and the checks and derived values of the ledger's spec. Normalises `values` in place (codes given as
-    labels, ID numbers, derived fields)."""
+    """The one validation path: required fields, code lists, natural keys, then the model's own clean(),
+    the dates declared `not_future` (after clean(), which may normalise them: a month to its first day) and
+    the checks and derived values of the ledger's spec. Normalises `values` in place (codes given as labels,
+    ID numbers, derived fields)."""
     errors: dict[str, Any] = coerce_values(model, values)
     names, coded, checked = validation_plan(model)
     for name in names:
@@ -49,6 +50,7 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
     clean = getattr(model, "clean", None)
     if clean is not None:
         errors.update({k: v for k, v in clean(values).items() if k not in errors})
+    errors.update({k: v for k, v in future_date_errors(model, values).items() if k not in errors})
     spec = registry.spec_of(model)
     for check in spec.checks if spec is not None else ():
         errors.update({k: v for k, v in check(values, existing).items() if k not in errors})
@@ -82,6 +84,26 @@ def validation_plan(model: type) -> tuple[tuple[str, ...], tuple[tuple[str, str]
             if meta.required or meta.natural_key
         ),
     )
+
+
+def future_date_errors(model: type, values: dict[str, Any]) -> dict[str, Any]:
+    """The dates given for columns declared `field(..., not_future=True)` that lie after today (Beijing)."""
+    errors: dict[str, Any] = {}
+    today = None
+    for name, message in future_dates(model):
+        value = values.get(name)
+        if not isinstance(value, date):
+            continue
+        today = today or clock.today()
+        if value > today:
+            errors[name] = message or _l("The date cannot be in the future")
+    return errors
+
+
+@cache
+def future_dates(model: type) -> tuple[tuple[str, Any], ...]:
+    """(column, its own refusal or None) of each ledger column declared `not_future`."""
+    return tuple((meta.name, meta.future_message) for meta in column_meta(model) if meta.not_future)
 
 
 def code_of(list_key: str, value: Any) -> str | None:
@@ -134,7 +156,7 @@ def decimal_columns(model: type) -> list[tuple[str, Decimal]]:
 @cache
 def text_columns(model: type) -> list[tuple[str, Callable[[str], Any]]]:
     """The ledger columns whose text needs converting: dates, whole numbers and yes/no."""
-    columns = []
+    columns: list[tuple[str, Callable[[str], Any]]] = []
     for column in model.__table__.columns:  # type: ignore[attr-defined]
         if "label" not in column.info:
             continue
@@ -175,7 +197,7 @@ def references(model: type, registered: int) -> list[tuple[str, Any, bool]]:
     """(column, ledger model, public) of each ledger column pointing at another ledger's rows (public: any row
     of the district may be named, e.g. a published vacancy); `registered` (the registry's size) renews the
     answer when ledgers are registered later."""
-    tables = {model.__table__: model for model in registry.models()}  # type: ignore[attr-defined]
+    tables = {model.__table__: model for model in registry.models()}
     return [
         (column.key, tables[foreign_key.column.table], bool(column.info.get("public")))
         for column in model.__table__.columns  # type: ignore[attr-defined]

@@ -18,6 +18,7 @@ A refusal is a list of Reasons (field, code, figures); app/domain/loan.py turns 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -57,7 +58,7 @@ class Figures:
 class Reason:
     field: str
     code: str
-    figures: dict[str, Any] = field(default_factory=dict)
+    figures: dict[str, Any] = dataclasses.field(default_factory=dict)  # `field` is the attribute above
 
 
 @dataclass

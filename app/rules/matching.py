@@ -173,7 +173,7 @@ def score(seeker: Seeker, post: Post, today: date, weights: dict[str, int] = WEI
         ("town", *town(seeker, post, weights["town"])),
         ("skill", *skill(seeker, post, weights["skill"])),
     )
-    return Score(sum(points for _name, points, _reason in parts), parts)  # type: ignore[misc]
+    return Score(sum(points for _name, points, _reason in parts), parts)
 
 
 T = TypeVar("T")

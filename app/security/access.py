@@ -11,4 +11,4 @@ from flask import current_app
 def user_may(user: Any, permission: str, view: str) -> bool:
     if user is None or not getattr(user, "is_active", False):
         return False
-    return bool(current_app.appbuilder.sm._has_view_access(user, permission, view))
+    return bool(current_app.appbuilder.sm._has_view_access(user, permission, view))  # type: ignore[attr-defined]

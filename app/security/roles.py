@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, cast
 
 from flask_appbuilder.security.manager import BaseSecurityManager
 
@@ -33,13 +33,14 @@ def sync_roles(appbuilder: Any, ledgers: list[str]) -> None:
     share_permissions(appbuilder)
     appbuilder.add_permissions(update_perms=True)
     sm.add_permission_view_menu(*PII)
-    for name, spec in ROLES.items():
+    # seed/roles.py: per role, lists of names, of (permission, view) pairs, and flags
+    for name, spec in cast("dict[str, dict[str, Any]]", ROLES).items():
         role = sm.find_role(name) or sm.add_role(name)
-        wanted: list[tuple[str, str]] = [*OWN_ACCOUNT, *spec["views"]]  # type: ignore[misc]
-        for ledger_name in spec.get("only_ledgers", ledgers):  # type: ignore[union-attr]
-            wanted += [(f"can_{perm}", ledger_name) for perm in spec["ledgers"]]  # type: ignore[union-attr]
+        wanted: list[tuple[str, str]] = [*OWN_ACCOUNT, *spec["views"]]
+        for ledger_name in spec.get("only_ledgers", ledgers):
+            wanted += [(f"can_{perm}", ledger_name) for perm in spec["ledgers"]]
             wanted.append(("menu_access", ledger_name))
-        wanted += [("menu_access", menu) for menu in spec["menus"]]  # type: ignore[union-attr]
+        wanted += [("menu_access", menu) for menu in spec["menus"]]
         if spec["pii"]:
             wanted.append(PII)
         pvms = [sm.add_permission_view_menu(perm, view) for perm, view in wanted]

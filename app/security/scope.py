@@ -20,10 +20,6 @@ from models.org import OrgUnit
 _cli_actor: contextvars.ContextVar[Any] = contextvars.ContextVar("cli_actor", default=None)
 
 
-class ScopeError(PermissionError):
-    """A write that names an org unit outside the actor's territory."""
-
-
 def current_actor() -> Any:
     """The user acting now: the logged-in (or JWT) user in a request, the `acting_as` user elsewhere."""
     if has_request_context():
@@ -32,7 +28,7 @@ def current_actor() -> Any:
             return user
         from flask import current_app
 
-        sm_user = current_app.appbuilder.sm.current_user
+        sm_user = current_app.appbuilder.sm.current_user  # type: ignore[attr-defined]
         if sm_user is not None and getattr(sm_user, "is_authenticated", True):
             return sm_user
     return _cli_actor.get()
@@ -66,7 +62,7 @@ def in_territory(org: OrgUnit | None, user: Any) -> bool:
     return org.path == path or org.path.startswith(path + "/")
 
 
-def scope_query(query: Any, model: type, user: Any) -> Any:
+def scope_query(query: Any, model: type[Any], user: Any) -> Any:
     """Restrict a query (ORM Query or Select) over a ledger model to the user's territory."""
     path = territory_path(user)
     if path is None:
@@ -103,11 +99,3 @@ def org_units_in_territory(user: Any) -> Any:
     if path is None:
         return false()
     return or_(OrgUnit.path == path, OrgUnit.path.like(path + "/%"))
-
-
-class ActiveOrgFilter(BaseFilter):
-    name = _l("Active")
-    arg_name = "orgactive"
-
-    def apply(self, query: Query[Any], value: Any) -> Query[Any]:
-        return query.filter(OrgUnit.active.is_(True))

@@ -12,10 +12,11 @@ from sqlalchemy import select
 from app import ledger
 from app.ledger import registry
 from app.security.access import user_may
-from app.services.duty_periods import instances, next_instance, previous_instance
+from app.services.duty_periods import instances, next_instance, parse, previous_instance
 from app.workflow.inbox import InboxItem
 from models.base import utcnow
 from models.duty import Duty, DutyDone
+from models.org import LEVELS
 
 DONE_PERMISSION = ("can_done", "duty")
 
@@ -64,6 +65,18 @@ def duty_items(user: Any, today: date) -> list[InboxItem]:
         )
         for duty, period, on in pending(user, today)
     ]
+
+
+def check_duty(item: Duty) -> None:
+    """The administrator's duty (系统 → 日历性职责, before it is saved): a known tier and an anchor the inbox understands; the frequency follows from the anchor."""
+    if item.tier not in LEVELS:
+        raise ValueError(str(_l("Tier must be one of: %(tiers)s", tiers=", ".join(LEVELS))))
+    try:
+        item.frequency = parse(item.anchor or "").frequency
+    except ValueError:
+        raise ValueError(str(_l("Due day not understood: %(anchor)s", anchor=item.anchor))) from None
+    if item.lead_days is None or item.lead_days < 0:
+        raise ValueError(str(_l("Shown days ahead cannot be negative")))
 
 
 def mark_done(user: Any, duty: Duty, period: str, today: date, note: str = "") -> DutyDone:

@@ -205,7 +205,7 @@ def history_lines(changes: dict[str, Any]) -> list[tuple[str, str | None, str]] 
     checklist = CHECKLISTS.get(code)
     known = checklist is not None and isinstance(number, int) and 0 < number <= len(checklist.items)
     item = _l("%(checklist)s item %(number)s", checklist=code, number=number)
-    named = f"{item}：{checklist.items[number - 1].label}" if known else str(item)
+    named = f"{item}：{checklist.items[number - 1].label}" if known and checklist is not None else str(item)
     labels = {meta.name: meta.label for meta in column_meta(MaterialReceipt)}
     out: list[tuple[str, str | None, str]] = [(str(_l("Materials")), None, named)]
     for name, (old, new) in changes.items():

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, request, send_file, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_appbuilder.baseviews import expose
 from flask_appbuilder.security.decorators import has_access
 from flask_babel import lazy_gettext as _l
 
 from app import clock, ledger
+from app.io.download import download
 from app.services import materials
 
 MATERIALS_PERMISSIONS = {
@@ -69,7 +70,8 @@ class MaterialsViewMixin:
         if found is None:
             abort(404)
         path, row = found
-        return send_file(path, mimetype=row.attachment_mime, download_name=row.attachment_name)
+        name = row.attachment_name or path.name
+        return download(path, name, row.attachment_mime, inline=True)  # a scanned file, shown in the browser
 
     @expose("/missing/<pk>", methods=["GET"])
     @has_access

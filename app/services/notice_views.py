@@ -31,7 +31,7 @@ class NoticeBatchViewMixin:
         if not notices.takes_notice(self.workflow):  # type: ignore[attr-defined]
             abort(404)
         back = url_for(f"{type(self).__name__}.list")
-        if not current_app.appbuilder.sm.has_access("can_write", "public_notice"):
+        if not current_app.appbuilder.sm.has_access("can_write", "public_notice"):  # type: ignore[attr-defined]
             flash(str(_l("You may not make public notices")), "danger")
             return redirect(back)
         items = [item for item in items if item.voided_at is None]

@@ -36,7 +36,7 @@ from models.notice import NoticeEntry, NoticeObjection, PublicNotice
 NOTICE_STEP, OBJECTION_STEP = "put_on_notice", "objection_returned"
 
 
-def create_notice(model: type, items: list[Any], title: str, on: date | None = None) -> PublicNotice:
+def create_notice(model: type[Any], items: list[Any], title: str, on: date | None = None) -> PublicNotice:
     """A draft notice of `items` (records of one ledger) in the actor's unit; each case goes on notice."""
     if not items:
         raise ledger.LedgerError({"": _l("Choose the records to put on notice")})
@@ -49,7 +49,7 @@ def create_notice(model: type, items: list[Any], title: str, on: date | None = N
         {
             "org_id": getattr(actor, "org_id", None),
             "title": title.strip(),
-            "source_ledger": model.__ledger__,  # type: ignore[attr-defined]
+            "source_ledger": model.__ledger__,
             "channels": parameter("notice.channels", on),
             "phone": parameter("notice.phone", on),
             "body": str(
@@ -64,7 +64,7 @@ def create_notice(model: type, items: list[Any], title: str, on: date | None = N
     for item in items:
         if not isinstance(item, model):
             raise ledger.LedgerError({"": _l("The cases of one notice must come from one ledger")})
-        entry = NoticeEntry(ledger=model.__ledger__, row_id=item.id, **item.notice_row())  # type: ignore[attr-defined]
+        entry = NoticeEntry(ledger=model.__ledger__, row_id=item.id, **item.notice_row())
         notice.entries.append(entry)
         ledger.session().flush()  # the case stands on this draft: NOTICE_STEP's precondition "on_draft_notice"
         try:

@@ -27,7 +27,7 @@ class OrgRules:
 
     @staticmethod
     def check_deletable(item: OrgUnit) -> None:
-        session = current_app.appbuilder.session
+        session = current_app.appbuilder.session  # type: ignore[attr-defined]
         used = [
             session.execute(select(OrgUnit.id).where(OrgUnit.parent_id == item.id).limit(1)).first(),
             session.execute(select(LedgerUser.id).where(LedgerUser.org_id == item.id).limit(1)).first(),

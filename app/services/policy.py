@@ -22,7 +22,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app import ledger
-from models.policy import PolicyParameter
+from models.policy import PARAMETER_KINDS, PolicyParameter
 
 
 class Row(Protocol):
@@ -71,6 +71,22 @@ def typed(kind: str, value: str) -> Any:
     if kind in ("text", "choice"):
         return text
     raise ValueError(kind)
+
+
+def check_parameter(item: PolicyParameter) -> None:
+    """The administrator's row (系统 → 政策参数, before it is saved): the value must read as its kind; a choice must be one of its readings."""
+    if item.kind not in PARAMETER_KINDS:
+        raise ValueError(str(_l("Unknown kind: %(kind)s", kind=item.kind)))
+    try:
+        typed(item.kind, item.value)
+    except ValueError:
+        raise ValueError(
+            str(_l("“%(value)s” is not a valid %(kind)s", value=item.value, kind=item.kind_label))
+        ) from None
+    if item.kind == "choice" and item.value.strip() not in item.choice_map():
+        raise ValueError(
+            str(_l("Choose one of the readings: %(codes)s", codes="、".join(item.choice_map()) or "—"))
+        )
 
 
 def row_in_force(key: str, on: date) -> PolicyParameter:

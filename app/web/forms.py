@@ -13,7 +13,7 @@ from wtforms.fields.core import UnboundField
 from app import codes
 
 
-def reference_labels(model: type, metas: dict[str, Any]) -> dict[str, Any]:
+def reference_labels(model: type[Any], metas: dict[str, Any]) -> dict[str, Any]:
     """A form's reference (`person`, the relationship of `person_id`) is labelled as its column is: FAB would
     otherwise show the relationship's name in English."""
     relationships = sa_inspect(model).relationships.keys()

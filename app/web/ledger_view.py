@@ -130,11 +130,14 @@ class LedgerView(
             if meta.code_list
         }
         self.edit_form_extra_fields = {**code_fields, "row_version": HiddenField()}
-        self.edit_columns = [c for c in (self.edit_columns or self.add_columns) if c != "org"] + [
+        self.edit_columns: list[str] = [c for c in (self.edit_columns or self.add_columns) if c != "org"] + [
             "row_version"
         ]
         org_choices = [["id", OrgUnitScopeFilter, None], ["active", FilterEqual, True]]
-        self.add_form_query_rel_fields = {**(self.add_form_query_rel_fields or {}), "org": org_choices}
+        self.add_form_query_rel_fields: dict[str, Any] = {
+            **(self.add_form_query_rel_fields or {}),
+            "org": org_choices,
+        }
         self.search_form_query_rel_fields = {"org": [["id", OrgUnitScopeFilter, None]]}
         self.init_workflow_columns()
         super().__init__(**kwargs)

@@ -59,7 +59,7 @@ class RecordPageMixin:
                 continue
             if not self.appbuilder.sm.has_access("can_write", view.class_permission_name):
                 continue
-            args = {
+            args: dict[str, Any] = {
                 name: source[1:] if source.startswith("=") else getattr(item, source)
                 for name, source in fields.items()
             }

@@ -10,7 +10,7 @@ by default from entering the state the step leaves.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 TIERS = frozenset({"community", "town", "district"})
 START = "start"  # the event of creating a record
@@ -86,7 +86,7 @@ class Workflow:
         None  # the record's date its "start" event happened on (default: the day created)
     )
     dated_events: tuple[str, ...] = ()  # date columns of the record usable as `counted_from` events
-    _index: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    _index: dict[tuple[str, str], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         states = {s.name for s in self.states}
@@ -107,10 +107,10 @@ class Workflow:
         self._index.update({("t", t.name): t for t in self.transitions})
 
     def state(self, name: str) -> State | None:
-        return self._index.get(("s", name))
+        return cast("State | None", self._index.get(("s", name)))
 
     def transition(self, name: str) -> Transition | None:
-        return self._index.get(("t", name))
+        return cast("Transition | None", self._index.get(("t", name)))
 
     def outgoing(self, state: str) -> list[Transition]:
         return [t for t in self.transitions if state in t.source]

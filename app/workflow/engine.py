@@ -102,7 +102,7 @@ def parse_inputs(transition: Transition, raw: dict[str, Any]) -> tuple[dict[str,
     values: dict[str, Any] = {}
     errors: dict[str, Any] = {}
     for spec in transition.inputs:
-        value = raw.get(spec.name)
+        value: Any = raw.get(spec.name)
         if isinstance(value, str):
             value = value.strip()
         if value in (None, ""):

@@ -31,6 +31,17 @@ class WorkflowViewMixin:
 
     workflow = registry.FromSpec()  # the ledger's workflow, declared in its spec
 
+    # provided by FAB's ModelView, which LedgerView mixes this into (declared for the type checker only)
+    appbuilder: Any
+    class_permission_name: str
+    list_title: Any
+    label_columns: dict[str, Any]
+    formatters_columns: dict[str, Any]
+    list_columns: list[str]
+    search_columns: list[str]
+    search_form_extra_fields: dict[str, Any]
+    actions: dict[str, Any]
+
     def init_workflow_columns(self) -> None:
         workflow = self.workflow
         if workflow is None:

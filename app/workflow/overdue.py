@@ -80,7 +80,7 @@ def counts(items: list[OverdueItem]) -> list[tuple[OrgUnit, Any, Any, int]]:
         tally.setdefault(key, [item.unit, item.workflow, item.step, 0])[3] += 1
     return sorted(
         (tuple(v) for v in tally.values()), key=lambda r: (r[0].path, str(r[1].label), str(r[2].label))
-    )  # type: ignore[misc]
+    )
 
 
 def workbook(items: list[OverdueItem], today: date, unit_name: str, username: str) -> bytes:

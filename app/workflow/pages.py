@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
-from flask import current_app, make_response, request
+from flask import current_app, request
 from flask_appbuilder import BaseView, expose
 from flask_appbuilder.security.decorators import has_access
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app import clock
+from app.io.download import download
 from app.security.scope import current_actor
 from app.workflow import inbox, overdue
 
@@ -71,13 +71,8 @@ class OverdueBoardView(BaseView):
         user = current_actor()
         unit_name = user.org.name if user.org else ""
         content = overdue.workbook(overdue.overdue_items(user, today), today, unit_name, user.username)
-        response = make_response(content)
         filename = f"{_('Overdue board')}_{unit_name}_{today.isoformat()}.xlsx"
-        response.headers["Content-Type"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        response.headers["Content-Disposition"] = (
-            f"attachment; filename=overdue.xlsx; filename*=UTF-8''{quote(filename)}"
-        )
-        return response
+        return download(content, filename, fallback="overdue")
 
 
 def inbox_count() -> int:
