@@ -9,7 +9,7 @@ IMPORT_MAX_MB  largest file an import accepts (default 50)
 ATTACHMENTS_DIR, ATTACHMENT_MAX_MB  where scanned materials are stored (instance/attachments/) and their size limit (10)
 EXPORT_JOB_ROWS  exports with more rows run as a background job (default 20000)
 SMS_ADAPTER    SMS gateway adapter: "record" (default: records, sends nothing) or "module:Class" (app/domain/sms.py)
-SERVICE_HOTLINE  the phone on the public vacancy pages (default 69405180, views/information_release.py)
+SERVICE_HOTLINE  the phone on the public vacancy pages (default 69405180, views/vacancy.py)
 JOB_SEEKER_VALID_MONTHS  validity of a job-seeker registration when none is entered (default 3; app/domain/job_seeker.py)
 IMPORT_PREVIEW_JOB_KB  uploads larger than this are checked by a background job (default 200)
 """
@@ -90,9 +90,7 @@ def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "ATTACHMENTS_DIR": os.environ.get("ATTACHMENTS_DIR", str(INSTANCE / "attachments")),
         "ATTACHMENT_MAX_BYTES": int(os.environ.get("ATTACHMENT_MAX_MB", "10")) * 1024 * 1024,
         "SMS_ADAPTER": os.environ.get("SMS_ADAPTER", "record"),
-        "SERVICE_HOTLINE": os.environ.get(
-            "SERVICE_HOTLINE"
-        ),  # None: the default of views/information_release.py
+        "SERVICE_HOTLINE": os.environ.get("SERVICE_HOTLINE"),  # None: the default of views/vacancy.py
         "JOB_SEEKER_VALID_MONTHS": int(os.environ.get("JOB_SEEKER_VALID_MONTHS", "3")),
         "IMPORT_PREVIEW_JOB_BYTES": int(os.environ.get("IMPORT_PREVIEW_JOB_KB", "200")) * 1024,
     }

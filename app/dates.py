@@ -1,4 +1,4 @@
-"""How dates read on screen (ARCHITECTURE §5: 2026年11月26日 in zh)."""
+"""How dates read on screen (docs/architecture.md: 2026年11月26日 in zh)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Change history 留痕 (ARCHITECTURE §4): who changed which ledger row, when, from which org, and the
+"""Change history 留痕 (docs/architecture.md): who changed which ledger row, when, from which org, and the
 field-level before/after. Written by the flush listener in app/audit.py in the same transaction; the
 application never updates or deletes it."""
 

@@ -1,4 +1,4 @@
-"""Code lists 字典 (ARCHITECTURE §4): gender, ethnicity, education, hukou type, employment status, skill
+"""Code lists 字典 (docs/architecture.md): gender, ethnicity, education, hukou type, employment status, skill
 level, industry, person categories … One table; items are added and deactivated, never deleted once used.
 Ledger columns store the code; labels are looked up for display and export, and accepted on import."""
 

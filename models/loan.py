@@ -24,7 +24,8 @@ from models.base import LedgerMixin, Model, field
 from models.workflow import WorkflowStateMixin
 
 SMALL_ENTERPRISE, LABOUR_INTENSIVE, INDIVIDUAL = "1", "2", "3"
-ON_TIME, EARLY = "2", "3"  # loan_repayment codes that can earn the interest subsidy
+# loan_repayment: on time and early can earn the interest subsidy; 代偿 and 追偿 are set by their steps
+REPAYING, ON_TIME, EARLY, COMPENSATED, RECOURSE = "1", "2", "3", "4", "5"
 
 
 def not_before(

@@ -1,5 +1,6 @@
 """日历性职责: the administrator's list of recurring duties (data, editable) and the 办结 action that a
-clerk fires from an inbox item. Importing this module registers the duties' inbox items (app.services.duties)."""
+clerk fires from an inbox item. The duties' inbox items are
+app/services/duties.py's."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""跟踪回访记录 views: the follow-ups of a territory, due first. Importing this module registers the
-follow-up rules' hooks and inbox items (app.services.followups)."""
+"""跟踪回访记录 views: the follow-ups of a territory, due first. The follow-up rules' hooks and
+inbox items are the kernel's (app/services/followups.py)."""
 
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l

@@ -1,5 +1,5 @@
 """求职登记台账 and 职业指导台账 views, and the printable 《顺义区城乡劳动力就业服务手册》 of a person.
-Importing this module registers the ledgers' database checks (app.domain.job_seeker)."""
+The ledgers' checks are their specs' (app/domain/job_seeker.py)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """推荐记录 views (CATALOG E07): the referral ledger, its 《推荐介绍信》 (print page and Word), the
 《推荐人员花名册》 of a vacancy (Excel), and the 人岗匹配 pages that rank vacancies for a job seeker and job
-seekers for a vacancy and create the referrals ticked. Importing this module registers the referral checks
-and follow-up hooks (app.domain.referral)."""
+seekers for a vacancy and create the referrals ticked. The referral's checks and
+follow-up hooks are its spec's (app/domain/referral.py)."""
 
 from __future__ import annotations
 

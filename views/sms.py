@@ -1,5 +1,5 @@
 """短信群发记录 views: the batches with their approval workflow, and the number file for the gateway.
-Importing this module registers the sending hooks (app.domain.sms)."""
+Sending is the spec's (app/domain/sms.py)."""
 
 from __future__ import annotations
 

@@ -1,14 +1,14 @@
-"""Background jobs with progress (ARCHITECTURE §4): anything that can take more than ~2 s — a big export,
+"""Background tasks with progress (the UI calls them 任务): anything that can take more than ~2 s — a big export,
 an import, a report package — runs in the huey worker, reports rows done / total, and leaves a result file
 the user downloads from 我的任务 (kept JOBS_RETENTION_DAYS days).
 
-    @jobs.task("person_statistics", _l("Labour-force status statistics"))
+    @background.task("person_statistics", _l("Labour-force status statistics"))
     def person_statistics(ctx: TaskContext, **params) -> str | None:   # returns the result's display name
         ...
         ctx.progress(done, total)
         workbook = xlsxwriter.Workbook(ctx.result_path("统计.xlsx"))
 
-    job = jobs.submit("person_statistics", {}, user)   # a queued BackgroundTask row, enqueued
+    task = background.submit("person_statistics", {}, user)   # a queued BackgroundTask row, enqueued
 
 The body runs in the worker inside an app context and `acting_as(job's user)`, so scoping applies as in the
 UI; it is one transaction, committed when it returns and rolled back when it raises. `TaskError` carries a

@@ -1,6 +1,6 @@
 """区级优惠政策 amount (SM-07): the standard of the subsidy type in force on the application date (policy
 parameter `district_subsidy.<type>.amount`) times the number of persons or months. Computed on the one
-validation path (ledger.DERIVE) whenever the type, quantity or date changes; the case stores the amount and
+validation path (the spec's `derive`) whenever the type, quantity or date changes; the case stores the amount and
 which parameter row it used (`rule_readings`), so a later parameter change leaves it as it was."""
 
 from __future__ import annotations

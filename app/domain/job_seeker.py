@@ -1,5 +1,5 @@
-"""求职登记 and 职业指导: the checks that need the database, registered on the ledger commands'
-one validation path (app.ledger.VALIDATORS), and the person's service handbook.
+"""求职登记 and 职业指导: the checks that need the database (the specs' `checks`, run on the one
+validation path), and the person's service handbook.
 
 - R-13: a person is registered as a job seeker only from their 16th birthday (birth date from the ID number);
 - R-14: a 求职困难人员 needs the reason, a 一般求职人员 has none;

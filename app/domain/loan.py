@@ -1,6 +1,6 @@
-"""小额担保贷款 on the kernel (SM-04/05/06; R-16..R-28): the derived checks of the one validation path
-(ledger.DERIVE), the named preconditions of the loan workflows (commands.PRECONDITIONS) and the repayment
-status the workflow steps set (commands.AFTER_FIRE).
+"""小额担保贷款 on the kernel (SM-04/05/06; R-16..R-28): the specs of the three loan ledgers: the derived
+checks of the one validation path (`derive`), the named preconditions of the loan workflows
+(`preconditions`) and the repayment status the workflow steps set (`after_fire`).
 
 - loan: eligibility by app/rules/loan_eligibility.py with the policy parameters in force on the
   application day; refused with the Chinese reason on the field concerned; `rule_readings` keeps the
@@ -26,10 +26,12 @@ from app.rules import loan_eligibility as rules
 from app.security.scope import current_actor
 from app.services import policy
 from models.loan import (
+    COMPENSATED,
     EARLY,
     INDIVIDUAL,
     LABOUR_INTENSIVE,
     ON_TIME,
+    RECOURSE,
     SMALL_ENTERPRISE,
     InterestSubsidy,
     Loan,
@@ -58,8 +60,8 @@ PREFIX = {
 REPAYMENT_BY_STEP = {
     "repaid_on_time": ON_TIME,
     "repaid_early": EARLY,
-    "compensate": "4",
-    "start_recourse": "5",
+    "compensate": COMPENSATED,
+    "start_recourse": RECOURSE,
 }
 QUARTER_LINE = re.compile(r"^\s*(\d{4})\s*[Qq]([1-4])\s*[:：]?\s*([0-9]+(?:\.[0-9]{1,2})?)\s*$")
 

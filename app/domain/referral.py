@@ -1,6 +1,6 @@
 """推荐 (CATALOG E07; R-54..R-59): the checks of a referral that need the database, the referral count, the
 follow-ups the rules of seed/followup_rules.py schedule, the 《推荐介绍信》 (.docx) and the 《推荐人员花名册》
-(.xlsx). Everything is registered on the ledger commands (VALIDATORS, AFTER_CREATE, AFTER_UPDATE), so a
+(.xlsx). Everything is in the referral's spec (checks, after-create and after-update hooks), so a
 referral added by form, API, import or the matching page behaves the same.
 
 Follow-ups (each on the referred person, with the referral as its subject):

@@ -1,7 +1,7 @@
 """R-92 招聘信息有效期: every published vacancy whose validity has ended is expired through the workflow
 (one 流转记录 event and change-history entry per vacancy, by the acting user or "system"). Run nightly by
 the job worker and on demand by `flask vacancies expire`. Once a vacancy has been reviewed its validity
-changes only by the 延期 step, on every write path (app.ledger.VALIDATORS).
+changes only by the 延期 step, on every write path (the spec's `checks`).
 
 信息发布 (E25, IP-05, R-94): the postings of a street/town that are on the board today — published, valid
 today, not voided; filled and expired vacancies drop off. A vacancy is shown in its work town, or, without

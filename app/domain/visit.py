@@ -1,4 +1,4 @@
-"""R-62 on every write path (app.ledger.VALIDATORS): a visit is appointed by telephone at least 3 days
+"""R-62 on every write path (the spec's `checks`): a visit is appointed by telephone at least 3 days
 ahead and cannot come before its appointment, checked against the stored dates when a write (an API call,
 an import row, a step's inputs) changes only one of them. The briefing the working day before is the
 visit workflow's deadline, which moves with the planned date (app.workflow.commands)."""

@@ -1,6 +1,6 @@
 """The ledger kernel: the registry of `Ledger` specs (registry.py), the one validation path
-(validation.py), the write commands (commands.py) with bulk mode for imports (bulk.py), and the
-declarative view and REST API every ledger gets (view.py, api.py).
+(validation.py), the write commands (commands.py) with bulk mode for imports (bulk.py), and how values
+read on screen (display.py). The view and REST API every ledger gets are app/web/'s.
 
 `from app import ledger` gives the commands' API: `ledger.create(model, values)`, `ledger.update`,
 `ledger.void`, `ledger.LedgerError`, ...

@@ -55,7 +55,9 @@ class Transition:
     needs_materials: bool = (
         False  # the record's materials checklist must be complete (app/services/materials.py)
     )
-    requires: tuple[str, ...] = ()  # named preconditions (commands.PRECONDITIONS), e.g. "notice_closed"
+    requires: tuple[
+        str, ...
+    ] = ()  # named preconditions (the ledger spec's or the kernel's), e.g. "notice_closed"
     check: str | None = None  # a method of the record: check(inputs, today) -> {field: message}, {} if fine
     # named preconditions saying whether the step applies to a record at all (e.g. only to one loan type):
     # unmet, the step is refused and its deadline never opens on that record
