@@ -1,6 +1,6 @@
 """Required-materials checklists 材料清单 (CATALOG §6) as data: each item with its label, whether it is
 required, whether its copy must bear the enterprise seal (R-22 “确认复印件均已加盖企业公章”: CK-01, CK-04)
-and where the manual lists it. A ledger view declares `checklist = "CK-01"` (or a function of the record)
+and where the manual lists it. A ledger's spec declares `checklist="CK-01"` (or a function of the record)
 and gets the per-record materials panel, the 一次性告知单 and the materials guard of its workflow.
 """
 

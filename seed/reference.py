@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from models.codes import CodeItem
 from models.org import OrgUnit
-from seed.codes.common import CODE_LISTS
+from seed.codes import code_lists
 from seed.duties import load_duties
 from seed.holidays import load_holidays
 from seed.org_tree import DISTRICT, TOWNS, communities
@@ -63,7 +63,7 @@ def load_org_tree(session: Any) -> int:
 def load_code_lists(session: Any) -> int:
     existing = {(key, code) for key, code in session.execute(select(CodeItem.list_key, CodeItem.code))}
     added = 0
-    for key, (title, items) in CODE_LISTS.items():
+    for key, (title, items) in code_lists().items():
         for sort, (code, label) in enumerate(items):
             if (key, code) not in existing:
                 session.add(CodeItem(list_key=key, list_title=title, code=code, label=label, sort=sort))

@@ -1,4 +1,4 @@
-"""The six roles of ARCHITECTURE §4 and what each may do: the permission matrix, as data.
+"""The six roles of docs/architecture.md and what each may do: the permission matrix, as data.
 
 "ledgers" lists the coarse permissions granted on every registered ledger (read / write / void / restore), or
 only on those of "only_ledgers" where a role has one;
@@ -24,8 +24,6 @@ firing a workflow step needs write on its ledger. 审核 also signs the monthly 
 The clerks (街镇经办, 区级经办, 审核) read 政策参数 (系统 → 政策参数) to see the standards in force; only
 系统管理员 edits them.
 """
-
-ADMIN_ROLE = "系统管理员"
 
 OWN_ACCOUNT = [
     ("can_userinfo", "LedgerUserView"),

@@ -1,4 +1,5 @@
-"""台账字典（代码表）种子数据.
+"""台账字典（代码表）种子数据：the general lists, of no one ledger family (seed/codes/__init__.py collects
+them with the families').
 
 Sources (standards):
 - GB/T 2261.1-2003 个人基本信息分类与代码 第1部分：人的性别代码.
@@ -13,14 +14,6 @@ Sources (standards):
 - 跟踪回访规则、回访方式、就业稳定情况：seed/followup_rules.py（CATALOG §3.6 FU-01..FU-24, R-67）.
 """
 
-from seed.codes.district_subsidy import POLICY_CODE_LISTS
-from seed.codes.employer import EMPLOYER_CODE_LISTS
-from seed.codes.job_fair import JOBFAIR_CODE_LISTS
-from seed.codes.job_seeker import SEEKER_CODE_LISTS
-from seed.codes.loan import LOAN_CODE_LISTS
-from seed.codes.referral import REFERRAL_CODE_LISTS
-from seed.codes.si_subsidy import SI_CODE_LISTS
-from seed.codes.welfare import WELFARE_CODE_LISTS
 from seed.followup_rules import FOLLOWUP_RULES, METHODS, STABILITY
 
 # key -> (代码表名称（含标准）, [(代码, 名称), ...])，列表顺序即展示顺序.
@@ -243,11 +236,3 @@ CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "followup_method": ("回访方式", METHODS),
     "employment_stability": ("就业稳定情况（R-67）", STABILITY),
 }
-CODE_LISTS.update(POLICY_CODE_LISTS)
-CODE_LISTS.update(EMPLOYER_CODE_LISTS)
-CODE_LISTS.update(SEEKER_CODE_LISTS)
-CODE_LISTS.update(REFERRAL_CODE_LISTS)
-CODE_LISTS.update(LOAN_CODE_LISTS)
-CODE_LISTS.update(WELFARE_CODE_LISTS)
-CODE_LISTS.update(JOBFAIR_CODE_LISTS)
-CODE_LISTS.update(SI_CODE_LISTS)

@@ -1,8 +1,8 @@
-"""Code lists of the policy family (区级优惠政策, 公示): merged into seed/codes/common.py CODE_LISTS."""
+"""Code lists of the district-subsidy family (区级优惠政策, 公示)."""
 
 from models.district_subsidy import DISTRICT_SUBSIDY_TYPES
 
-POLICY_CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
+CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "district_subsidy_type": (
         "区级就业再就业优惠政策补贴类型（顺劳社字〔2009〕42号）",
         list(DISTRICT_SUBSIDY_TYPES),

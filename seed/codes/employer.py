@@ -6,7 +6,7 @@ Sources:
 - 岗位类别、岗位来源、招聘缓急程度：手册（街镇级 第五章 第一节（二）；CATALOG E05）所列，代码为本系统自定义.
 """
 
-EMPLOYER_CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
+CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "employer_size": (
         "企业规模（统计上大中小微型企业划分办法）",
         [

@@ -1,7 +1,7 @@
 """Code lists of job fairs 洽谈会 (CATALOG E28, WF-26): the fair type and the hiring result of a participant.
 The hiring results are this system's (the manual asks for the 招录结果 without values)."""
 
-JOBFAIR_CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
+CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "job_fair_type": (
         "洽谈会类型（E28）",
         [

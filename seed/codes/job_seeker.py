@@ -8,7 +8,7 @@
   街镇级 第五章 第二节（二）, 社区（村）级 第八章 第二节).
 """
 
-SEEKER_CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
+CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "seeker_class": (
         "求职人员分类（R-14）",
         [

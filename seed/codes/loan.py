@@ -1,9 +1,24 @@
-"""Code lists of the guaranteed-loan family (CATALOG E16, R-16, R-17, CK-07): merged into seed/codes/common.py."""
+"""Code lists of the guaranteed-loan family (CATALOG E16, R-16, R-17, CK-07)."""
 
-LOAN_CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
+from models.loan import (
+    COMPENSATED,
+    EARLY,
+    INDIVIDUAL,
+    LABOUR_INTENSIVE,
+    ON_TIME,
+    RECOURSE,
+    REPAYING,
+    SMALL_ENTERPRISE,
+)
+
+CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "loan_type": (
         "小额担保贷款类型",
-        [("1", "自主、合伙创办小企业（区）"), ("2", "劳动密集型小企业（区）"), ("3", "个体工商户（街镇）")],
+        [
+            (SMALL_ENTERPRISE, "自主、合伙创办小企业（区）"),
+            (LABOUR_INTENSIVE, "劳动密集型小企业（区）"),
+            (INDIVIDUAL, "个体工商户（街镇）"),
+        ],
     ),
     "loan_business": (
         "贷款经营类别（R-16、R-17 所列不予贷款的行业）",
@@ -20,7 +35,13 @@ LOAN_CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     ),
     "loan_repayment": (
         "还款状态",
-        [("1", "正常"), ("2", "按时还款"), ("3", "提前还款"), ("4", "代偿"), ("5", "追偿")],
+        [
+            (REPAYING, "正常"),
+            (ON_TIME, "按时还款"),
+            (EARLY, "提前还款"),
+            (COMPENSATED, "代偿"),
+            (RECOURSE, "追偿"),
+        ],
     ),
     "loan_check_method": (
         "贷后检查方式（街镇级 第五章 第四节（五）3）",

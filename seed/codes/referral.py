@@ -1,7 +1,7 @@
 """Code lists of referrals (CATALOG E07, R-58, R-59): the direction, the interview form, the outcome and the
 escalation. The interview forms are this system's (the manual names 面试形式 without values)."""
 
-REFERRAL_CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
+CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     "referral_direction": (
         "推荐方向（E07）",
         [

@@ -1,7 +1,8 @@
-"""What the demo ledgers (seed/demo/services.py, seed/demo/policy.py) share: the demo office — today, the
-random source, the demo clerks, the towns they serve and the persons living there — and the three ways a
-clerk writes: `create`, `update` and `fire` (the ledger commands and the workflow engine, acting as the
-clerk), plus ticking a checklist's materials as received."""
+"""What the demo families' modules (seed/demo/<family>.py, run in order by seed/demo/ledgers.py) share: the
+demo office — today, the random source, the demo clerks, the towns they serve and the persons living there,
+and what a family made that later families build on (`made`, by family name) — and the three ways a clerk
+writes: `create`, `update` and `fire` (the ledger commands and the workflow engine, acting as the clerk),
+plus ticking a checklist's materials as received."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from app.services import materials
 from app.workflow import commands
 from models.org import OrgUnit
 from models.person import Person
-from seed.demo.persons import find_org
+from seed.demo.persons import GIVEN, SURNAMES, find_org
 from seed.org_tree import DISTRICT
 
 # the towns the demo fills: (town, its clerk, its community clerk); the district clerk serves the others
@@ -33,6 +34,7 @@ TOWNS = (
     ("天竺镇", "qu_jingban", "qu_jingban"),
 )
 ADULT_DAYS = 18 * 366  # persons the services are for: adults on every date the demo writes
+DISTRICT_CLERK, REVIEWER, THIRD_PARTY = "qu_jingban", "qu_shenhe", "disanfang"
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Office:
     rng: random.Random
     towns: list[Town]
     district: OrgUnit
+    made: dict[str, Any] = field(default_factory=dict)  # family -> the rows later families build on
 
     @property
     def session(self) -> Any:
@@ -117,6 +120,22 @@ def office(appbuilder: Any, today: date, seed: int) -> Office:
         rng.shuffle(town.persons)
     district = session.execute(select(OrgUnit).where(OrgUnit.name == DISTRICT[1])).scalar_one()
     return Office(appbuilder, today, rng, towns, district)
+
+
+def person_name(office: Office) -> str:
+    return office.rng.choice(SURNAMES) + "".join(office.rng.choices(GIVEN, k=office.rng.choice((1, 2))))
+
+
+def town_clerk_over(office: Office, org_id: int) -> str:
+    for town in office.towns:
+        if org_id == town.unit.id or org_id in town.community_ids:
+            return town.clerk
+    return "qu_jingban"
+
+
+def month_start(day: date, back: int = 0) -> date:
+    month = day.year * 12 + day.month - 1 - back
+    return date(month // 12, month % 12 + 1, 1)
 
 
 def first_unit(session: Any, town: OrgUnit) -> OrgUnit:

@@ -1,4 +1,4 @@
-"""What the workflows of every family share (ARCHITECTURE §4 "Workflow engine"; CATALOG §3.4): the role
+"""What the workflows of every family share (docs/architecture.md "Workflow engine"; CATALOG §3.4): the role
 names and tiers a step names, and the inputs many steps ask for.
 
 A workflow (seed/workflows/<family>.py) is bound to one ledger by its registry name and declared in the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 
 from app.workflow.definition import Input, State, Transition, Workflow
@@ -27,6 +29,17 @@ DISBURSE_INPUTS = (
     Input("term_months", _l("Loan term (months)"), kind="number", minimum=1, to_field="term_months"),
     COMMENT,
 )
+
+
+def district_step(*args: Any, **kwargs: Any) -> Transition:
+    """A step of the district's loan staff (区级经办), done at the district."""
+    return Transition(*args, roles=frozenset({DISTRICT}), tiers=AT_DISTRICT, **kwargs)
+
+
+def town_step(*args: Any, **kwargs: Any) -> Transition:
+    """A step of the street/town's loan staff (街镇经办), done at the street/town."""
+    return Transition(*args, roles=frozenset({TOWN}), tiers=AT_TOWN, **kwargs)
+
 
 LOAN = Workflow(
     ledger="loan",
@@ -56,60 +69,50 @@ LOAN = Workflow(
         State("rejected", _l("Rejected"), final=True),
     ),
     transitions=(
-        Transition(
+        town_step(
             "verify_on_site",
             _l("Verify on site (home, community and business premises)"),
             ("inquiry",),
             "field_verified",
-            roles=frozenset({TOWN}),
-            tiers=AT_TOWN,
             inputs=(DATE, Input("comment", _l("What the visits found"), kind="comment")),
             only_for=INDIVIDUAL_LOAN,
             limit="5个工作日",
             limit_label=_l("within 5 working days of receiving the application materials"),
         ),
-        Transition(
+        district_step(
             "complete_materials",
             _l("Materials complete"),
             ("inquiry",),
             "materials_complete",
-            roles=frozenset({DISTRICT}),
-            tiers=AT_DISTRICT,
             inputs=(MATERIALS_DATE, COMMENT),
             only_for=DISTRICT_LOAN,
             needs_materials=True,
         ),
-        Transition(
+        town_step(
             "town_complete_materials",
             _l("Materials complete"),
             ("field_verified",),
             "materials_complete",
-            roles=frozenset({TOWN}),
-            tiers=AT_TOWN,
             inputs=(MATERIALS_DATE, COMMENT),
             only_for=INDIVIDUAL_LOAN,
             needs_materials=True,
         ),
-        Transition(
+        district_step(
             "review",
             _l("Review the materials"),
             ("materials_complete",),
             "reviewed",
-            roles=frozenset({DISTRICT}),
-            tiers=AT_DISTRICT,
             inputs=(COMMENT,),
             only_for=DISTRICT_LOAN,
             needs_materials=True,
             limit="5个工作日",
             limit_label=_l("within 5 working days of the materials being complete"),
         ),
-        Transition(
+        town_step(
             "town_review",
             _l("Review the materials"),
             ("materials_complete",),
             "reviewed",
-            roles=frozenset({TOWN}),
-            tiers=AT_TOWN,
             inputs=(COMMENT,),
             only_for=INDIVIDUAL_LOAN,
             needs_materials=True,
@@ -127,69 +130,57 @@ LOAN = Workflow(
             requires=("handled_here",),
             waits=False,
         ),
-        Transition(
+        district_step(
             "certify",
             _l("Issue the labour-intensive enterprise certificate"),
             ("reviewed",),
             "certified",
-            roles=frozenset({DISTRICT}),
-            tiers=AT_DISTRICT,
             inputs=(
                 Input("date", _l("Certificate issued on"), kind="date", to_field="certified_on"),
                 COMMENT,
             ),
             only_for=LABOUR_INTENSIVE_LOAN,
         ),
-        Transition(
+        district_step(
             "send_for_re_review",
             _l("Send to the district finance bureau for re-review"),
             ("certified",),
             "re_review",
-            roles=frozenset({DISTRICT}),
-            tiers=AT_DISTRICT,
             inputs=(DATE, COMMENT),
             only_for=LABOUR_INTENSIVE_LOAN,
         ),
-        Transition(
+        district_step(
             "re_review_passed",
             _l("Re-review passed by the district finance bureau"),
             ("re_review",),
             "re_reviewed",
-            roles=frozenset({DISTRICT}),
-            tiers=AT_DISTRICT,
             inputs=(DATE, Input("comment", _l("Finance bureau reference"), kind="comment")),
             only_for=LABOUR_INTENSIVE_LOAN,
         ),
-        Transition(
+        town_step(
             "sign_opinion",
             _l("Sign the opinion on the application and recommendation form"),
             ("reviewed",),
             "opinion_signed",
-            roles=frozenset({TOWN}),
-            tiers=AT_TOWN,
             inputs=(DATE, COMMENT),
             only_for=INDIVIDUAL_LOAN,
         ),
-        Transition(
+        town_step(
             "report_to_district",
             _l("Report to the district labour service centre"),
             ("opinion_signed",),
             None,
-            roles=frozenset({TOWN}),
-            tiers=AT_TOWN,
             inputs=(
                 Input("date", _l("Reported on"), kind="date", to_field="reported_to_district_on"),
                 COMMENT,
             ),
             only_for=INDIVIDUAL_LOAN,
         ),
-        Transition(
+        town_step(
             "send_to_guarantor",
             _l("Send the materials to the guarantor"),
             ("opinion_signed",),
             None,
-            roles=frozenset({TOWN}),
-            tiers=AT_TOWN,
             inputs=(
                 Input("date", _l("Sent on"), kind="date", to_field="sent_to_guarantor_on"),
                 Input("guarantor", _l("Guarantor"), to_field="guarantor"),
@@ -197,84 +188,70 @@ LOAN = Workflow(
             ),
             only_for=INDIVIDUAL_LOAN,
         ),
-        Transition(
+        town_step(
             "bank_notified",
             _l("Bank's notice received"),
             ("opinion_signed",),
             "bank_notified",
-            roles=frozenset({TOWN}),
-            tiers=AT_TOWN,
             inputs=(DATE, Input("bank", _l("Lending bank"), to_field="bank"), COMMENT),
             only_for=INDIVIDUAL_LOAN,
             requires=("handed_over",),
         ),
-        Transition(
+        district_step(
             "disburse",
             _l("Funds arrived"),
             ("reviewed", "re_reviewed"),
             "disbursed",
-            roles=frozenset({DISTRICT}),
-            tiers=AT_DISTRICT,
             inputs=DISBURSE_INPUTS,
             only_for=DISTRICT_LOAN,
             requires=("ready_to_disburse",),
         ),
-        Transition(
+        town_step(
             "town_disburse",
             _l("Funds arrived"),
             ("bank_notified",),
             "disbursed",
-            roles=frozenset({TOWN}),
-            tiers=AT_TOWN,
             inputs=DISBURSE_INPUTS,
             only_for=INDIVIDUAL_LOAN,
         ),
-        Transition(
+        district_step(
             "start_checks",
             _l("Start the post-loan checks"),
             ("disbursed",),
             "checking",
-            roles=frozenset({DISTRICT}),
-            tiers=AT_DISTRICT,
             inputs=(COMMENT,),
             only_for=DISTRICT_LOAN,
             requires=("first_check_recorded",),
             limit="7个工作日",
             limit_label=_l("within 7 working days of the funds arriving"),
         ),
-        Transition(
+        town_step(
             "start_town_checks",
             _l("Start the monthly post-loan checks"),
             ("disbursed",),
             "checking",
-            roles=frozenset({TOWN}),
-            tiers=AT_TOWN,
             inputs=(COMMENT,),
             only_for=INDIVIDUAL_LOAN,
             requires=("first_check_recorded",),
             limit="7个工作日",
             limit_label=_l("within 7 working days of the funds arriving"),
         ),
-        Transition(
+        district_step(
             "create_file",
             _l("Create the loan file"),
             ("checking",),
             "monitoring",
-            roles=frozenset({DISTRICT}),
-            tiers=AT_DISTRICT,
             inputs=(FILE_DATE, COMMENT),
             only_for=DISTRICT_LOAN,
             limit="10个工作日",
             counted_from="disburse",
             limit_label=_l("within 10 working days of the disbursement"),
         ),
-        Transition(
+        town_step(
             "town_create_file",
             _l("Create the loan file"),
             ("checking",),
             "monitoring",
-            roles=frozenset({TOWN}),
-            tiers=AT_TOWN,
             inputs=(FILE_DATE, COMMENT),
             only_for=INDIVIDUAL_LOAN,
             limit="10个工作日",
@@ -365,43 +342,35 @@ INTEREST_SUBSIDY = Workflow(
         State("rejected", _l("Rejected"), final=True),
     ),
     transitions=(
-        Transition(
+        district_step(
             "review",
             _l("Review the interest-subsidy materials"),
             ("submitted",),
             "reviewed",
-            roles=frozenset({DISTRICT}),
-            tiers=AT_DISTRICT,
             inputs=(COMMENT,),
             needs_materials=True,
             requires=("subsidy_loan_eligible",),
         ),
-        Transition(
+        district_step(
             "reject",
             _l("Reject the application"),
             ("submitted", "reviewed"),
             "rejected",
-            roles=frozenset({DISTRICT}),
-            tiers=AT_DISTRICT,
             inputs=(REASON,),
             waits=False,
         ),
-        Transition(
+        district_step(
             "send_to_finance",
             _l("Send to the district finance bureau"),
             ("reviewed",),
             "sent_to_finance",
-            roles=frozenset({DISTRICT}),
-            tiers=AT_DISTRICT,
             inputs=(DATE, COMMENT),
         ),
-        Transition(
+        district_step(
             "finance_approve",
             _l("Finance bureau approval received"),
             ("sent_to_finance",),
             "approved",
-            roles=frozenset({DISTRICT}),
-            tiers=AT_DISTRICT,
             inputs=(
                 Input("date", _l("Approved on"), kind="date", to_field="finance_approved_on"),
                 Input("approval_ref", _l("Approval reference"), to_field="approval_ref"),

@@ -34,7 +34,7 @@ from tests.e2e.steps import (
 TOWN_CLERK, DISTRICT_CLERK = "renhe_jingban", "qu_jingban"
 SESSIONS = 11  # ceil(10 % × 11) = 2 sampled (R-36, B-07)
 APPROVAL_REF = "京人社职字〔2026〕18号"
-OUTCOMES = ("属实", "无法联系")  # seed/codes/welfare.py guidance_call_outcome
+OUTCOMES = ("属实", "无法联系")  # seed/codes/guidance.py guidance_call_outcome
 PHONE = "13800001234"  # the number the district calls
 
 

@@ -1,8 +1,0 @@
-"""Code lists of the welfare-post and guidance-training family: merged into seed/codes/common.py CODE_LISTS."""
-
-WELFARE_CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
-    "guidance_call_outcome": (
-        "职业指导培训电话抽查结果（R-36）",
-        [("1", "属实"), ("2", "不属实"), ("3", "无法联系")],
-    ),
-}
