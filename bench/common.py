@@ -1,7 +1,7 @@
 """What the benchmarks share: the cached district-scale database, the app, timing and reporting helpers.
 
 The database (250,000 persons by default) is built once with the migrations and the seed modules
-(``seed.reference``, ``seed.demo.persons``) and cached: SQLite under ``bench/out/`` (one file per person
+(``seed.reference``, ``seed.demo.person``) and cached: SQLite under ``bench/out/`` (one file per person
 count), PostgreSQL in the database ``taizhang_bench`` (or the one a script passes as ``pg_db``).
 
 Imported by the scripts as ``from bench import common`` (each puts the repository root on ``sys.path``).
@@ -80,7 +80,7 @@ def make_app(url: str) -> Any:
 def build(url: str, persons: int) -> None:
     import flask_migrate
 
-    from seed.demo.persons import seed_persons, seed_users
+    from seed.demo.person import seed_persons, seed_users
     from seed.reference import load_reference
 
     app = make_app(url)

@@ -25,7 +25,7 @@ def register_seed_commands(app: Flask) -> None:
         """Create the demo accounts, a deterministic labour force and the demo office's ledgers."""
         from app import clock
         from seed.demo.ledgers import seed_demo_ledgers
-        from seed.demo.persons import person_count, seed_persons, seed_users
+        from seed.demo.person import person_count, seed_persons, seed_users
         from seed.reference import load_reference
 
         appbuilder = current_app.appbuilder

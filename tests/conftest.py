@@ -28,7 +28,7 @@ from models.background import BackgroundTask  # noqa: E402
 from models.followup import FollowUp  # noqa: E402
 from models.org import OrgUnit  # noqa: E402
 from models.workflow import Deadline, WorkflowEvent  # noqa: E402
-from seed.demo.persons import DEMO_PASSWORD  # noqa: E402
+from seed.demo.person import DEMO_PASSWORD  # noqa: E402
 from tests.factories.background import running_worker  # noqa: E402
 
 TEST_OVERRIDES = {"WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "TESTING": True}
@@ -49,7 +49,7 @@ def db_url() -> Iterator[str]:
             from flask_migrate import upgrade
 
             upgrade()
-            from seed.demo.persons import seed_users
+            from seed.demo.person import seed_users
             from seed.reference import load_reference
 
             load_reference(app.appbuilder)
@@ -209,6 +209,6 @@ def org(name: str) -> OrgUnit:
 
 
 def first_community(town_name: str) -> OrgUnit:
-    from seed.demo.persons import find_org
+    from seed.demo.person import find_org
 
     return find_org(db.session, f"{town_name}/1")

@@ -21,7 +21,7 @@ from app.services import materials
 from app.workflow import commands
 from models.org import OrgUnit
 from models.person import Person
-from seed.demo.persons import GIVEN, SURNAMES, find_org
+from seed.demo.person import GIVEN, SURNAMES, find_org
 from seed.org_tree import DISTRICT
 
 # the towns the demo fills: (town, its clerk, its community clerk); the district clerk serves the others

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from app.calendar.core import WorkingCalendar
 from app.dates import zh_date
-from seed.demo.persons import DEMO_PASSWORD
+from seed.demo.person import DEMO_PASSWORD
 
 
 def log_in(page: Any, username: str, server: str = "") -> None:
