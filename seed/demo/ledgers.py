@@ -4,7 +4,7 @@ and 超期督办 have items. Deterministic for a given seed and today; written o
 registrations exist).
 
 Each family's demo rows are written by its own module here, seed/demo/<family>.py, found automatically: a
-module defining `ORDER` (an int) and `seed_demo(office)` is a family's; the others (office, persons, this
+module defining `ORDER` (an int) and `seed_demo(office)` is a family's; the others (office, person, this
 one) are helpers. The modules run by ascending ORDER, and the order is total, not merely "what needs what":
 every family draws from the one random source and takes its persons from the towns' one shuffled pool
 (seed/demo/office.py), so moving a family changes the rows of every family after it. Rows a later family
