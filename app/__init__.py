@@ -10,7 +10,7 @@ from flask_appbuilder import AppBuilder
 from flask_appbuilder.models.sqla.base import SQLA
 from flask_migrate import Migrate
 
-from app import audit, background, codes, config, templating
+from app import audit, background, codes, config, operations, templating
 from app.calendar import store as calendar_store
 from app.dates import zh_date
 from app.rules import masking
@@ -43,6 +43,8 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     migrate.init_app(
         app, db, directory=str(config.ROOT / "migrations"), compare_type=True, render_as_batch=True
     )
+    with app.app_context():
+        operations.install(app, db.engine)  # proxy headers, the 413 answer, SQLite WAL and busy timeout
     audit.install()
     codes.clear_cache()
     templating.expose_fab_originals(app)

@@ -12,6 +12,12 @@ SMS_ADAPTER    SMS gateway adapter: "record" (default: records, sends nothing) o
 SERVICE_HOTLINE  the phone on the public vacancy pages (default 69405180, views/vacancy.py)
 JOB_SEEKER_VALID_MONTHS  validity of a job-seeker registration when none is entered (default 3; app/domain/job_seeker.py)
 IMPORT_PREVIEW_JOB_KB  uploads larger than this are checked by a background job (default 200)
+MAX_UPLOAD_MB  largest request body (every upload route; default 50): 413 with a Chinese message beyond it
+IMPORT_MAX_ROWS, IMPORT_MAX_CELLS, IMPORT_MAX_SHEET_MB  a workbook's sheet limits (200000 rows, 5000000
+               cells from A1, 256 MB of uncompressed sheet XML), checked before the sheet is read
+JOBS_HEARTBEAT_TIMEOUT  seconds without a heartbeat after which a running task is failed (default 300)
+PROXY_FIX_X_FOR, PROXY_FIX_X_PROTO, PROXY_FIX_X_HOST  reverse proxies trusted for X-Forwarded-* (default 0: none)
+RATELIMIT_STORAGE_URI  where rate limits are counted (memory:// by default; redis://… with several workers)
 """
 
 from __future__ import annotations
@@ -45,6 +51,21 @@ def database_url() -> str:
         return url.replace("postgres://", "postgresql://", 1)
     INSTANCE.mkdir(exist_ok=True)
     return f"sqlite:///{INSTANCE / 'taizhang.db'}"
+
+
+def operations() -> dict[str, Any]:
+    """Limits and deployment settings (upload and workbook sizes, task heartbeat, reverse proxy)."""
+    env = os.environ.get
+    return {
+        "MAX_CONTENT_LENGTH": int(env("MAX_UPLOAD_MB", "50")) * 1024 * 1024,
+        "IMPORT_MAX_ROWS": int(env("IMPORT_MAX_ROWS", "200000")),
+        "IMPORT_MAX_CELLS": int(env("IMPORT_MAX_CELLS", "5000000")),
+        "IMPORT_MAX_SHEET_BYTES": int(env("IMPORT_MAX_SHEET_MB", "256")) * 1024 * 1024,
+        "JOBS_HEARTBEAT_TIMEOUT": int(env("JOBS_HEARTBEAT_TIMEOUT", "300")),
+        "PROXY_FIX_X_FOR": int(env("PROXY_FIX_X_FOR", "0")),
+        "PROXY_FIX_X_PROTO": int(env("PROXY_FIX_X_PROTO", "0")),
+        "PROXY_FIX_X_HOST": int(env("PROXY_FIX_X_HOST", "0")),
+    }
 
 
 def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -93,6 +114,7 @@ def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "SERVICE_HOTLINE": os.environ.get("SERVICE_HOTLINE"),  # None: the default of views/vacancy.py
         "JOB_SEEKER_VALID_MONTHS": int(os.environ.get("JOB_SEEKER_VALID_MONTHS", "3")),
         "IMPORT_PREVIEW_JOB_BYTES": int(os.environ.get("IMPORT_PREVIEW_JOB_KB", "200")) * 1024,
+        **operations(),
     }
     if overrides:
         settings.update(overrides)

@@ -1,5 +1,6 @@
 """Read an uploaded table: .xlsx/.xls through python-calamine, .csv in UTF-8, UTF-8 with BOM or GB18030
-(detected). A file over the size limit or of another type is refused with a clear message."""
+(detected). A file over the size limit or of another type is refused with a clear message; so is a sheet
+over IMPORT_MAX_ROWS rows or IMPORT_MAX_CELLS cells, measured before calamine allocates it (workbook_size)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from typing import Any
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from python_calamine import CalamineWorkbook
+
+from app.io.workbook_size import Limits, TooLarge, check_area, check_xlsx
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 SUFFIXES = (*EXCEL_SUFFIXES, ".csv")
@@ -56,12 +59,35 @@ def read_table(path: Path, filename: str | None = None) -> list[list[Any]]:
     suffix = Path(filename or path.name).suffix.lower()
     if suffix == ".csv":
         return read_csv(path.read_bytes())
+    return read_workbook(path, suffix, limits())
+
+
+def limits() -> Limits:
+    config = current_app.config
+    return Limits(
+        rows=int(config["IMPORT_MAX_ROWS"]),
+        cells=int(config["IMPORT_MAX_CELLS"]),
+        xml_bytes=int(config["IMPORT_MAX_SHEET_BYTES"]),
+    )
+
+
+def read_workbook(path: Path, suffix: str, limits: Limits) -> list[list[Any]]:
+    """The first sheet's rows, streamed; refused by its declared and real size before calamine reads it
+    (an .xls, not a zip, is bounded by its format and checked on calamine's own measure of the sheet)."""
     try:
+        if suffix != ".xls":
+            check_xlsx(path, limits)
         sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
-        return [
-            [None if cell == "" else cell for cell in row] for row in sheet.to_python(skip_empty_area=False)
-        ]
-    except Exception as exc:  # calamine raises its own types for every kind of broken file
+        if sheet.end is None:
+            return []
+        check_area(sheet.end[0] + 1, sheet.end[1] + 1, limits, declared=False)
+        blank_columns = [None] * (
+            sheet.start[1] if sheet.start else 0
+        )  # iter_rows starts at the first used column
+        return [blank_columns + [None if cell == "" else cell for cell in row] for row in sheet.iter_rows()]
+    except TooLarge as exc:
+        raise ImportRefused(exc.message) from exc
+    except Exception as exc:  # calamine and zipfile raise their own types for every kind of broken file
         raise ImportRefused(_l("The file cannot be read as an Excel workbook")) from exc
 
 

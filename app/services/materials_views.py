@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, current_app, flash, redirect, request, url_for
 from flask_appbuilder.baseviews import expose
 from flask_appbuilder.security.decorators import has_access
 from flask_babel import lazy_gettext as _l
@@ -54,7 +54,8 @@ class MaterialsViewMixin:
         try:
             if upload is None or not upload.filename:
                 raise ledger.LedgerError({"file": _l("Please choose a file")})
-            materials.attach(item, number, upload.filename, upload.read())
+            limit = current_app.config["ATTACHMENT_MAX_BYTES"]  # read no more than one byte over the limit
+            materials.attach(item, number, upload.filename, upload.read(limit + 1))
             self.datamodel.session.commit()  # type: ignore[attr-defined]
             flash(str(_l("File attached")), "success")
         except ledger.LedgerError as exc:
