@@ -48,6 +48,9 @@ class BackgroundTask(Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, nullable=False, default=utcnow, index=True)
     started_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     finished_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # the running job's worker ("host:pid") and its last sign of life (app/background/heartbeat.py)
+    worker: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    heartbeat_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
 
     user: Mapped[LedgerUser] = relationship(LedgerUser, lazy="joined")
 

@@ -15,6 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app import background
+from app.background.retry import RetryJobMixin
 from app.io.download import download
 from app.security.scope import current_actor
 from models.background import BackgroundTask
@@ -65,13 +66,15 @@ def job_state(job: BackgroundTask) -> dict[str, Any]:
     }
 
 
-class MyJobsView(BaseView):
+class MyJobsView(RetryJobMixin, BaseView):
     """我的任务 and the job pages; one coarse permission (can_read on "jobs") for every role."""
 
     route_base = "/jobs"
     default_view = "list"
     class_permission_name = "jobs"
-    method_permission_name = dict.fromkeys(("list", "progress", "status", "download", "start"), "read")
+    method_permission_name = dict.fromkeys(
+        ("list", "progress", "status", "download", "start", "retry"), "read"
+    )
 
     def visible_job(self, job_id: int) -> BackgroundTask:
         """The job if the current user may see it (their own; the administrator: any), else 404."""

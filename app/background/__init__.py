@@ -1,7 +1,9 @@
 """Background tasks with progress (the UI calls them 任务): the task registry, submission and progress
-(tasks.py), the worker side (runner.py) and `flask jobs worker` / `flask jobs purge` (cli.py).
+(tasks.py), the worker side (runner.py), the heartbeat of running jobs (heartbeat.py), the retry button
+(retry.py) and `flask jobs worker` / `flask jobs purge` (cli.py).
 `from app import background` gives the API of tasks.py: `background.task`, `background.submit`, ..."""
 
+from app.background.heartbeat import recover
 from app.background.tasks import (
     PERIODIC,
     TASKS,
@@ -17,6 +19,7 @@ from app.background.tasks import (
     purge,
     queue,
     register_cleanup,
+    resubmit,
     result_file,
     results_dir,
     submit,
@@ -37,10 +40,12 @@ __all__ = [
     "periodic",
     "progress_key",
     "purge",
+    "recover",
     "queue",
     "register_cleanup",
     "result_file",
     "results_dir",
+    "resubmit",
     "submit",
     "task",
     "visible_jobs",

@@ -17,8 +17,10 @@ jobs_group = AppGroup("jobs", help="Background jobs: the worker and the retentio
 @jobs_group.command("worker")
 @click.option("--workers", default=2, show_default=True, help="worker threads")
 def worker_command(workers: int) -> None:
-    """Run the job worker until interrupted (Ctrl-C finishes running jobs first)."""
+    """Run the job worker until interrupted (Ctrl-C finishes running jobs first); on start, the jobs left
+    running by a vanished worker are marked failed."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    background.recover()
     huey = background.queue(current_app._get_current_object())  # type: ignore[attr-defined]
     huey.create_consumer(workers=workers, worker_type="thread", periodic=True).run()
 

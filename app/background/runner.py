@@ -1,5 +1,5 @@
 """The worker side of a job: load the BackgroundTask row, mark it running, run the registered body inside the app
-context and `acting_as` the job's user, then record the result or the failure. A failure never loses
+context and `acting_as` the job's user (its heartbeat stamped meanwhile), then record the result or the failure. A failure never loses
 the row: the user sees 失败 with a message; the traceback goes to the log only."""
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from huey.api import Huey
 
 from app import background
+from app.background import heartbeat
 from app.ledger import LedgerError
 from app.security.scope import acting_as
 from models.background import BackgroundTask
@@ -30,11 +31,14 @@ def execute(app: Flask, huey: Huey, job_id: int) -> None:
             log.warning("job %s is not queued (missing or already run); skipped", job_id)
             return
         job.status, job.started_at = "running", utcnow()
+        job.worker, job.heartbeat_at = heartbeat.worker_id(), job.started_at
         session.commit()
         user = app.appbuilder.sm.get_user_by_id(job.user_id)  # type: ignore[attr-defined]
         ctx = background.TaskContext(job.id, user, huey, background.results_dir())
+        every = heartbeat.interval(float(app.config["JOBS_HEARTBEAT_TIMEOUT"]))
         try:
-            result_name = run_body(job, user, ctx)
+            with heartbeat.Heartbeat(session.get_bind(), job_id, every):
+                result_name = run_body(job, user, ctx)
             session.commit()
         except Exception as exc:
             session.rollback()

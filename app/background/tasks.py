@@ -37,6 +37,7 @@ from huey import RedisHuey, SqliteHuey, crontab
 from huey.api import Huey
 from sqlalchemy import false, func, select, true
 
+from app.background import heartbeat
 from models.background import BackgroundTask
 from models.base import utcnow
 
@@ -187,6 +188,11 @@ def bind_tasks(app: Flask, huey: Huey) -> Huey:
         with app.app_context():
             purge()
 
+    @huey.periodic_task(crontab(minute="*/5"), name="recover_jobs")
+    def recover_jobs() -> None:
+        with app.app_context():
+            heartbeat.recover()
+
     for name, (schedule, fn) in PERIODIC.items():
         bind_periodic(app, huey, name, schedule, fn)
     app.extensions["jobs.run"] = run_job
@@ -230,6 +236,13 @@ def submit(kind: str, params: dict[str, Any], user: Any) -> BackgroundTask:
         job.status, job.error, job.finished_at = "failed", str(QUEUE_UNAVAILABLE), utcnow()
         session().commit()
     return job
+
+
+def resubmit(job: BackgroundTask, user: Any) -> BackgroundTask:
+    """Submit a failed job again, same kind and parameters, as a new job of `user`."""
+    if job.status != "failed" or job.kind not in TASKS:
+        raise TaskError(_l("Only a failed job can be retried"))
+    return submit(job.kind, dict(job.params), user)
 
 
 # ---- reading jobs ---------------------------------------------------------------------------------
@@ -281,8 +294,9 @@ def register_cleanup(fn: Callable[[datetime], int]) -> None:
 
 
 def purge(now: Any = None) -> int:
-    """Delete jobs (and their result files) finished — or abandoned — more than the retention days ago,
-    and whatever the registered cleanups keep for jobs (uploads never imported)."""
+    """Fail the running jobs of a vanished worker (heartbeat.recover); delete jobs (and their result files)
+    finished — or abandoned — more than the retention days ago, and whatever the registered cleanups keep for jobs (uploads never imported)."""
+    heartbeat.recover(now)
     days = int(current_app.config["JOBS_RETENTION_DAYS"])
     cutoff = (now or utcnow()) - timedelta(days=days)
     query = select(BackgroundTask).where(

@@ -41,6 +41,8 @@
       next.href = state.next_url;
     }
     next.classList.toggle("hidden", !state.next_url);
+    var retry = document.getElementById("job-retry"); // only the job's own user retries a failed job
+    retry.classList.toggle("hidden", state.status !== "failed" || retry.getAttribute("data-own") !== "1");
   }
 
   function poll() {
