@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := app:create_app
 
-.PHONY: run test install install-test translations migrate seed serve lint module-size check-migrations bench clean
+.PHONY: run test install install-test translations migrate seed serve audit lint module-size check-migrations bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -59,6 +59,11 @@ check-migrations:
 # without it: .venv/bin/pytest tests/unit/test_masking.py
 test: install-test lint check-migrations
 	$(BIN)/pytest --cov --cov-report=term:skip-covered
+
+# known vulnerabilities in the installed, pinned dependencies (PyPI's advisory data); --strict: a dependency
+# that could not be audited (the service unreachable) fails too
+audit: install-test
+	$(BIN)/pip-audit --strict --progress-spinner off --skip-editable
 
 bench: install-test
 	$(BIN)/python bench/list_pages.py
