@@ -1,5 +1,6 @@
 """The kernel's Flask commands: `flask ledger export|import` (app/io/cli.py), `flask calendar`
-(app/calendar/cli.py), `flask jobs worker|purge` (app/background/cli.py). A domain module adds its own
+(app/calendar/cli.py), `flask jobs worker|purge` (app/background/cli.py), `flask backup|restore`
+(app/backup.py). A domain module adds its own
 group as `cli` (app/domain/__init__.py); `flask seed` and `flask seed-demo` are seed/cli.py's."""
 
 from __future__ import annotations
@@ -19,3 +20,8 @@ def register_commands(app: Flask) -> None:
     from app.background.cli import jobs_group
 
     app.cli.add_command(jobs_group)
+
+    from app.backup import backup_command, restore_command
+
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)

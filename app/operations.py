@@ -1,5 +1,5 @@
-"""What the app needs to run on real servers, installed by create_app: reverse-proxy headers (ProxyFix, trusted
-hops from PROXY_FIX_X_*), one Chinese answer for a request over MAX_CONTENT_LENGTH (413, a page or JSON), and
+"""What the app needs to run on real servers, installed by create_app: reverse-proxy headers (ProxyFix,
+trusted hops from PROXY_FIX_X_*), one Chinese answer for a request over MAX_CONTENT_LENGTH (413, a page or JSON), and
 on SQLite WAL mode with a busy timeout, so a long import commit makes other requests wait instead of failing
 with "database is locked"."""
 

@@ -1,6 +1,6 @@
-"""The worker side of a job: load the BackgroundTask row, mark it running, run the registered body inside the app
-context and `acting_as` the job's user (its heartbeat stamped meanwhile), then record the result or the failure. A failure never loses
-the row: the user sees 失败 with a message; the traceback goes to the log only."""
+"""The worker side of a job: load the BackgroundTask row, mark it running, run the registered body inside the
+app context and `acting_as` the job's user (its heartbeat stamped meanwhile), then record the result or the
+failure. A failure never loses the row: the user sees 失败 with a message; the traceback goes to the log only."""
 
 from __future__ import annotations
 
