@@ -34,6 +34,16 @@ run: install migrate seed
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	TAIZHANG_DEV=1 $(BIN)/flask run --host 127.0.0.1 --port 5000
 
+# the production profile (README "Production"): migrations, then gunicorn (deploy/gunicorn.conf.py, WEB_CONCURRENCY
+# workers) with the job worker (JOB_WORKERS threads) beside it; DATABASE_URL, SECRET_KEY, JOBS_URL=redis://…
+# and RATELIMIT_STORAGE_URI=redis://… come from the environment
+JOB_WORKERS ?= 4
+serve: install
+	$(BIN)/flask db upgrade
+	$(BIN)/flask jobs worker --workers $(JOB_WORKERS) & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	$(BIN)/gunicorn -c deploy/gunicorn.conf.py
+
 # ruff, mypy ([tool.mypy]: app, models, views), the import contracts ([tool.importlinter]) and the module size
 lint:
 	$(BIN)/ruff check .
