@@ -1,7 +1,7 @@
 """The kernel's Flask commands: `flask ledger export|import` (app/io/cli.py), `flask calendar`
 (app/calendar/cli.py), `flask jobs worker|purge` (app/background/cli.py), `flask backup|restore`
-(app/backup.py). A domain module adds its own
-group as `cli` (app/domain/__init__.py); `flask seed` and `flask seed-demo` are seed/cli.py's."""
+(app/backup.py). A domain module adds its own group as `cli` (app/domain/__init__.py); `flask seed` and
+`flask seed-demo` are seed/cli.py's."""
 
 from __future__ import annotations
 
