@@ -12,7 +12,7 @@ from flask_appbuilder.security.views import UserDBModelView
 from flask_babel import lazy_gettext as _l
 
 from app.security import login_limits, sessions
-from app.security.password_views import ChangeMyPasswordView
+from app.security.password_views import ResetMyPasswordView
 from app.security.scope import OrgUnitScopeFilter
 from models.user import LedgerUser
 
@@ -44,7 +44,7 @@ class LedgerUserView(UserDBModelView):
 class LedgerSecurityManager(SecurityManager):
     user_model = LedgerUser
     userdbmodelview = LedgerUserView
-    resetmypasswordview = ChangeMyPasswordView
+    resetmypasswordview = ResetMyPasswordView
 
     @property
     def is_auth_limited(self) -> bool:

@@ -7,8 +7,8 @@ from typing import Any
 
 from flask import g
 from flask_appbuilder.fieldwidgets import BS3PasswordFieldWidget
+from flask_appbuilder.security import views as fab_views
 from flask_appbuilder.security.forms import ResetPasswordForm
-from flask_appbuilder.security.views import ResetMyPasswordView
 from flask_babel import lazy_gettext as _l
 from werkzeug.security import check_password_hash
 from wtforms import PasswordField, ValidationError
@@ -25,6 +25,8 @@ class ChangeMyPasswordForm(ResetPasswordForm):
             raise ValidationError(str(_l("The current password is not correct")))
 
 
-class ChangeMyPasswordView(ResetMyPasswordView):
+class ResetMyPasswordView(fab_views.ResetMyPasswordView):
+    """FAB's name kept: its endpoint, permission and the links to it stay the same."""
+
     form = ChangeMyPasswordForm
     form_columns = ["current_password", "password", "conf_password"]
