@@ -4,6 +4,7 @@ DATABASE_URL   SQLAlchemy URL (default: SQLite file in instance/)
 SECRET_KEY     required outside development (FLASK_DEBUG / TAIZHANG_DEV unset): 32+ characters, not a known value
 AUTH_RATE_LIMIT, AUTH_IP_RATE_LIMIT  failed logins allowed per account and address / per address (10 and 50 per 5 minute)
 RATELIMIT_STORAGE_URI  login limits and ended sessions (memory:// by default; redis://… with several workers)
+SECURE_COOKIES  1 (default outside development): session cookies only over HTTPS; 0 for plain HTTP
 JOBS_URL       huey storage: unset = SQLite at instance/jobs.db; redis://… in production
 JOBS_RESULTS_DIR     where result files are written (default instance/jobs/<job id>/)
 JOBS_RETENTION_DAYS  days a job and its result file are kept (default 7)
@@ -52,14 +53,16 @@ def secret_key() -> str:
 
 
 def security_settings() -> dict[str, Any]:
-    """CSRF, login limits and cookie flags; the cookies are HTTPS-only outside development."""
+    """CSRF, login limits and cookie flags; the cookies are HTTPS-only outside development (SECURE_COOKIES=0
+    for a server reached over plain HTTP only, e.g. a loopback test of the production profile)."""
     production = not is_development()
+    secure = os.environ.get("SECURE_COOKIES", "1" if production else "0") == "1"
     return {
         "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session (idle timeout below)
         # failed logins only (app/security/login_limits.py): per account and address, and per address
         "AUTH_IP_RATE_LIMIT": os.environ.get("AUTH_IP_RATE_LIMIT", "50 per 5 minute"),
-        "SESSION_COOKIE_SECURE": production,
-        "REMEMBER_COOKIE_SECURE": production,
+        "SESSION_COOKIE_SECURE": secure,
+        "REMEMBER_COOKIE_SECURE": secure,
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "HSTS": production,  # Strict-Transport-Security on HTTPS responses (app/security/headers.py)

@@ -64,6 +64,8 @@ def test_cookies__secure_in_production_not_in_development(monkeypatch: pytest.Mo
     settings = config.build()
     assert settings["SESSION_COOKIE_SECURE"] and settings["REMEMBER_COOKIE_SECURE"] and settings["HSTS"]
     assert settings["SESSION_COOKIE_HTTPONLY"] and settings["SESSION_COOKIE_SAMESITE"] == "Lax"
+    monkeypatch.setenv("SECURE_COOKIES", "0")  # a production server reached over plain HTTP
+    assert not config.build()["SESSION_COOKIE_SECURE"]
 
 
 @pytest.mark.parametrize("secret", ["abcde", config.DEV_SECRET, "changeme", "x" * 31])
