@@ -14,6 +14,7 @@ from app import audit, background, codes, config, operations, templating
 from app.calendar import store as calendar_store
 from app.dates import zh_date
 from app.rules import masking
+from app.security import csrf, headers, login_limits
 from app.security.passwords import check_password_policy
 from models import Model
 
@@ -48,6 +49,10 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     audit.install()
     codes.clear_cache()
     templating.expose_fab_originals(app)
+    # security: CSRF before AppBuilder (FAB exempts its bearer-token APIs), headers, the 429 page
+    csrf.init_app(app)
+    headers.init_app(app)
+    login_limits.init_app(app)
     calendar_store.init_app(app)
     from app import domain
     from app.cli import register_commands

@@ -1,7 +1,10 @@
 """Settings, read from the environment so one build runs on a laptop and on the district server.
 
 DATABASE_URL   SQLAlchemy URL (default: SQLite file in instance/)
-SECRET_KEY     required outside development (FLASK_DEBUG / TAIZHANG_DEV unset)
+SECRET_KEY     required outside development (FLASK_DEBUG / TAIZHANG_DEV unset): 32+ characters, not a known value
+AUTH_RATE_LIMIT, AUTH_IP_RATE_LIMIT  failed logins allowed per account and address / per address (10 and 50 per 5 minute)
+RATELIMIT_STORAGE_URI  login limits and ended sessions (memory:// by default; redis://… with several workers)
+SECURE_COOKIES  1 (default outside development): session cookies only over HTTPS; 0 for plain HTTP
 JOBS_URL       huey storage: unset = SQLite at instance/jobs.db; redis://… in production
 JOBS_RESULTS_DIR     where result files are written (default instance/jobs/<job id>/)
 JOBS_RETENTION_DAYS  days a job and its result file are kept (default 7)
@@ -36,13 +39,40 @@ def is_development() -> bool:
     return os.environ.get("TAIZHANG_DEV") == "1" or os.environ.get("FLASK_DEBUG") == "1"
 
 
+WEAK_SECRETS = {DEV_SECRET, "secret", "changeme", "change-me", "dev", "development", "thisismysecretkey"}
+MIN_SECRET_LENGTH = 32
+
+
 def secret_key() -> str:
-    key = os.environ.get("SECRET_KEY")
-    if key:
-        return key
+    """SECRET_KEY signs the session cookies: outside development it must be set, long and not a known one."""
+    key = os.environ.get("SECRET_KEY", "")
     if is_development():
-        return DEV_SECRET
-    raise RuntimeError("SECRET_KEY must be set outside development (TAIZHANG_DEV=1 allows a dev key)")
+        return key or DEV_SECRET
+    if not key:
+        raise RuntimeError("SECRET_KEY must be set outside development (TAIZHANG_DEV=1 allows a dev key)")
+    if len(key) < MIN_SECRET_LENGTH or key.lower() in WEAK_SECRETS:
+        raise RuntimeError(
+            f"SECRET_KEY is too weak: use at least {MIN_SECRET_LENGTH} random characters, not a known value "
+            '(python -c "import secrets; print(secrets.token_urlsafe(48))")'
+        )
+    return key
+
+
+def security_settings() -> dict[str, Any]:
+    """CSRF, login limits and cookie flags; the cookies are HTTPS-only outside development (SECURE_COOKIES=0
+    for a server reached over plain HTTP only, e.g. a loopback test of the production profile)."""
+    production = not is_development()
+    secure = os.environ.get("SECURE_COOKIES", "1" if production else "0") == "1"
+    return {
+        "WTF_CSRF_TIME_LIMIT": None,  # the token lives as long as the session (idle timeout below)
+        # failed logins only (app/security/login_limits.py): per account and address, and per address
+        "AUTH_IP_RATE_LIMIT": os.environ.get("AUTH_IP_RATE_LIMIT", "50 per 5 minute"),
+        "SESSION_COOKIE_SECURE": secure,
+        "REMEMBER_COOKIE_SECURE": secure,
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "HSTS": production,  # Strict-Transport-Security on HTTPS responses (app/security/headers.py)
+    }
 
 
 def database_url() -> str:
@@ -115,6 +145,7 @@ def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "JOB_SEEKER_VALID_MONTHS": int(os.environ.get("JOB_SEEKER_VALID_MONTHS", "3")),
         "IMPORT_PREVIEW_JOB_BYTES": int(os.environ.get("IMPORT_PREVIEW_JOB_KB", "200")) * 1024,
         **operations(),
+        **security_settings(),
     }
     if overrides:
         settings.update(overrides)

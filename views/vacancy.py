@@ -12,6 +12,7 @@ from flask_appbuilder.models.sqla.filters import FilterEqual
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_appbuilder.security.decorators import has_access
 from flask_babel import lazy_gettext as _l
+from markupsafe import escape
 from sqlalchemy import select
 
 from app import clock
@@ -146,8 +147,17 @@ class PublicBoardView(BaseView):
 
     @expose("/<code>/postings.json")
     def feed(self, code: str) -> Any:
+        """The postings for screens: every text HTML-escaped, so a screen that pastes it into its page shows
+        what a clerk typed (`<b>`, `&`) as text, never as markup or script."""
         town, postings = self.postings(code)
-        return jsonify(town=town.name, date=clock.today().isoformat(), hotline=hotline(), postings=postings)
+        plain = [{key: as_text(value) for key, value in posting.items()} for posting in postings]
+        return jsonify(
+            town=as_text(town.name), date=clock.today().isoformat(), hotline=hotline(), postings=plain
+        )
+
+
+def as_text(value: Any) -> Any:
+    return str(escape(value)) if isinstance(value, str) else value
 
 
 def register_views(appbuilder: Any) -> None:

@@ -3,11 +3,16 @@ enforces the password policy and the admin's own territory."""
 
 from __future__ import annotations
 
-from flask import has_request_context, request, session
+from typing import Any
+
+from flask import current_app, g, has_request_context, request, session
+from flask_appbuilder.security.api import SecurityApi
 from flask_appbuilder.security.sqla.manager import SecurityManager
 from flask_appbuilder.security.views import UserDBModelView
 from flask_babel import lazy_gettext as _l
 
+from app.security import login_limits, sessions
+from app.security.password_views import ResetMyPasswordView
 from app.security.scope import OrgUnitScopeFilter
 from models.user import LedgerUser
 
@@ -39,6 +44,29 @@ class LedgerUserView(UserDBModelView):
 class LedgerSecurityManager(SecurityManager):
     user_model = LedgerUser
     userdbmodelview = LedgerUserView
+    resetmypasswordview = ResetMyPasswordView
+
+    @property
+    def is_auth_limited(self) -> bool:
+        """FAB's own login limit counts every POST: ours (login_limits) counts failures only."""
+        return False
+
+    def register_views(self) -> None:
+        super().register_views()
+        if current_app.config["AUTH_RATE_LIMITED"]:
+            api = next(view for view in self.appbuilder.baseviews if isinstance(view, SecurityApi))
+            login_limits.install(self.limiter, [self.auth_view.blueprint, api.blueprint])
+
+    def auth_user_db(self, username: str, password: str) -> Any:
+        user = super().auth_user_db(username, password)
+        g.login_failed = user is None
+        return user
+
+    def on_user_login(self, user: Any) -> None:
+        sessions.begin()
+
+    def on_user_logout(self, user: Any) -> None:
+        sessions.end()
 
     def has_access(self, permission_name: str, view_name: str) -> bool:
         """Answer from the user's permission set, loaded once per request (FAB asks the database for
@@ -55,6 +83,7 @@ class LedgerSecurityManager(SecurityManager):
         return (permission_name, view_name) in granted
 
     def before_request(self) -> None:
+        sessions.check()
         super().before_request()
         # idle timeout: the session cookie expires PERMANENT_SESSION_LIFETIME after the last request
         session.permanent = True

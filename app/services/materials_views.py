@@ -15,6 +15,10 @@ from app import clock, ledger
 from app.io.download import download
 from app.services import materials
 
+# a scan is shown in the browser only as one of these types; anything else is saved, never rendered
+INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg"}
+ATTACHMENT_CSP = "default-src 'none'; img-src 'self'; object-src 'self'; frame-ancestors 'none'"
+
 MATERIALS_PERMISSIONS = {
     "materials": "write",
     "attach": "write",
@@ -72,7 +76,12 @@ class MaterialsViewMixin:
             abort(404)
         path, row = found
         name = row.attachment_name or path.name
-        return download(path, name, row.attachment_mime, inline=True)  # a scanned file, shown in the browser
+        inline = row.attachment_mime in INLINE_TYPES
+        response = download(
+            path, name, row.attachment_mime if inline else "application/octet-stream", inline=inline
+        )
+        response.headers["Content-Security-Policy"] = ATTACHMENT_CSP  # never a page of this site
+        return response
 
     @expose("/missing/<pk>", methods=["GET"])
     @has_access

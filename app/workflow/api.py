@@ -84,6 +84,16 @@ class WorkflowApi(BaseApi):
     @protect()
     @safe
     def state(self, pk: int) -> Any:
+        """A record's workflow: state, allowed steps, deadlines and events.
+        ---
+        get:
+          parameters:
+          - {in: path, name: pk, required: true, schema: {type: integer}}
+          responses:
+            200: {description: The record's workflow, content: {application/json: {schema: {type: object}}}}
+            401: {$ref: '#/components/responses/401'}
+            404: {$ref: '#/components/responses/404'}
+        """
         item = self.scoped(pk)
         if item is None:
             return self.response_404()
@@ -93,6 +103,29 @@ class WorkflowApi(BaseApi):
     @protect()
     @safe
     def fire(self, pk: int, name: str) -> Any:
+        """Do a step: the body holds its inputs and the record's "version".
+        ---
+        post:
+          parameters:
+          - {in: path, name: pk, required: true, schema: {type: integer}}
+          - {in: path, name: name, required: true, schema: {type: string}, description: the step}
+          requestBody:
+            required: true
+            content:
+              application/json:
+                schema:
+                  type: object
+                  properties: {version: {type: integer}, comment: {type: string}}
+                  additionalProperties: true
+          responses:
+            200: {description: The record's workflow after the step}
+            400: {$ref: '#/components/responses/400'}
+            401: {$ref: '#/components/responses/401'}
+            403: {$ref: '#/components/responses/403'}
+            404: {$ref: '#/components/responses/404'}
+            409: {description: The record was changed by someone else}
+            422: {$ref: '#/components/responses/422'}
+        """
         item = self.scoped(pk)
         if item is None:
             return self.response_404()
