@@ -11,6 +11,7 @@ from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
 from app import codes
+from app.ledger.display import masked_changes
 from app.ledger.registry import LEDGERS
 from app.security.scope import OrgUnitScopeFilter, current_actor, territory_path
 from app.services.orgs import OrgRules
@@ -129,6 +130,7 @@ class AuditLogView(ModelView):
         "comment",
     ]
     show_columns = [*list_columns, "changes"]
+    formatters_columns = {"changes": masked_changes}  # personal data only for who may read it
     search_columns = ["at", "username", "ledger", "row_org_name", "action", "row_id"]
     label_columns = {
         "action_label": _l("Action"),
