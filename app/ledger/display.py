@@ -14,6 +14,7 @@ from app.ledger.registry import models
 from app.rules.masking import mask_personal
 from app.security.access import user_may
 from app.security.scope import current_actor
+from models.base import column_meta
 
 PII_PERMISSION = ("can_view", "PersonalData")
 
@@ -55,3 +56,18 @@ def masked_changes(changes: Any) -> Any:
         name: [mask_personal(v) for v in pair] if name in personal and isinstance(pair, list) else pair
         for name, pair in changes.items()
     }
+
+
+def personal(item: Any, name: str) -> str:
+    """A column of a record as a document (letter, roster, print page) shows it: masked when it is personal
+    data the user may not read."""
+    value = getattr(item, name, None) if item is not None else None
+    if value is None:
+        return ""
+    model: Any = type(item)
+    return display_personal(model, name, value)
+
+
+def display_personal(model: Any, name: str, value: Any) -> str:
+    meta = next((meta for meta in column_meta(model) if meta.name == name), None)
+    return display(meta, value) if meta is not None and meta.pii else str(value)

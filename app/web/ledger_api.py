@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import request
 from flask_appbuilder.api import ModelRestApi
-from flask_appbuilder.exceptions import FABException
+from flask_appbuilder.exceptions import FABException, InvalidOrderByColumnFABException
 from flask_appbuilder.models.filters import Filters
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import gettext as _
@@ -56,7 +56,9 @@ class LedgerApi(ModelRestApi):
 
     def _handle_order_args(self, rison_args: dict[str, Any]) -> tuple[str, str]:
         if not can_see_pii() and rison_args.get("order_column") in pii_columns(self.datamodel.obj):
-            raise FABException(_("Personal data cannot be searched without the permission to read it"))
+            raise InvalidOrderByColumnFABException(
+                _("Personal data cannot be searched without the permission to read it")
+            )
         return super()._handle_order_args(rison_args)
 
     def refused_names(self, data: dict[str, Any], creating: bool) -> dict[str, Any]:

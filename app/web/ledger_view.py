@@ -23,7 +23,7 @@ from app import ledger
 from app.io.views import IO_PERMISSIONS, LedgerIOMixin
 from app.ledger import registry
 from app.ledger.columns import derived_columns
-from app.ledger.display import display, display_derived
+from app.ledger.display import display, display_derived, personal
 from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter
 from app.services import policy
 from app.services.materials_views import MATERIALS_PERMISSIONS, MaterialsViewMixin
@@ -158,13 +158,14 @@ class LedgerView(
         self.search_form_query_rel_fields = {"org": [["id", OrgUnitScopeFilter, None]]}
         self.init_workflow_columns()
         super().__init__(**kwargs)
+        self.guard_personal_filters()
         self.drop_workflow_actions()
         self.drop_notice_action()
         for form in (self.add_form, self.edit_form):
             blank_choice_reads_as_dash(form)
 
     def render_template(self, template: str, **kwargs: Any) -> Any:
-        return super().render_template(template, view=self, **kwargs)
+        return super().render_template(template, view=self, personal=personal, **kwargs)
 
     # ---- the rows of this view: always scoped -------------------------------------------------
 
