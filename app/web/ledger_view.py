@@ -330,11 +330,9 @@ class LedgerView(
 
     # ---- FAB's action endpoints load rows without base filters: scope them here -------------------
 
-    @expose("/action/<string:name>/<pk>", methods=["GET", "POST"])
+    @expose("/action/<string:name>/<pk>", methods=["POST"])
     @has_access
     def action(self, name: str, pk: Any) -> Any:
-        if not self.is_get_mutation_allowed():
-            abort(405)
         item = self.scoped_get(pk, include_voided=True)
         if name not in self.actions or not self.appbuilder.sm.has_access(
             self.get_action_permission_name(name), self.class_permission_name
@@ -343,7 +341,10 @@ class LedgerView(
         if refused := self.action_refusal(name):
             flash(str(refused), "danger")
             return redirect(self.get_redirect())
-        return self.actions[name].func(item)
+        return self.actions[name].func([item])  # the actions all take a list of rows
+
+    def download(self, filename: str) -> Any:  # FAB's upload-folder download: no route (files are materials)
+        abort(404)
 
     @expose("/action_post", methods=["POST"])
     @has_access
