@@ -46,6 +46,16 @@ class LedgerApi(ModelRestApi):
             for name in pii_columns(self.datamodel.obj) & row.keys():
                 row[name] = mask_personal(row[name])
 
+    def info_headless(self, **kwargs: Any) -> Any:
+        """FAB's _info, without the personal columns among the filters for users who may not read them."""
+        payload: dict[str, Any] = {}
+        rison_args = kwargs.get("rison", {})
+        self.set_response_key_mappings(payload, self.info, rison_args, **rison_args)
+        if not can_see_pii():
+            for name in pii_columns(self.datamodel.obj):
+                payload.get("filters", {}).pop(name, None)
+        return self.response(200, **payload)
+
     def _handle_filters_args(self, rison_args: dict[str, Any]) -> Filters:
         """Personal data is no filter for users who may not read it (a prefix search would spell it out)."""
         if not can_see_pii():

@@ -134,6 +134,7 @@ class AccessChecks:
             assert inspector.get(f"/api/v1/{self.ledger}/?q={query}").status_code == 400, name
             ordered = prison.dumps({"order_column": name, "order_direction": "asc"})
             assert inspector.get(f"/api/v1/{self.ledger}/?q={ordered}").status_code == 400, name
+            assert name not in inspector.get(f"/api/v1/{self.ledger}/_info").json["filters"], name
             listing = f"/ledger/{self.ledger}/list/?_flt_0_{name}={miss}"
             assert f'/show/{row.id}"' in inspector.get(listing).data.decode(), name  # the filter is ignored
             exported = inspector.get(f"/ledger/{self.ledger}/export/csv?_flt_0_{name}={miss}").data.decode()
