@@ -50,6 +50,7 @@ class ColumnMeta:
     description: Any = None
     not_future: bool = False  # a date that cannot lie after today (checked by the validation path)
     future_message: Any = None  # the refusal of a future date when it says more than the common one
+    readonly: bool = False  # written by the ledger's own rules or workflow steps, never typed in
 
 
 def field(
@@ -65,11 +66,14 @@ def field(
     public: bool = False,
     not_future: bool = False,
     future_message: Any = None,
+    readonly: bool = False,
     **kwargs: Any,
 ) -> Any:
     """A mapped column carrying its ledger metadata in `info`. `public`: a reference to a row that any
     territory may name (a published vacancy is public information), so only its liveness is checked.
-    `not_future`: a date that cannot lie after today (Beijing), refused with `future_message` if given."""
+    `not_future`: a date that cannot lie after today (Beijing), refused with `future_message` if given.
+    `pii`: personal data (ID number, phone, birth date) masked for users without the PII permission;
+    `readonly`: shown and exported, but written only by the ledger's rules and workflow steps."""
     info = {
         "label": label,
         "code_list": code_list,
@@ -81,6 +85,7 @@ def field(
         "public": public,
         "not_future": not_future,
         "future_message": future_message,
+        "readonly": readonly,
     }
     kwargs.setdefault("nullable", not required)
     return mapped_column(type_, *fk, info=info, **kwargs)
@@ -107,6 +112,7 @@ def column_meta(model: type) -> list[ColumnMeta]:
                 description=info["description"],
                 not_future=info["not_future"],
                 future_message=info["future_message"],
+                readonly=info["readonly"],
             )
         )
     return metas

@@ -69,7 +69,7 @@ class DistrictSubsidy(WorkflowStateMixin, LedgerMixin, Model):
     amount: Mapped[Decimal | None] = mapped_column(Numeric(12, 2), nullable=True)
     rule_readings: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     __derived__ = ("amount", "rule_readings")
-    phone: Mapped[str | None] = field(String(40), _l("Contact phone"))
+    phone: Mapped[str | None] = field(String(40), _l("Contact phone"), pii=True)
     remarks: Mapped[str | None] = field(Text, _l("Remarks"))
 
     def ledger_title(self) -> str:

@@ -54,6 +54,7 @@ class GuidanceTraining(LedgerMixin, Model):
         String(40),
         _l("Contact phone"),
         required=True,
+        pii=True,
         description=_l("The district calls a sample of the persons"),
     )
     self_filled: Mapped[bool] = field(

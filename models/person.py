@@ -42,13 +42,17 @@ class Person(LedgerMixin, Model):
         description=_l("Derived from the ID number when left empty"),
     )
     birth_date: Mapped[date | None] = field(
-        Date, _l("Birth date"), export="date", description=_l("Derived from the ID number when left empty")
+        Date,
+        _l("Birth date"),
+        export="date",
+        pii=True,
+        description=_l("Derived from the ID number when left empty"),
     )
     ethnicity: Mapped[str | None] = field(String(16), _l("Ethnicity"), code_list="ethnicity")
     hukou_type: Mapped[str] = field(String(16), _l("Hukou type"), code_list="hukou_type", required=True)
     hukou_address: Mapped[str | None] = field(String(200), _l("Hukou address"))
     address: Mapped[str | None] = field(String(200), _l("Residential address"))
-    phone: Mapped[str | None] = field(String(20), _l("Mobile phone"), export="text", index=True)
+    phone: Mapped[str | None] = field(String(20), _l("Mobile phone"), export="text", pii=True, index=True)
     marital_status: Mapped[str | None] = field(String(16), _l("Marital status"), code_list="marital_status")
     education: Mapped[str | None] = field(String(16), _l("Education"), code_list="education", index=True)
     skill_level: Mapped[str | None] = field(

@@ -81,7 +81,7 @@ class SiSubsidy(WorkflowStateMixin, LedgerMixin, Model):
     months: Mapped[int] = field(
         Integer, _l("Subsidy period (months)"), required=True, default=12, export="number"
     )
-    phone: Mapped[str | None] = field(String(40), _l("Contact phone"), export="text")
+    phone: Mapped[str | None] = field(String(40), _l("Contact phone"), export="text", pii=True)
     # written by the workflow steps (Input.to_field), through the same validation
     town_check_record: Mapped[str | None] = field(Text, _l("Street/town verification record"))
     reported_on: Mapped[date | None] = field(

@@ -33,7 +33,11 @@ class SmsBatch(WorkflowStateMixin, LedgerMixin, Model):
         description=_l("72 characters, punctuation included, make one message (R-72)"),
     )
     segments: Mapped[int | None] = field(
-        Integer, _l("Messages per recipient"), export="number", description=_l("Counted from the text (R-72)")
+        Integer,
+        _l("Messages per recipient"),
+        export="number",
+        readonly=True,
+        description=_l("Counted from the text (R-72)"),
     )
     recipient_age_min: Mapped[int | None] = field(Integer, _l("Recipients aged from"), export="number")
     recipient_age_max: Mapped[int | None] = field(Integer, _l("Recipients aged up to"), export="number")
@@ -57,15 +61,21 @@ class SmsBatch(WorkflowStateMixin, LedgerMixin, Model):
         export="number",
         description=_l("Empty: the whole unit of the batch"),
     )
-    recipient_count: Mapped[int | None] = field(Integer, _l("Recipients"), export="number")
-    sent_on: Mapped[date | None] = field(Date, _l("Sent on"), export="date")
-    sent_count: Mapped[int | None] = field(Integer, _l("Delivered"), export="number")
-    failed_count: Mapped[int | None] = field(Integer, _l("Failed to deliver"), export="number")
+    recipient_count: Mapped[int | None] = field(Integer, _l("Recipients"), export="number", readonly=True)
+    sent_on: Mapped[date | None] = field(Date, _l("Sent on"), export="date", readonly=True)
+    sent_count: Mapped[int | None] = field(Integer, _l("Delivered"), export="number", readonly=True)
+    failed_count: Mapped[int | None] = field(Integer, _l("Failed to deliver"), export="number", readonly=True)
     failed_numbers: Mapped[str | None] = field(
-        Text, _l("Numbers still failing"), description=_l("For the information department to check (R-73)")
+        Text,
+        _l("Numbers still failing"),
+        pii=True,
+        readonly=True,
+        description=_l("For the information department to check (R-73)"),
     )
-    retry_count: Mapped[int | None] = field(Integer, _l("Second attempts"), default=0, export="number")
-    retried_on: Mapped[date | None] = field(Date, _l("Second attempt on"), export="date")
+    retry_count: Mapped[int | None] = field(
+        Integer, _l("Second attempts"), default=0, export="number", readonly=True
+    )
+    retried_on: Mapped[date | None] = field(Date, _l("Second attempt on"), export="date", readonly=True)
     phone_call_note: Mapped[str | None] = field(Text, _l("Phone calls to those not reached"))
 
     org = relationship("OrgUnit", lazy="joined", innerjoin=True, foreign_keys="SmsBatch.org_id")

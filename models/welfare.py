@@ -83,6 +83,7 @@ class WelfarePostWorker(LedgerMixin, Model):
         Date,
         _l("Only child born on"),
         export="date",
+        pii=True,
         description=_l("The one-child fee is paid up to the month the child turns 18"),
     )
     remarks: Mapped[str | None] = field(Text, _l("Remarks"))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash
+from flask import abort, flash
 from flask_appbuilder import ModelView
 from flask_appbuilder.models.filters import BaseFilter
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
 from app import codes
+from app.ledger.display import masked_changes
 from app.ledger.registry import LEDGERS
 from app.security.scope import OrgUnitScopeFilter, current_actor, territory_path
 from app.services.orgs import OrgRules
@@ -129,6 +130,7 @@ class AuditLogView(ModelView):
         "comment",
     ]
     show_columns = [*list_columns, "changes"]
+    formatters_columns = {"changes": masked_changes}  # personal data only for who may read it
     search_columns = ["at", "username", "ledger", "row_org_name", "action", "row_id"]
     label_columns = {
         "action_label": _l("Action"),
@@ -144,6 +146,12 @@ class AuditLogView(ModelView):
     }
     base_order = ("at", "desc")
     page_size = 50
+
+    def action(self, name: str, pk: Any) -> Any:  # history has no actions: FAB's routes are not added
+        abort(404)
+
+    def action_post(self) -> Any:
+        abort(404)
 
 
 def register_admin(appbuilder: Any) -> None:

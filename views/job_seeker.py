@@ -15,10 +15,9 @@ from sqlalchemy import select
 
 from app import clock, codes, ledger
 from app.domain import job_seeker
-from app.ledger.display import can_see_pii
+from app.ledger.display import personal
 from app.security.scope import OrgScopeFilter, current_actor, scope_query
 from app.web.ledger_view import LedgerView
-from models.identity import mask_id_number
 from models.job_seeker import GuidanceSession, JobSeeker
 from models.person import Person
 
@@ -138,7 +137,7 @@ class ServiceHandbookView(BaseView):
             person=person,
             entries=job_seeker.handbook_entries(person),
             printed_on=clock.today(),
-            id_number=person.id_number if can_see_pii() else mask_id_number(person.id_number),
+            personal=personal,
             label=codes.label,
             title=_l("Service handbook"),
         )

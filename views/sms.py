@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import abort
 from flask_appbuilder.baseviews import expose
 from flask_appbuilder.models.sqla.filters import FilterEqual
 from flask_appbuilder.models.sqla.interface import SQLAInterface
@@ -13,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.domain import sms
 from app.io.download import download
+from app.ledger.display import can_see_pii
 from app.rules.sms import number_file
 from app.security.scope import OrgUnitScopeFilter
 from app.web.ledger_view import PERMISSIONS, LedgerView
@@ -60,6 +62,8 @@ class SmsBatchView(LedgerView):
     def numbers(self, pk: Any) -> Any:
         """The gateway's upload file: one mobile number per line, nothing else (WF-41 step 4)."""
         batch = self.scoped_get(pk)
+        if not can_see_pii():  # the file is nothing but personal phone numbers
+            abort(403)
         body = number_file(sms.recipients(batch))
         name = f"sms_{batch.id}_numbers.txt"
         return download(body.encode("utf-8"), name)

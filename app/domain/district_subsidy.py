@@ -40,5 +40,7 @@ DISTRICT_SUBSIDY = ledger.register(
         workflow=WORKFLOW,
         derive=(derive_amount,),
         checklist="CK-34",
+        # after the final review the case changes only by its steps (the amount is on the notice, then paid)
+        locked=("final_reviewed", "in_notice", "sent_to_finance", "finance_approved", "paid"),
     )
 )

@@ -356,5 +356,6 @@ INTEREST_SUBSIDY = ledger.register(
         derive=(derive_subsidy,),
         preconditions=PRECONDITIONS,
         checklist="CK-03",
+        locked=("sent_to_finance",),  # the total went to the finance bureau
     )
 )

@@ -26,6 +26,7 @@ from sqlalchemy import func, select
 
 from app import clock, codes, ledger
 from app.domain.job_seeker import HARDSHIP_CLASS, current
+from app.ledger.display import personal
 from app.services import followups
 from models.job_seeker import JobSeeker
 from models.referral import Referral
@@ -218,7 +219,7 @@ def roster_rows(referrals: list[Referral]) -> list[list[Any]]:
                 number,
                 person.name,
                 codes.label("gender", person.gender) if person.gender else "",
-                person.phone or "",
+                personal(person, "phone"),
                 ref.job_seeker.intended_occupation,
                 ref.referred_on.isoformat(),
                 " ".join(

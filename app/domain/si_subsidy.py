@@ -27,6 +27,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from app import codes, ledger
+from app.ledger.display import personal
 from app.services import policy
 from models.si_subsidy import FLEXIBLE, SELF_EMPLOYED, SiDeductionCheck, SiSubsidy
 from seed.workflows.si_subsidy import SI_SUBSIDY as WORKFLOW
@@ -201,7 +202,7 @@ def roster_row(n: int, case: SiSubsidy) -> list[Any]:
         n,
         person.name,
         codes.label("gender", person.gender) if person.gender else "",
-        person.id_number,
+        personal(person, "id_number"),
         town,
         community,
         *details,
@@ -210,7 +211,7 @@ def roster_row(n: int, case: SiSubsidy) -> list[Any]:
         case.monthly_amount,
         case.amount,
         codes.label("si_check_result", case.check_result) if case.check_result else "",
-        case.phone or person.phone or "",
+        personal(case, "phone") or personal(person, "phone"),
     ]
 
 

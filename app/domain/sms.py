@@ -162,7 +162,10 @@ def on_transition(obj: Any, transition: str, event: Any) -> None:
         obj.sent_count, obj.failed_count = len(delivered), len(failed)
         obj.failed_numbers = "\n".join(failed) or None
     elif transition == "resend":
-        failed_before = (obj.failed_numbers or "").split()
+        # the second attempt goes to this batch's failed numbers still among its recipients (inside the
+        # batch's unit and the sender's territory), once
+        reachable = set(recipients(obj))
+        failed_before = [n for n in (obj.failed_numbers or "").split() if n in reachable]
         if (obj.retry_count or 0) >= MAX_RETRIES:
             raise ledger.LedgerError({"": _l("The second attempt has already been made (R-73)")})
         if not failed_before:

@@ -177,6 +177,10 @@ WELFARE_POST_WORKER = ledger.register(
 )
 WELFARE = ledger.register(
     ledger.Ledger(
-        WelfarePayment, policy_basis=("public_welfare_post",), workflow=WELFARE_PAYMENT, derive=(compute_pay,)
+        WelfarePayment,
+        policy_basis=("public_welfare_post",),
+        workflow=WELFARE_PAYMENT,
+        derive=(compute_pay,),
+        locked=("signed",),  # the signed 审批表 is what is paid
     )
 )

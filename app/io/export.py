@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
@@ -168,8 +168,10 @@ def formats(book: Any) -> dict[str, Any]:
 
 
 def writer(sheet: Any, spec: ColumnSpec, fmt: dict[str, Any]) -> Callable[[int, int, Any], Any]:
-    if spec.kind == "date":
-        return lambda r, c, v: sheet.write_datetime(r, c, v, fmt["date"])
+    if spec.kind == "date":  # a masked birth date is text
+        return lambda r, c, v: (
+            sheet.write_datetime(r, c, v, fmt["date"]) if isinstance(v, date) else sheet.write_string(r, c, v)
+        )
     if spec.kind == "number":
         return lambda r, c, v: sheet.write_number(r, c, v)
     if spec.kind == "verbatim":

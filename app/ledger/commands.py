@@ -11,8 +11,9 @@ from flask_babel import lazy_gettext as _l
 
 from app.audit import ACTION_KEY, COMMENT_KEY
 from app.ledger import bulk as bulk_mode
-from app.ledger.base import STALE_MESSAGE, LedgerError, session
+from app.ledger.base import STALE_MESSAGE, LedgerError, flush, session
 from app.ledger.bulk import ledger_columns, new_row
+from app.ledger.columns import writable
 from app.ledger.registry import KERNEL, spec_of
 from app.ledger.validation import validate_values
 from app.security.scope import current_actor, in_territory
@@ -49,8 +50,22 @@ def checked_org(org_id: Any) -> OrgUnit:
 def check_version(obj: Any, expected_version: Any) -> None:
     if expected_version in (None, ""):
         raise LedgerError({"": _l("The record version is missing; please refresh and try again")})
-    if int(expected_version) != obj.version:
+    try:
+        expected = int(expected_version)
+    except (TypeError, ValueError):
+        raise LedgerError({"version": _l("The record version is not a whole number")}) from None
+    if isinstance(expected_version, bool) or expected != obj.version:
         raise LedgerError({"": STALE_MESSAGE})
+
+
+def check_unlocked(obj: Any) -> None:
+    """A record in a state that locks it (final, or declared in its spec) changes only by workflow steps."""
+    spec = spec_of(obj)
+    if spec is not None and getattr(obj, "state", None) in spec.locked_states:
+        state = spec.workflow.state_label(obj.state) if spec.workflow is not None else obj.state
+        raise LedgerError(
+            {"": _l("The record is %(state)s: it changes only through its workflow steps", state=state)}
+        )
 
 
 def assign(obj: Any, values: dict[str, Any]) -> None:
@@ -63,7 +78,7 @@ def assign(obj: Any, values: dict[str, Any]) -> None:
 def create(model: type, values: dict[str, Any]) -> Any:
     """Add a ledger row inside the actor's territory (not committed). In bulk mode (an import) the
     validated row of a ledger without a workflow is queued for flush_bulk() and returned as a dict."""
-    values = dict(values)
+    values = writable(model, values)
     errors = validate_values(model, values)
     try:
         check_org(values.get("org_id"))
@@ -84,7 +99,7 @@ def create(model: type, values: dict[str, Any]) -> Any:
     for kernel_hook in KERNEL.created:  # the workflow's initial state and deadlines
         kernel_hook(obj)
     if bulk is None:
-        session().flush()
+        flush()
     else:
         for column, keys in bulk.keys.items():
             keys[values.get(column)] = (None, obj.org_id)
@@ -107,7 +122,8 @@ def update(obj: Any, values: dict[str, Any], expected_version: Any) -> Any:
     check_version(obj, expected_version)
     if obj.voided_at is not None:
         raise LedgerError({"": _l("A voided record cannot be edited")})
-    values = {k: v for k, v in values.items() if k != "org_id"}
+    check_unlocked(obj)
+    values = {k: v for k, v in writable(type(obj), values).items() if k != "org_id"}
     errors = validate_values(type(obj), values, existing=obj)
     if errors:
         raise LedgerError(errors)
@@ -117,20 +133,21 @@ def update(obj: Any, values: dict[str, Any], expected_version: Any) -> Any:
     for hook in (*KERNEL.updated, *(spec.after_update if spec is not None else ())):
         hook(obj, before)
     if bulk_mode.current() is None:
-        session().flush()
+        flush()
     return obj
 
 
 def transfer(obj: Any, org_id: Any, reason: str, expected_version: Any) -> Any:
     """Move a row to another unit of the actor's territory, with the reason in the history."""
     check_version(obj, expected_version)
+    check_unlocked(obj)
     if not (reason or "").strip():
         raise LedgerError({"reason": _l("Please give a reason")})
     org = check_org(org_id)
     obj.org_id = org.id
     session().info[COMMENT_KEY] = reason.strip()
     session().info[ACTION_KEY] = "transfer"
-    session().flush()
+    flush()
     return obj
 
 
@@ -140,11 +157,12 @@ def void(obj: Any, reason: str) -> Any:
         raise LedgerError({"reason": _l("Please give a reason for voiding")})
     if obj.voided_at is not None:
         raise LedgerError({"": _l("The record is already voided")})
+    check_unlocked(obj)
     obj.voided_at = utcnow()
     obj.voided_by_id = getattr(current_actor(), "id", None)
     obj.void_reason = reason.strip()
     session().info[COMMENT_KEY] = reason.strip()
-    session().flush()
+    flush()
     return obj
 
 
@@ -155,5 +173,5 @@ def restore(obj: Any, reason: str = "") -> Any:
     obj.voided_by_id = None
     obj.void_reason = None
     session().info[COMMENT_KEY] = reason.strip() or None
-    session().flush()
+    flush()
     return obj

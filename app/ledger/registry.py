@@ -38,7 +38,9 @@ class RegistryError(RuntimeError):
 @dataclass(frozen=True)
 class Ledger:
     """What the kernel knows of one ledger. `checklist` is a checklist code (seed/checklists.py) or a
-    function of the record returning one; `policy_basis` the 政策依据 lines shown on the record's page."""
+    function of the record returning one; `policy_basis` the 政策依据 lines shown on the record's page;
+    `locked` the workflow states besides its final ones in which the record changes only by workflow steps
+    (e.g. a subsidy once finally reviewed or paid)."""
 
     model: type[Any]  # a ledger model: the kernel knows its columns by name only
     workflow: Workflow | None = None
@@ -52,6 +54,7 @@ class Ledger:
     checklist: str | Callable[[Any], str | None] | None = None
     policy_basis: tuple[Any, ...] = ()
     inbox: tuple[Provider, ...] = ()
+    locked: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not getattr(self.model, "__ledger__", None):
@@ -62,6 +65,13 @@ class Ledger:
     @property
     def name(self) -> str:
         return str(self.model.__ledger__)
+
+    @property
+    def locked_states(self) -> frozenset[str]:
+        """The states that lock the record: its workflow's final states and those the spec names."""
+        if self.workflow is None:
+            return frozenset()
+        return frozenset(self.locked) | {state.name for state in self.workflow.states if state.final}
 
     def precondition(self, name: str) -> Precondition:
         """A named precondition of this ledger's steps, or one the kernel provides to every ledger."""
@@ -77,6 +87,11 @@ class Ledger:
         missing = [f"workflow of {self.workflow.ledger} bound to ledger {self.name}"] * (
             self.workflow.ledger != self.name
         )
+        missing += [
+            f"{self.name}: unknown locked state {name}"
+            for name in self.locked
+            if not self.workflow.state(name)
+        ]
         for transition in self.workflow.transitions:
             for name in transition.preconditions:
                 if name not in self.preconditions and name not in KERNEL.preconditions:

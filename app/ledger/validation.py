@@ -64,10 +64,19 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
         if natural_key and values.get(name) and name not in errors:
             clash = natural_key_clash(model, name, values[name], existing)
             if clash is not None:
-                errors[name] = _l(
-                    "Already registered at %(org)s; use a transfer to move the record", org=clash.name
-                )
+                errors[name] = clash_message(clash)
     return errors
+
+
+def clash_message(clash: OrgUnit) -> Any:
+    """Where the other record is, named only inside the user's territory (another town's unit is not theirs
+    to know): outside it, the district moves records between towns."""
+    if in_territory(clash, current_actor()):
+        return _l("Already registered at %(org)s; use a transfer to move the record", org=clash.name)
+    return _l(
+        "Already registered in another unit outside your territory; ask the district office to transfer the"
+        " record to you"
+    )
 
 
 @cache

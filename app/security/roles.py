@@ -32,7 +32,10 @@ def sync_roles(appbuilder: Any, ledgers: list[str]) -> None:
     BaseSecurityManager.create_db(sm)  # FAB's admin and public roles, without its create_all
     share_permissions(appbuilder)
     appbuilder.add_permissions(update_perms=True)
-    sm.add_permission_view_menu(*PII)
+    pii = sm.add_permission_view_menu(*PII)
+    admin = sm.find_role(sm.auth_role_admin)
+    if admin is not None and pii not in admin.permissions:  # the matrix gives 系统管理员 unmasked data
+        sm.add_permission_role(admin, pii)
     # seed/roles.py: per role, lists of names, of (permission, view) pairs, and flags
     for name, spec in cast("dict[str, dict[str, Any]]", ROLES).items():
         role = sm.find_role(name) or sm.add_role(name)

@@ -1,16 +1,21 @@
-"""The form pieces of LedgerView: code-list selects, reference labels, prefilled add forms, "—" for none."""
+"""The form pieces of LedgerView (and LedgerApi): code-list selects, reference labels, the option lists of
+references scoped to the user's territory, prefilled add forms, "—" for none."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from flask import request
+from flask_appbuilder.models.filters import BaseFilter
+from flask_appbuilder.models.sqla.filters import FilterEqual
 from sqlalchemy import inspect as sa_inspect
 from werkzeug.datastructures import MultiDict
 from wtforms import SelectField
 from wtforms.fields.core import UnboundField
 
 from app import codes
+from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter
+from models.org import OrgUnit
 
 
 def reference_labels(model: type[Any], metas: dict[str, Any]) -> dict[str, Any]:
@@ -22,6 +27,35 @@ def reference_labels(model: type[Any], metas: dict[str, Any]) -> dict[str, Any]:
         for name, meta in metas.items()
         if name.endswith("_id") and name[: -len("_id")] in relationships
     }
+
+
+class LiveRowsFilter(BaseFilter):
+    """Rows not voided: what a reference may name."""
+
+    name = "live"
+    arg_name = "live"
+
+    def apply(self, query: Any, value: Any) -> Any:
+        return query.filter(self.model.voided_at.is_(None))
+
+
+def reference_filters(model: type[Any]) -> dict[str, list[list[Any]]]:
+    """The option list of each reference of a ledger row (form select, the API's _info): live records of
+    the user's territory (any territory's for a `public` reference such as a published vacancy), and the
+    active units of the territory for a unit."""
+    filters: dict[str, list[list[Any]]] = {}
+    for relation in sa_inspect(model).relationships:
+        columns = list(relation.local_columns)
+        target = relation.mapper.class_
+        if len(columns) != 1 or "label" not in columns[0].info:
+            continue
+        if target is OrgUnit:
+            filters[relation.key] = [["id", OrgUnitScopeFilter, None], ["active", FilterEqual, True]]
+        elif getattr(target, "__ledger__", None):
+            live = [["voided_at", LiveRowsFilter, None]]
+            scoped = [] if columns[0].info.get("public") else [["org_id", OrgScopeFilter, None]]
+            filters[relation.key] = [*scoped, *live]
+    return filters
 
 
 class CodeSelectField(SelectField):

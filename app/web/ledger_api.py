@@ -7,17 +7,21 @@ from typing import Any
 
 from flask import request
 from flask_appbuilder.api import ModelRestApi
+from flask_appbuilder.exceptions import FABException, InvalidOrderByColumnFABException
+from flask_appbuilder.models.filters import Filters
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app import ledger
+from app.ledger.columns import editable_columns, pii_columns, unwritable_columns
 from app.ledger.display import can_see_pii
+from app.rules.masking import mask_personal
 from app.security.scope import OrgScopeFilter
+from app.web.forms import reference_filters
 from app.web.ledger_view import VoidedRowsFilter
 from models.base import column_meta
-from models.identity import mask_id_number
 
 API_PERMISSIONS = {
     "get": "read",
@@ -37,13 +41,43 @@ class LedgerApi(ModelRestApi):
     optional_keys: tuple[str, ...] = ()  # nullable reference columns, added to what GET returns
     base_filters = [["org_id", OrgScopeFilter, None], ["voided_at", VoidedRowsFilter, None]]
 
-    def pii_columns(self) -> set[str]:
-        return {meta.name for meta in column_meta(self.datamodel.obj) if meta.pii}
-
     def mask(self, row: dict[str, Any]) -> None:
         if not can_see_pii():
-            for name in self.pii_columns() & row.keys():
-                row[name] = mask_id_number(row[name])
+            for name in pii_columns(self.datamodel.obj) & row.keys():
+                row[name] = mask_personal(row[name])
+
+    def info_headless(self, **kwargs: Any) -> Any:
+        """FAB's _info, without the personal columns among the filters for users who may not read them."""
+        payload: dict[str, Any] = {}
+        rison_args = kwargs.get("rison", {})
+        self.set_response_key_mappings(payload, self.info, rison_args, **rison_args)
+        if not can_see_pii():
+            for name in pii_columns(self.datamodel.obj):
+                payload.get("filters", {}).pop(name, None)
+        return self.response(200, **payload)
+
+    def _handle_filters_args(self, rison_args: dict[str, Any]) -> Filters:
+        """Personal data is no filter for users who may not read it (a prefix search would spell it out)."""
+        if not can_see_pii():
+            asked = {f.get("col") for f in rison_args.get("filters", []) if isinstance(f, dict)}
+            if asked & pii_columns(self.datamodel.obj):
+                raise FABException(_("Personal data cannot be searched without the permission to read it"))
+        return super()._handle_filters_args(rison_args)
+
+    def _handle_order_args(self, rison_args: dict[str, Any]) -> tuple[str, str]:
+        if not can_see_pii() and rison_args.get("order_column") in pii_columns(self.datamodel.obj):
+            raise InvalidOrderByColumnFABException(
+                _("Personal data cannot be searched without the permission to read it")
+            )
+        return super()._handle_order_args(rison_args)
+
+    def refused_names(self, data: dict[str, Any], creating: bool) -> dict[str, Any]:
+        """The columns a request names that no one types in: derived, system, workflow state, and the org unit
+        of an existing row (it moves by transfer)."""
+        model = self.datamodel.obj
+        refused = unwritable_columns(model) - {"version"} | ({"org_id", "org"} if not creating else set())
+        message = _l("This field is computed or set by the workflow; it cannot be written")
+        return {name: message for name in data if name in refused}
 
     def pre_get(self, data: dict[str, Any]) -> None:
         self.mask(data.get("result", {}))
@@ -85,11 +119,13 @@ class LedgerApi(ModelRestApi):
         data = self.body()
         if not isinstance(data, dict):
             return self.response_400(message=_("Request is not JSON"))
+        if refused := self.refused_names(data, creating=True):
+            return self.refused(ledger.LedgerError(refused))
         for column, relation in record_selects(self.datamodel.obj).items():
             data.setdefault(column, data.pop(relation, None))
         try:
             item = ledger.create(self.datamodel.obj, data)
-            self.datamodel.session.commit()
+            ledger.commit()
         except ledger.LedgerError as exc:
             return self.refused(exc)
         return self.response(201, id=item.id, result=self.show_model_schema.dump(item))
@@ -101,9 +137,11 @@ class LedgerApi(ModelRestApi):
         data = self.body()
         if not isinstance(data, dict):
             return self.response_400(message=_("Request is not JSON"))
+        if refused := self.refused_names(data, creating=False):
+            return self.refused(ledger.LedgerError(refused))
         try:
             ledger.update(item, data, data.get("version"))
-            self.datamodel.session.commit()
+            ledger.commit()
         except ledger.LedgerError as exc:
             return self.refused(exc)
         return self.response(200, result=self.show_model_schema.dump(item))
@@ -116,7 +154,7 @@ class LedgerApi(ModelRestApi):
         reason = request.args.get("reason") or ((self.body() or {}).get("reason") or "")
         try:
             ledger.void(item, reason)
-            self.datamodel.session.commit()
+            ledger.commit()
         except ledger.LedgerError as exc:
             return self.refused(exc)
         return self.response(200, message=_("Voided; the record is kept in the history"))
@@ -144,6 +182,7 @@ def api_for(view_class: Any) -> type[LedgerApi]:
     metas = column_meta(model)
     relations = record_selects(model)
     names = [meta.name for meta in metas if meta.name not in relations]
+    editable = [name for name in names if name in editable_columns(model)]
     # an optional reference (nullable key) is not listed: "<relation>.id" makes FAB inner-join the
     # relationship, which would drop the rows that have none (and the key column is not in FAB's schema);
     # GET adds its key column afterwards (LedgerApi.add_optional_keys)
@@ -164,8 +203,10 @@ def api_for(view_class: Any) -> type[LedgerApi]:
         "class_permission_name": model.__ledger__,
         "list_columns": ["id", "version", "org.id", "org.name", *shown],
         "show_columns": ["id", "version", "voided_at", "void_reason", "org.id", "org.name", *shown],
-        "add_columns": [*relations.values(), *names],
-        "edit_columns": names,
+        "add_columns": [*relations.values(), *editable],
+        "edit_columns": editable,
+        "add_query_rel_fields": reference_filters(model),
+        "edit_query_rel_fields": reference_filters(model),
         "search_columns": [*relations.values(), *[name for name in names if name != "remarks"]],
         "order_columns": ["id", *names],
         "label_columns": {meta.name: meta.label for meta in metas} | {"org": _l("Org unit")},

@@ -22,13 +22,21 @@ from wtforms import HiddenField
 from app import ledger
 from app.io.views import IO_PERMISSIONS, LedgerIOMixin
 from app.ledger import registry
-from app.ledger.display import display, display_derived
+from app.ledger.columns import derived_columns
+from app.ledger.display import display, display_derived, personal
 from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter
 from app.services import policy
 from app.services.materials_views import MATERIALS_PERMISSIONS, MaterialsViewMixin
 from app.services.notice_views import NOTICE_PERMISSIONS, NoticeBatchViewMixin
 from app.web.bulk_actions import TieredActionsMixin
-from app.web.forms import CodeSelectField, blank_choice_reads_as_dash, prefill, reference_labels
+from app.web.forms import (
+    CodeSelectField,
+    blank_choice_reads_as_dash,
+    prefill,
+    reference_filters,
+    reference_labels,
+)
+from app.web.personal_data import PersonalDataMixin
 from app.web.record_page import RecordPageMixin
 from app.workflow.ledger_views import BULK_ACTION, WorkflowViewMixin
 from models.base import column_meta
@@ -40,8 +48,8 @@ PERMISSIONS = {
     "add": "write",
     "edit": "write",
     "transfer": "write",
-    "transition": "write",
-    BULK_ACTION: "write",
+    "transition": "step",  # a workflow step: reviewers hold it without write
+    BULK_ACTION: "step",
     "delete": "void",
     "void_selected": "void",
     "restore": "restore",
@@ -65,6 +73,7 @@ class VoidedRowsFilter(BaseFilter):
 
 
 class LedgerView(
+    PersonalDataMixin,
     RecordPageMixin,
     TieredActionsMixin,
     LedgerIOMixin,
@@ -130,24 +139,33 @@ class LedgerView(
             if meta.code_list
         }
         self.edit_form_extra_fields = {**code_fields, "row_version": HiddenField()}
-        self.edit_columns: list[str] = [c for c in (self.edit_columns or self.add_columns) if c != "org"] + [
-            "row_version"
-        ]
+        computed = derived_columns(model)  # nobody types what the rules compute or the workflow writes
+        self.add_columns: list[str] = [c for c in self.add_columns or [] if c not in computed]
+        self.edit_columns: list[str] = [
+            c for c in (self.edit_columns or self.add_columns) if c != "org" and c not in computed
+        ] + ["row_version"]
         org_choices = [["id", OrgUnitScopeFilter, None], ["active", FilterEqual, True]]
+        choices = reference_filters(model)
         self.add_form_query_rel_fields: dict[str, Any] = {
+            **choices,
             **(self.add_form_query_rel_fields or {}),
             "org": org_choices,
+        }
+        self.edit_form_query_rel_fields: dict[str, Any] = {
+            **choices,
+            **(self.edit_form_query_rel_fields or {}),
         }
         self.search_form_query_rel_fields = {"org": [["id", OrgUnitScopeFilter, None]]}
         self.init_workflow_columns()
         super().__init__(**kwargs)
+        self.guard_personal_filters()
         self.drop_workflow_actions()
         self.drop_notice_action()
         for form in (self.add_form, self.edit_form):
             blank_choice_reads_as_dash(form)
 
     def render_template(self, template: str, **kwargs: Any) -> Any:
-        return super().render_template(template, view=self, **kwargs)
+        return super().render_template(template, view=self, personal=personal, **kwargs)
 
     # ---- the rows of this view: always scoped -------------------------------------------------
 
@@ -171,7 +189,7 @@ class LedgerView(
     def run_command(self, form: Any, command: Any) -> bool:
         try:
             g.saved_row = command(self.form_values(form))
-            self.datamodel.session.commit()
+            ledger.commit()
         except ledger.LedgerError as exc:
             self.datamodel.session.rollback()
             for name, message in exc.errors.items():
@@ -268,9 +286,13 @@ class LedgerView(
         item = self.scoped_get(pk)
         reason = request.form.get("reason", "")
         if request.method == "POST" and reason.strip():
-            ledger.void(item, reason)
-            self.datamodel.session.commit()
-            flash(str(_l("Voided; the record is kept in the history")), "success")
+            try:
+                ledger.void(item, reason)
+                ledger.commit()
+                flash(str(_l("Voided; the record is kept in the history")), "success")
+            except ledger.LedgerError as exc:
+                self.datamodel.session.rollback()
+                flash(str(exc), "danger")
             return redirect(self.get_redirect())
         if request.method == "POST":
             flash(str(_l("Please give a reason for voiding")), "danger")
@@ -282,7 +304,7 @@ class LedgerView(
         item = self.scoped_get(pk, include_voided=True)
         try:
             ledger.restore(item, request.form.get("reason", ""))
-            self.datamodel.session.commit()
+            ledger.commit()
             flash(str(_l("Restored")), "success")
         except ledger.LedgerError as exc:
             flash(str(exc), "danger")
@@ -299,7 +321,7 @@ class LedgerView(
                 request.form.get("reason", ""),
                 request.form.get("row_version"),
             )
-            self.datamodel.session.commit()
+            ledger.commit()
             flash(str(_l("Transferred")), "success")
         except ledger.LedgerError as exc:
             self.datamodel.session.rollback()
@@ -308,11 +330,9 @@ class LedgerView(
 
     # ---- FAB's action endpoints load rows without base filters: scope them here -------------------
 
-    @expose("/action/<string:name>/<pk>", methods=["GET", "POST"])
+    @expose("/action/<string:name>/<pk>", methods=["POST"])
     @has_access
     def action(self, name: str, pk: Any) -> Any:
-        if not self.is_get_mutation_allowed():
-            abort(405)
         item = self.scoped_get(pk, include_voided=True)
         if name not in self.actions or not self.appbuilder.sm.has_access(
             self.get_action_permission_name(name), self.class_permission_name
@@ -321,7 +341,10 @@ class LedgerView(
         if refused := self.action_refusal(name):
             flash(str(refused), "danger")
             return redirect(self.get_redirect())
-        return self.actions[name].func(item)
+        return self.actions[name].func([item])  # the actions all take a list of rows
+
+    def download(self, filename: str) -> Any:  # FAB's upload-folder download: no route (files are materials)
+        abort(404)
 
     @expose("/action_post", methods=["POST"])
     @has_access
@@ -344,10 +367,15 @@ class LedgerView(
         items = [item for item in items if item.voided_at is None]
         reason = request.form.get("reason", "")
         if reason.strip():
+            voided = 0
             for item in items:
-                ledger.void(item, reason)
-            self.datamodel.session.commit()
-            flash(str(_l("Voided %(count)d records", count=len(items))), "success")
+                try:
+                    ledger.void(item, reason)
+                    voided += 1
+                except ledger.LedgerError as exc:  # a record its workflow has locked
+                    flash(f"{item}：{exc}", "warning")
+            ledger.commit()
+            flash(str(_l("Voided %(count)d records", count=voided)), "success")
             return redirect(self.get_redirect())
         return self.render_template("ledger/void.html", items=items, title=self.list_title)
 

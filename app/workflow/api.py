@@ -1,5 +1,5 @@
 """REST endpoints of every workflow ledger, generated like the ledger APIs and guarded by the same ledger
-permissions (read to look, write to fire):
+permissions (read to look, step to fire):
 
     GET  /api/v1/workflow/<ledger>/<pk>               state, allowed steps, deadlines, events
     POST /api/v1/workflow/<ledger>/<pk>/<transition>  JSON body: the step's inputs and "version"
@@ -23,7 +23,7 @@ from app.workflow import commands
 class WorkflowApi(BaseApi):
     view: Any = None
     allow_browser_login = True
-    method_permission_name = {"state": "read", "fire": "write"}
+    method_permission_name = {"state": "read", "fire": "step"}
 
     def scoped(self, pk: int) -> Any:
         datamodel = self.view.datamodel
@@ -135,7 +135,7 @@ class WorkflowApi(BaseApi):
         session = self.view.datamodel.session
         try:
             commands.fire(item, name, body, body.get("version"))
-            session.commit()
+            ledger.commit()
         except ledger.LedgerError as exc:
             session.rollback()
             return self.response(

@@ -60,7 +60,7 @@ class WorkflowViewMixin:
         """What the record's page shows of its workflow."""
         if self.workflow is None:
             return {"workflow": None}
-        may_write = self.appbuilder.sm.has_access("can_write", self.class_permission_name)
+        may_write = self.appbuilder.sm.has_access("can_step", self.class_permission_name)
         return {
             "workflow": self.workflow,
             "state_label": self.workflow.state_label(item.state),
@@ -79,7 +79,7 @@ class WorkflowViewMixin:
         item = self.scoped_get(pk)  # type: ignore[attr-defined]
         try:
             event = commands.fire(item, name, request.form.to_dict(), request.form.get("row_version"))
-            self.datamodel.session.commit()  # type: ignore[attr-defined]
+            ledger.commit()
             flash(str(_l("Done: %(step)s", step=self.workflow.transition(event.transition).label)), "success")
         except ledger.LedgerError as exc:
             self.datamodel.session.rollback()  # type: ignore[attr-defined]

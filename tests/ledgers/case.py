@@ -20,6 +20,7 @@ from app.web.ledger_api import optional_keys, record_selects
 from models.audit import AuditLog
 from models.base import column_meta
 from tests.conftest import first_community, org
+from tests.ledgers.case_access import AccessChecks
 
 CASES: dict[str, type[LedgerCase]] = {}
 HOME_TOWN, OTHER_TOWN = "仁和镇", "后沙峪镇"
@@ -50,7 +51,7 @@ def case(name: str) -> LedgerCase:
     return CASES[name]()
 
 
-class LedgerCase:
+class LedgerCase(AccessChecks):
     ledger: ClassVar[str]
     invalid_values: ClassVar[list[tuple[dict[str, Any], str]]] = []  # (changes, field that must fail)
 
