@@ -66,7 +66,7 @@ def age(seeker: Seeker, post: Post, weight: int) -> tuple[int, str]:
         (age, Seeker(birth_date=date(1981, 10, 20)), Post(age_min=18, age_max=45), (W, "年龄45岁，符合要求")),
         (
             age,
-            Seeker(birth_date=date(1981, 10, 19)),
+            Seeker(birth_date=date(1980, 10, 20)),
             Post(age_min=18, age_max=45),
             (0, "年龄46岁，不符合要求"),
         ),
