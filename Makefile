@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := app:create_app
 
-.PHONY: run test install install-test translations migrate seed serve audit lint module-size check-migrations bench clean
+.PHONY: run test install install-test translations migrate seed serve audit lint module-size check-migrations bench clean mutation
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -77,3 +77,12 @@ audit: install-test
 
 bench: install-test
 	$(BIN)/python bench/list_pages.py
+
+# mutation testing with mutmut 3 ([tool.mutmut] in pyproject.toml: the modules mutated and the tests that may
+# kill them): on demand, about weekly, never in CI (a run takes ~8 minutes for app/rules/ and the calendar on
+# two cores, far over CI's budget). MUTANTS narrows the run to some mutants: `make mutation
+# MUTANTS='app.rules.welfare_pay*'`. It ends with the score per module; `.venv/bin/mutmut results` lists the
+# survivors, each of which is killed by a test or explained in tests/MUTATION_SURVIVORS.md.
+mutation:
+	$(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/python -m tests.mutation.score

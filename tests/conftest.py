@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Flask
+from flask import Flask, g, has_app_context
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, delete, select, text
 
@@ -66,11 +66,24 @@ def reset_postgres_schema(url: str) -> None:
     engine.dispose()
 
 
+class RequestClient(FlaskClient):
+    """A test client whose every request finds its user from its own session cookie, as in production: a
+    test keeps an app context open, and its `g` (where Flask-Login and FAB keep the user) would otherwise
+    carry the last request's user into the next one, a session that expired or another client's."""
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:
+        if has_app_context():
+            for name in ("_login_user", "user"):
+                g.pop(name, None)
+        return super().open(*args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def shared_app(db_url: str) -> Iterator[Flask]:
     """One app for the whole session: building one costs about a second (werkzeug compiles ~800 URL rules),
     which per test was most of the suite's time. `fresh_app` gives each test a clean copy of its state."""
     app = create_app({**TEST_OVERRIDES, "SQLALCHEMY_DATABASE_URI": db_url})
+    app.test_client_class = RequestClient
     yield app
     with app.app_context():
         db.engine.dispose()
@@ -180,9 +193,12 @@ class Personas:
         self.client = client
 
     def login(self, username: str, password: str = DEMO_PASSWORD) -> FlaskClient:
+        """The client logged in as `username`; a refused login (wrong password, unknown or inactive user)
+        fails here, since FAB answers it with a redirect back to the login page."""
         self.client.get("/logout/")
         response = self.client.post("/login/", data={"username": username, "password": password})
-        assert response.status_code in (200, 302)
+        assert response.status_code == 302, (username, response.status_code)
+        assert "/login/" not in response.location, (username, response.location)
         return self.client
 
 

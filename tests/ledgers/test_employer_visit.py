@@ -11,6 +11,7 @@ from tests.ledgers.case import LedgerCase
 
 class TestEmployerVisit(LedgerCase):
     ledger = "employer_visit"
+    code_selects = False  # no field of this ledger is a code list
     change = {"visitors": "王五、赵六"}
     invalid_values = [
         ({"planned_on": "2026-10-11"}, "planned_on"),  # appointed 10-09: less than 3 days ahead

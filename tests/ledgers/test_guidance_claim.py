@@ -9,6 +9,7 @@ from tests.ledgers.case import LedgerCase
 
 class TestGuidanceClaim(LedgerCase):
     ledger = "guidance_claim"
+    code_selects = False  # no field of this ledger is a code list
     change = {"remarks": "材料齐全"}
     invalid_values = [
         ({"quarter": "2026Q5"}, "quarter"),

@@ -10,6 +10,7 @@ from tests.ledgers.case import LedgerCase
 
 class TestGuidanceTraining(LedgerCase):
     ledger = "guidance_training"
+    code_selects = False  # no field of this ledger is a code list
     change = {"minutes": 150}
     invalid_values = [
         ({"minutes": 119}, "minutes"),

@@ -11,6 +11,7 @@ from tests.ledgers.case import LedgerCase
 
 class TestInterestSubsidy(LedgerCase):
     ledger = "interest_subsidy"
+    code_selects = False  # no field of this ledger is a code list
     change = {"remarks": "利息清单已核"}
     invalid_values = [
         ({"quarterly_interest": "第一季度 很多"}, "quarterly_interest"),

@@ -9,6 +9,7 @@ from tests.ledgers.case import LedgerCase
 
 class TestPublicNotice(LedgerCase):
     ledger = "public_notice"
+    code_selects = False  # no field of this ledger is a code list
     change = {"title": "区级优惠政策审核结果公示（更正）"}
     invalid_values = [({"title": ""}, "title")]
 

@@ -11,6 +11,7 @@ from tests.ledgers.case import LedgerCase
 
 class TestSiDeductionCheck(LedgerCase):
     ledger = "si_deduction_check"
+    code_selects = False  # no field of this ledger is a code list
     change = {"note": "已电话提醒补存"}
     invalid_values = [
         ({"month": "2026-05-01"}, "month"),  # before the subsidy started

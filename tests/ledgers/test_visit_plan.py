@@ -9,6 +9,7 @@ from tests.ledgers.case import LedgerCase
 
 class TestVisitPlan(LedgerCase):
     ledger = "visit_plan"
+    code_selects = False  # no field of this ledger is a code list
     change = {"lead": "王牵头"}
     invalid_values = [({"quarter": "5"}, "quarter"), ({"title": ""}, "title"), ({"year": "abc"}, "year")]
 

@@ -11,6 +11,7 @@ from tests.ledgers.case import LedgerCase
 
 class TestWelfarePayment(LedgerCase):
     ledger = "welfare_payment"
+    code_selects = False  # no field of this ledger is a code list
     change = {"remarks": "已核对"}
     invalid_values = [
         ({"pay_month": "2025-06-01"}, "pay_month"),  # before the worker was on post

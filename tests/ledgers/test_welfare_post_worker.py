@@ -10,6 +10,7 @@ from tests.ledgers.case import LedgerCase
 
 class TestWelfarePostWorker(LedgerCase):
     ledger = "welfare_post_worker"
+    code_selects = False  # no field of this ledger is a code list
     change = {"remarks": "续签合同"}
     invalid_values = [
         ({"base_wage": "1000.00"}, "base_wage"),  # below the minimum wage parameter (1160)

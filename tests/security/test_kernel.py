@@ -3,18 +3,22 @@ tree and code lists admin, the history browser's territory, and the home page co
 
 from __future__ import annotations
 
+import time
 from datetime import timedelta
+from types import SimpleNamespace
 from typing import Any
 
+import itsdangerous.timed
 import pytest
 from flask import Flask
 from flask_appbuilder.exceptions import PasswordComplexityValidationError
 from sqlalchemy import select
 
-from app import create_app, db
+from app import create_app, db, ledger
 from app.audit import HistoryIsAppendOnly
 from app.ledger import LEDGERS
 from app.security.passwords import check_password_policy
+from app.security.scope import acting_as
 from models.audit import AuditLog
 from models.codes import CodeItem
 from models.org import OrgUnit
@@ -55,8 +59,9 @@ def test_inspector__cannot_write_ledgers(app: Flask, login: Any) -> None:
     client = login("ducha")
     unit = first_community(HOME_TOWN)
     response = client.post("/api/v1/person/", json=person_values(unit.id))
-    assert response.status_code in (401, 403)
+    assert response.status_code == 403
     assert db.session.execute(select(Person)).first() is None
+    assert client.get("/api/v1/person/").status_code == 200  # reading is the inspector's right
 
 
 def test_login__rate_limited_after_repeated_failures(db_url: str) -> None:
@@ -76,12 +81,19 @@ def test_login__rate_limited_after_repeated_failures(db_url: str) -> None:
     assert 429 in codes
 
 
-def test_session__idle_timeout_is_configured(app: Flask, login: Any) -> None:
+def test_session__expires_after_30_idle_minutes_and_each_request_renews_it(
+    app: Flask, login: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     client = login("renhe_shequ")
     assert app.config["PERMANENT_SESSION_LIFETIME"] == timedelta(minutes=30)
-    response = client.get("/")
-    cookie = response.headers.get("Set-Cookie", "")
-    assert "Expires=" in cookie  # a permanent session that expires after idle time
+    now = [time.time()]
+    monkeypatch.setattr(itsdangerous.timed, "time", SimpleNamespace(time=lambda: now[0]))
+    for idle_minutes in (29, 29):  # each request renews the session's signature
+        now[0] += idle_minutes * 60
+        assert client.get("/ledger/person/list/").status_code == 200, idle_minutes
+    now[0] += 31 * 60
+    expired = client.get("/ledger/person/list/")
+    assert expired.status_code == 302 and "/login/" in expired.location
 
 
 def test_history__append_only_even_for_admin(app: Flask, login: Any) -> None:
@@ -117,24 +129,31 @@ def test_history_browser__inspector_filters_and_town_scope(app: Flask, login: An
     assert page.count("renhe_jingban") >= 1 and page.count("houshayu_jingban") >= 1
     filtered = login("ducha").get("/history/list/?_flt_0_username=houshayu_jingban").data.decode()
     assert "houshayu_jingban" in filtered and "renhe_jingban</td>" not in filtered
-    assert login("renhe_shequ").get("/history/list/").status_code in (302, 403)
+    assert login("renhe_shequ").get("/history/list/").status_code == 403
 
 
 def test_org_tree__admin_adds_renames_deactivates_and_cannot_delete_used_unit(app: Flask, login: Any) -> None:
     admin = login("admin")
     town = org(HOME_TOWN)
-    response = admin.post("/orgunits/add", data={"parent": town.id, "code": "T0001", "name": "测试新社区"})
-    assert response.status_code == 302
-    unit = db.session.execute(select(OrgUnit).where(OrgUnit.code == "T0001")).scalar_one()
+    for code in ("T0001", "T0002"):
+        response = admin.post("/orgunits/add", data={"parent": town.id, "code": code, "name": f"测试{code}"})
+        assert response.status_code == 302
+    unit, unused = (
+        db.session.execute(select(OrgUnit).where(OrgUnit.code == code)).scalar_one()
+        for code in ("T0001", "T0002")
+    )
     assert unit.level == "community" and unit.path == f"{town.path}/T0001"
     admin.post(f"/orgunits/edit/{unit.id}", data={"name": "测试改名社区", "active": "y"})
     db.session.expire_all()
     assert db.session.get(OrgUnit, unit.id).name == "测试改名社区"
-    used = first_community(HOME_TOWN)
-    make_person_row(app, HOME_TOWN)
-    admin.post(f"/orgunits/delete/{used.id}")
+    with acting_as(app.appbuilder.sm.find_user(username="renhe_jingban")):
+        ledger.create(Person, person_values(unit.id))
+        db.session.commit()
+    refused = admin.post(f"/orgunits/delete/{unit.id}", follow_redirects=True)
+    assert "该机构下已有记录、用户或下级机构，不能删除，请改为停用" in refused.data.decode()
+    assert admin.post(f"/orgunits/delete/{unused.id}").status_code == 302  # an unused unit may go
     db.session.expire_all()
-    assert db.session.get(OrgUnit, used.id) is not None
+    assert db.session.get(OrgUnit, unit.id) is not None and db.session.get(OrgUnit, unused.id) is None
 
 
 def test_code_list__referenced_item_never_deleted(app: Flask, login: Any) -> None:
@@ -142,9 +161,17 @@ def test_code_list__referenced_item_never_deleted(app: Flask, login: Any) -> Non
     item = db.session.execute(
         select(CodeItem).where(CodeItem.list_key == "hukou_type", CodeItem.code == "2")
     ).scalar_one()
-    login("admin").post(f"/codes/delete/{item.id}")
+    admin = login("admin")
+    refused = admin.post(f"/codes/delete/{item.id}", follow_redirects=True)
+    assert "该字典项已被记录引用，不能删除，请改为停用" in refused.data.decode()
+    unused = CodeItem(
+        list_key="hukou_type", list_title="户口性质", code="T9", label="测试项", sort=99, active=True
+    )
+    db.session.add(unused)
+    db.session.commit()
+    assert admin.post(f"/codes/delete/{unused.id}").status_code == 302  # an unused item may go
     db.session.expire_all()
-    assert db.session.get(CodeItem, item.id) is not None
+    assert db.session.get(CodeItem, item.id) is not None and db.session.get(CodeItem, unused.id) is None
 
 
 def test_home__counts_of_own_territory(app: Flask, login: Any) -> None:
@@ -163,3 +190,14 @@ def test_home__counts_of_own_territory(app: Flask, login: Any) -> None:
 def test_own_account__every_role_sees_its_user_info(app: Flask, login: Any, username: str) -> None:
     page = login(username).get("/users/userinfo/")
     assert page.status_code == 200 and username in page.data.decode()
+
+
+def test_login_helper__wrong_password_fails_it_and_leaves_the_client_anonymous(
+    app: Flask, personas: Any, client: Any
+) -> None:
+    """The refusal checks of the suite (403 for a logged-in user) rest on the helper having logged in."""
+    with pytest.raises(AssertionError):
+        personas.login("renhe_shequ", "wrong-pass")
+    anonymous = client.get("/history/list/")
+    assert anonymous.status_code == 302 and "/login/" in anonymous.location
+    assert personas.login("ducha").get("/history/list/").status_code == 200

@@ -1,0 +1,34 @@
+"""The mutation score per module of the last `mutmut run` (`make mutation` prints it): killed / (killed +
+survived + no tests + timeout) for each mutated file, from the results mutmut keeps beside the mutants."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from mutmut.stats import status_by_exit_code
+
+COUNTED = ("killed", "survived", "no tests", "timeout", "suspicious")
+
+
+def scores(root: Path = Path("mutants")) -> dict[str, Counter[str]]:
+    found = {}
+    for meta in sorted(root.rglob("*.py.meta")):
+        codes = json.loads(meta.read_text())["exit_code_by_key"]
+        if codes:
+            module = str(meta.relative_to(root)).removesuffix(".meta")
+            found[module] = Counter(status_by_exit_code[code] for code in codes.values())
+    return found
+
+
+def main() -> None:
+    for module, counts in scores().items():
+        total = sum(counts[status] for status in COUNTED)
+        score = 100 * counts["killed"] / total if total else 100.0
+        rest = ", ".join(f"{counts[s]} {s}" for s in COUNTED[1:] if counts[s])
+        print(f"{module:40} {score:5.1f} %  {counts['killed']}/{total} killed{'; ' + rest if rest else ''}")
+
+
+if __name__ == "__main__":
+    main()
