@@ -139,7 +139,7 @@ class LedgerMixin:
 
     @declared_attr
     def org(cls) -> Mapped[Any]:  # noqa: N805
-        return relationship("OrgUnit", lazy="joined", innerjoin=True)
+        return relationship("OrgUnit", lazy="joined", innerjoin="unnested")
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805

@@ -91,10 +91,10 @@ class Referral(LedgerMixin, Model):
     escalation: Mapped[str | None] = field(String(16), _l("Escalated to"), code_list="referral_escalation")
     remarks: Mapped[str | None] = field(Text, _l("Remarks"))
 
-    job_seeker = relationship("JobSeeker", lazy="joined", innerjoin=True)
-    person = relationship("Person", lazy="joined", innerjoin=True)
-    vacancy = relationship("Vacancy", lazy="joined", innerjoin=True)
-    employer = relationship("Employer", lazy="joined", innerjoin=True)
+    job_seeker = relationship("JobSeeker", lazy="joined", innerjoin="unnested")
+    person = relationship("Person", lazy="joined", innerjoin="unnested")
+    vacancy = relationship("Vacancy", lazy="joined", innerjoin="unnested")
+    employer = relationship("Employer", lazy="joined", innerjoin="unnested")
 
     def __str__(self) -> str:
         return f"{self.ledger_title()} {self.referred_on}"

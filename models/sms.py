@@ -68,7 +68,7 @@ class SmsBatch(WorkflowStateMixin, LedgerMixin, Model):
     retried_on: Mapped[date | None] = field(Date, _l("Second attempt on"), export="date")
     phone_call_note: Mapped[str | None] = field(Text, _l("Phone calls to those not reached"))
 
-    org = relationship("OrgUnit", lazy="joined", innerjoin=True, foreign_keys="SmsBatch.org_id")
+    org = relationship("OrgUnit", lazy="joined", innerjoin="unnested", foreign_keys="SmsBatch.org_id")
     recipient_org = relationship("OrgUnit", foreign_keys="SmsBatch.recipient_org_id")
 
     def __str__(self) -> str:

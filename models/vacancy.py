@@ -49,7 +49,7 @@ class Vacancy(WorkflowStateMixin, LedgerMixin, Model):
         ),
     )
 
-    org = relationship("OrgUnit", foreign_keys="Vacancy.org_id", lazy="joined", innerjoin=True)
+    org = relationship("OrgUnit", foreign_keys="Vacancy.org_id", lazy="joined", innerjoin="unnested")
     employer_id: Mapped[int] = field(
         Integer, _l("Employer"), ForeignKey("employer.id"), required=True, index=True, export="number"
     )
