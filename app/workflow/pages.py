@@ -28,8 +28,18 @@ class InboxView(BaseView):
     @has_access
     def index(self) -> Any:
         today = clock.today()
-        items = inbox.inbox(current_actor(), today)
-        return self.render_template("workflow/inbox.html", items=items, today=today, title=_l("My to-dos"))
+        number = max(request.args.get("page", 0, type=int), 0)
+        items = inbox.page(current_actor(), today, number)
+        total = inbox_count()
+        return self.render_template(
+            "workflow/inbox.html",
+            items=items,
+            total=total,
+            page=number,
+            pages=max((total + inbox.PAGE_SIZE - 1) // inbox.PAGE_SIZE, 1),
+            today=today,
+            title=_l("My to-dos"),
+        )
 
 
 class OverdueBoardView(BaseView):
@@ -76,11 +86,11 @@ class OverdueBoardView(BaseView):
 
 
 def inbox_count() -> int:
-    """The navbar badge: how many to-dos the user has (computed once per request)."""
+    """The navbar badge: how many to-dos the user has (counted, not listed; once per request)."""
     if not hasattr(request, "inbox_count"):
         user = current_actor()
         signed_in = user is not None and user.is_authenticated
-        request.inbox_count = len(inbox.inbox(user, clock.today())) if signed_in else 0  # type: ignore[attr-defined]
+        request.inbox_count = inbox.count(user, clock.today()) if signed_in else 0  # type: ignore[attr-defined]
     return int(request.inbox_count)  # type: ignore[attr-defined]
 
 
