@@ -34,7 +34,7 @@ from app.workflow.ledger_views import BULK_ACTION, WorkflowViewMixin
 from models.base import column_meta
 from seed.policy_basis import basis_for
 
-READ_METHODS = ("list", "show", "history", "action", "action_post", "api_read", "download")
+READ_METHODS = ("list", "show", "related", "history", "action", "action_post", "api_read", "download")
 PERMISSIONS = {
     **dict.fromkeys(READ_METHODS, "read"),
     "add": "write",
@@ -217,7 +217,7 @@ class LedgerView(
     def _show(self, pk: Any) -> Any:
         item = self.scoped_get(pk, include_voided=True)
         g.ledger_item = item
-        return self.related_widgets(item, {})
+        return {}  # the related ledgers' tabs load when opened (RecordPageMixin.related)
 
     def related_widgets(self, item: Any, widgets: dict[str, Any]) -> Any:
         """The lists of the record's rows in other ledgers (show and edit pages)."""
