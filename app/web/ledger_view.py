@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, g, has_request_context, redirect, request, url_for
+from flask import abort, flash, g, has_request_context, jsonify, redirect, request, url_for
 from flask_appbuilder import ModelView
 from flask_appbuilder.actions import action as bulk_action
 from flask_appbuilder.baseviews import expose
@@ -29,12 +29,14 @@ from app.services.materials_views import MATERIALS_PERMISSIONS, MaterialsViewMix
 from app.services.notice_views import NOTICE_PERMISSIONS, NoticeBatchViewMixin
 from app.web.bulk_actions import TieredActionsMixin
 from app.web.forms import CodeSelectField, blank_choice_reads_as_dash, prefill, reference_labels
+from app.web.org_picker import LazyOrgField, territory_units
 from app.web.record_page import RecordPageMixin
 from app.workflow.ledger_views import BULK_ACTION, WorkflowViewMixin
 from models.base import column_meta
 from seed.policy_basis import basis_for
 
-READ_METHODS = ("list", "show", "related", "history", "action", "action_post", "api_read", "download")
+READ_METHODS = ("list", "show", "related", "org_choices", "history", "action", "action_post", "api_read")
+READ_METHODS += ("download",)
 PERMISSIONS = {
     **dict.fromkeys(READ_METHODS, "read"),
     "add": "write",
@@ -125,9 +127,12 @@ class LedgerView(
         }
         self.add_form_extra_fields = dict(code_fields)
         self.search_form_extra_fields = {
-            name: CodeSelectField(meta.label, code_list=meta.code_list)
-            for name, meta in self.metas.items()
-            if meta.code_list
+            **{
+                name: CodeSelectField(meta.label, code_list=meta.code_list)
+                for name, meta in self.metas.items()
+                if meta.code_list
+            },
+            "org": LazyOrgField(_l("Org unit")),
         }
         self.edit_form_extra_fields = {**code_fields, "row_version": HiddenField()}
         self.edit_columns: list[str] = [c for c in (self.edit_columns or self.add_columns) if c != "org"] + [
@@ -138,7 +143,6 @@ class LedgerView(
             **(self.add_form_query_rel_fields or {}),
             "org": org_choices,
         }
-        self.search_form_query_rel_fields = {"org": [["id", OrgUnitScopeFilter, None]]}
         self.init_workflow_columns()
         super().__init__(**kwargs)
         self.drop_workflow_actions()
@@ -228,6 +232,12 @@ class LedgerView(
             page_sizes=get_page_size_args(),
             widgets=widgets,
         )
+
+    @expose("/org_choices", methods=["GET"])
+    @has_access
+    def org_choices(self) -> Any:
+        """The units of the user's territory for the list's org filter (loaded when the clerk opens it)."""
+        return jsonify(territory_units())
 
     def _delete(self, pk: Any) -> None:  # FAB's hard delete is never reachable
         abort(405)
