@@ -35,8 +35,17 @@ from app.workflow.ledger_views import BULK_ACTION, WorkflowViewMixin
 from models.base import column_meta
 from seed.policy_basis import basis_for
 
-READ_METHODS = ("list", "show", "related", "org_choices", "history", "action", "action_post", "api_read")
-READ_METHODS += ("download",)
+READ_METHODS = (
+    "list",
+    "show",
+    "related",
+    "org_choices",
+    "history",
+    "action",
+    "action_post",
+    "api_read",
+    "download",
+)
 PERMISSIONS = {
     **dict.fromkeys(READ_METHODS, "read"),
     "add": "write",

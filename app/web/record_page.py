@@ -50,7 +50,8 @@ class RecordPageMixin:
         view = self._related_views[index]
         name = type(view).__name__
         if request.headers.get("X-Requested-With") != "XMLHttpRequest":
-            show = url_for(f"{type(self).__name__}.show", pk=item.id, **request.args.to_dict())
+            args: dict[str, Any] = request.args.to_dict()
+            show = url_for(f"{type(self).__name__}.show", pk=item.id, **args)
             return redirect(f"{show}#{name}")
         order_column, order_direction = get_order_args().get(name, ("", ""))
         widget = self._get_related_view_widget(

@@ -94,7 +94,8 @@ def overdue_counts(user: Any, today: date) -> list[tuple[OrgUnit, Any, Any, int]
     orgs = {org.id: org for org in session.execute(select(OrgUnit)).scalars()}
     tally: dict[tuple[int, str, str], list[Any]] = {}
     for name, step_name, org_id, n in session.execute(union_all(*parts)):
-        workflow = registry.LEDGERS[name].workflow
+        workflow = registry.spec(name).workflow
+        assert workflow is not None  # the parts are of workflow ledgers only
         unit = units(orgs[org_id])
         key = (unit.id, name, step_name)
         tally.setdefault(key, [unit, workflow, workflow.transition(step_name), 0])[3] += n
