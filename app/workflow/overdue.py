@@ -90,8 +90,8 @@ def overdue_counts(user: Any, today: date) -> list[tuple[OrgUnit, Any, Any, int]
     if not parts:
         return []
     session = ledger.session()
-    units = unit_index(user)
     orgs = {org.id: org for org in session.execute(select(OrgUnit)).scalars()}
+    units = unit_index(user, orgs.values())
     tally: dict[tuple[int, str, str], list[Any]] = {}
     for name, step_name, org_id, n in session.execute(union_all(*parts)):
         workflow = registry.spec(name).workflow
@@ -104,11 +104,13 @@ def overdue_counts(user: Any, today: date) -> list[tuple[OrgUnit, Any, Any, int]
     )
 
 
-def unit_index(user: Any) -> Any:
-    """row org → the unit one level below the viewer's (or the viewer's own unit at the bottom)."""
+def unit_index(user: Any, tree: Any = None) -> Any:
+    """row org → the unit one level below the viewer's (or the viewer's own unit at the bottom); `tree`: the
+    org units when the caller has read them already."""
     base = territory_path(user) or ""
     depth = len(base.split("/")) if base else 0
-    by_path = {unit.path: unit for unit in ledger.session().execute(select(OrgUnit)).scalars()}
+    units = tree if tree is not None else ledger.session().execute(select(OrgUnit)).scalars()
+    by_path = {unit.path: unit for unit in units}
 
     def unit_of(org: OrgUnit) -> OrgUnit:
         parts = org.path.split("/")
