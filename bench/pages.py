@@ -11,7 +11,7 @@ before/after_cursor_execute on the app's engine), and for the list pages the rat
 floor (the same count and page query through SQLAlchemy Core). A page the persona may not open reads "—".
 `--explain` (PostgreSQL) writes `EXPLAIN (ANALYZE, BUFFERS)` of each page's statements to bench/out/.
 
-    PYTHONPATH=. .venv/bin/python bench/pages.py --database-url sqlite:////work/wt/bench-250k.db
+    PYTHONPATH=. .venv/bin/python bench/pages.py --database-url sqlite:////tmp/bench-250k.db
     PYTHONPATH=. .venv/bin/python bench/pages.py --database-url postgresql://postgres@127.0.0.1/bench_250k --explain
 """
 

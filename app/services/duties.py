@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, select
 
@@ -32,10 +33,19 @@ def due_instances(duty: Duty, today: date) -> list[tuple[str, date]]:
 
 def pending(user: Any, today: date) -> list[tuple[Duty, str, date]]:
     """The due instances of the active duties of the user's tier not yet done by the user's unit (one
-    statement: the duties with their unit's 办结 periods)."""
+    statement: the duties with their unit's 办结 periods; once per request, which both counts and lists them)."""
     org = getattr(user, "org", None)
     if org is None or not user_may(user, *DONE_PERMISSION):
         return []
+    if not has_request_context():
+        return read_pending(org, today)
+    memo = request.__dict__.setdefault("pending_duties", {})
+    if (org.id, today) not in memo:
+        memo[org.id, today] = read_pending(org, today)
+    return list(memo[org.id, today])
+
+
+def read_pending(org: Any, today: date) -> list[tuple[Duty, str, date]]:
     query = (
         select(Duty, DutyDone.period)
         .outerjoin(DutyDone, and_(DutyDone.duty_id == Duty.id, DutyDone.org_id == org.id))
