@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import subprocess
 import sys
 import time
@@ -38,7 +39,12 @@ class Clerk(HttpUser):
 
     def on_start(self) -> None:
         username = random.choice(self.accounts)
-        self.client.post("/login/", data={"username": username, "password": PASSWORD}, name="login")
+        form = self.client.get("/login/", name="login form").text
+        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', form)
+        data = {"username": username, "password": PASSWORD, "csrf_token": token.group(1) if token else ""}
+        signed_in = self.client.post("/login/", data=data, name="login", allow_redirects=False)
+        if signed_in.status_code != 302:
+            raise RuntimeError(f"{username} could not sign in ({signed_in.status_code})")
         page = self.client.get("/api/v1/person/?q=(page:0,page_size:50,columns:!(id))", name="REST ids")
         self.person_ids = [row["id"] for row in page.json().get("result", [])] or [0]
 
