@@ -19,7 +19,7 @@ def test_list_page__org_filter_loads_units_when_opened(app: Flask, login: Any) -
     with recorded() as sent:
         page = client.get("/ledger/person/list/").get_data(as_text=True)
     assert not [s for s in sent if "FROM org_unit" in s.split("WHERE")[0] and "person" not in s]
-    assert 'form-control org-lazy' in page  # the search form's fields reach the page as JSON
+    assert "form-control org-lazy" in page  # the search form's fields reach the page as JSON
     units = client.get("/ledger/person/org_choices").json
     names = [u["text"] for u in units]
     assert names[0] == "仁和镇" and unit.name in names and "后沙峪镇" not in names
