@@ -16,7 +16,12 @@ from flask_appbuilder import Model
 from sqlalchemy import DateTime, ForeignKey, Integer, Text
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
-__all__ = ["Model", "LedgerMixin", "ColumnMeta", "field", "column_meta", "utcnow"]
+__all__ = ["Model", "LedgerMixin", "ColumnMeta", "field", "column_meta", "utcnow", "FLAT"]
+
+# a required reference loads with an inner join that stays flat when its row is itself outer-joined: a
+# plain innerjoin=True beside an optional `person` gives LEFT OUTER JOIN (person JOIN org_unit), which
+# SQLite answers by materialising every person per query (SQLAlchemy takes "unnested"; its stub says bool)
+FLAT: Any = "unnested"
 
 
 _clock: list[Callable[[], date]] = [date.today]  # app.clock installs Beijing's date (frozen in tests, demos)
@@ -145,7 +150,7 @@ class LedgerMixin:
 
     @declared_attr
     def org(cls) -> Mapped[Any]:  # noqa: N805
-        return relationship("OrgUnit", lazy="joined", innerjoin=True)
+        return relationship("OrgUnit", lazy="joined", innerjoin=FLAT)
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805

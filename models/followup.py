@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, relationship
 
 from models.base import LedgerMixin, Model, field
@@ -19,6 +19,7 @@ class FollowUp(LedgerMixin, Model):
     """跟踪回访: one due follow-up of one person, with its result once done."""
 
     __tablename__ = "followup"
+    __table_args__ = (Index("ix_followup_due", "done_on", "due_on"),)  # 我的待办: not done, due soon
     __ledger__ = "followup"
     __ledger_label__ = _l("Follow-up records")
 

@@ -21,7 +21,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, relationship
 
-from models.base import LedgerMixin, Model, field
+from models.base import FLAT, LedgerMixin, Model, field
 
 
 class JobSeeker(LedgerMixin, Model):
@@ -111,7 +111,7 @@ class JobSeeker(LedgerMixin, Model):
     )
     remarks: Mapped[str | None] = field(Text, _l("Remarks"))
 
-    person = relationship("Person", lazy="joined", innerjoin=True)  # flat join: see app/domain/matching.py
+    person = relationship("Person", lazy="joined", innerjoin=FLAT)  # flat join: see app/domain/matching.py
     # an optional reference (a guidance session's registration): an outer join, or FAB's list query drops rows
     org = relationship("OrgUnit", lazy="joined", foreign_keys="JobSeeker.org_id")
     preferred_town = relationship("OrgUnit", foreign_keys="JobSeeker.preferred_town_id")
@@ -171,7 +171,7 @@ class GuidanceSession(LedgerMixin, Model):
         Boolean, _l("Entered in the vocational guidance subsystem"), default=False
     )
 
-    person = relationship("Person", lazy="joined", innerjoin=True)  # flat join: see app/domain/matching.py
+    person = relationship("Person", lazy="joined", innerjoin=FLAT)  # flat join: see app/domain/matching.py
     job_seeker = relationship("JobSeeker")
 
     def __str__(self) -> str:

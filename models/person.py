@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Boolean, Date, Integer, String, Text
+from sqlalchemy import Boolean, Date, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped
 
 from models.base import LedgerMixin, Model, field, today
@@ -21,6 +21,8 @@ class Person(LedgerMixin, Model):
     """劳动力: one person of the labour-force registry, kept by their community (居住社区村)."""
 
     __tablename__ = "person"
+    # the home page's counts by unit and status, read from the index alone
+    __table_args__ = (Index("ix_person_org_status", "org_id", "employment_status", "voided_at"),)
     __ledger__ = "person"
     __ledger_label__ = _l("Labour-force registry")
 

@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, relationship
 
-from models.base import LedgerMixin, Model, field
+from models.base import FLAT, LedgerMixin, Model, field
 
 
 class Referral(LedgerMixin, Model):
@@ -91,10 +91,10 @@ class Referral(LedgerMixin, Model):
     escalation: Mapped[str | None] = field(String(16), _l("Escalated to"), code_list="referral_escalation")
     remarks: Mapped[str | None] = field(Text, _l("Remarks"))
 
-    job_seeker = relationship("JobSeeker", lazy="joined", innerjoin=True)
-    person = relationship("Person", lazy="joined", innerjoin=True)
-    vacancy = relationship("Vacancy", lazy="joined", innerjoin=True)
-    employer = relationship("Employer", lazy="joined", innerjoin=True)
+    job_seeker = relationship("JobSeeker", lazy="joined", innerjoin=FLAT)
+    person = relationship("Person", lazy="joined", innerjoin=FLAT)
+    vacancy = relationship("Vacancy", lazy="joined", innerjoin=FLAT)
+    employer = relationship("Employer", lazy="joined", innerjoin=FLAT)
 
     def __str__(self) -> str:
         return f"{self.ledger_title()} {self.referred_on}"

@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, relationship
 
-from models.base import LedgerMixin, Model, field
+from models.base import FLAT, LedgerMixin, Model, field
 from models.workflow import WorkflowStateMixin
 
 
@@ -78,7 +78,7 @@ class SmsBatch(WorkflowStateMixin, LedgerMixin, Model):
     retried_on: Mapped[date | None] = field(Date, _l("Second attempt on"), export="date", readonly=True)
     phone_call_note: Mapped[str | None] = field(Text, _l("Phone calls to those not reached"))
 
-    org = relationship("OrgUnit", lazy="joined", innerjoin=True, foreign_keys="SmsBatch.org_id")
+    org = relationship("OrgUnit", lazy="joined", innerjoin=FLAT, foreign_keys="SmsBatch.org_id")
     recipient_org = relationship("OrgUnit", foreign_keys="SmsBatch.recipient_org_id")
 
     def __str__(self) -> str:

@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, relationship
 
-from models.base import LedgerMixin, Model, field
+from models.base import FLAT, LedgerMixin, Model, field
 from models.workflow import WorkflowStateMixin
 
 AGE_RANGE = (16, 70)
@@ -49,7 +49,7 @@ class Vacancy(WorkflowStateMixin, LedgerMixin, Model):
         ),
     )
 
-    org = relationship("OrgUnit", foreign_keys="Vacancy.org_id", lazy="joined", innerjoin=True)
+    org = relationship("OrgUnit", foreign_keys="Vacancy.org_id", lazy="joined", innerjoin=FLAT)
     employer_id: Mapped[int] = field(
         Integer, _l("Employer"), ForeignKey("employer.id"), required=True, index=True, export="number"
     )

@@ -49,6 +49,8 @@ class Deadline(Model):
     __table_args__ = (
         Index("ix_workflow_deadline_row", "ledger", "row_id"),
         Index("ix_workflow_deadline_open", "status", "due_on"),
+        # 我的待办 (open deadlines of a ledger's steps) and 超期督办 (open and past due, per ledger)
+        Index("ix_workflow_deadline_ledger_open", "ledger", "status", "step", "due_on"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import current_app, g, has_request_context, request, session
+from flask import current_app, g, has_request_context, session
 from flask_appbuilder.security.api import SecurityApi
 from flask_appbuilder.security.sqla.manager import SecurityManager
 from flask_appbuilder.security.views import UserDBModelView
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload
 
 from app.security import login_limits, sessions
+from app.security.access import user_may
 from app.security.password_views import ResetMyPasswordView
 from app.security.scope import OrgUnitScopeFilter
 from models.user import LedgerUser
@@ -68,19 +70,21 @@ class LedgerSecurityManager(SecurityManager):
     def on_user_logout(self, user: Any) -> None:
         sessions.end()
 
+    def get_user_by_id(self, pk: int) -> LedgerUser | None:
+        """The user with their org unit, roles and groups in one statement (every request loads it)."""
+        return self.session.get(
+            self.user_model,
+            pk,
+            options=[joinedload(LedgerUser.roles), joinedload(LedgerUser.groups)],
+        )
+
     def has_access(self, permission_name: str, view_name: str) -> bool:
         """Answer from the user's permission set, loaded once per request (FAB asks the database for
         every menu item and button: 16 statements on a list page)."""
         user = self.current_user
         if not has_request_context() or user is None or not getattr(user, "is_active", False):
             return bool(super().has_access(permission_name, view_name))
-        granted = getattr(request, "granted_permissions", None)
-        if granted is None:
-            granted = set()
-            for permissions in self.get_user_roles_permissions(user).values():
-                granted.update(permissions)
-            request.granted_permissions = granted  # type: ignore[attr-defined]
-        return (permission_name, view_name) in granted
+        return user_may(user, permission_name, view_name)
 
     def before_request(self) -> None:
         sessions.check()

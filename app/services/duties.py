@@ -6,14 +6,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import and_, select
 
 from app import ledger
 from app.ledger import registry
 from app.security.access import user_may
 from app.services.duty_periods import instances, next_instance, parse, previous_instance
-from app.workflow.inbox import InboxItem
+from app.workflow.inbox import InboxItem, counts
 from models.base import utcnow
 from models.duty import Duty, DutyDone
 from models.org import LEVELS
@@ -31,22 +32,36 @@ def due_instances(duty: Duty, today: date) -> list[tuple[str, date]]:
 
 
 def pending(user: Any, today: date) -> list[tuple[Duty, str, date]]:
+    """The due instances of the active duties of the user's tier not yet done by the user's unit (one
+    statement: the duties with their unit's 办结 periods; once per request, which both counts and lists them)."""
     org = getattr(user, "org", None)
     if org is None or not user_may(user, *DONE_PERMISSION):
         return []
-    session = ledger.session()
-    duties = session.execute(
-        select(Duty).where(Duty.active.is_(True), Duty.tier == org.level).order_by(Duty.code)
-    ).scalars()
-    query = select(DutyDone.duty_id, DutyDone.period).where(DutyDone.org_id == org.id)
-    done = {(duty_id, period) for duty_id, period in session.execute(query)}
+    if not has_request_context():
+        return read_pending(org, today)
+    memo = request.__dict__.setdefault("pending_duties", {})
+    if (org.id, today) not in memo:
+        memo[org.id, today] = read_pending(org, today)
+    return list(memo[org.id, today])
+
+
+def read_pending(org: Any, today: date) -> list[tuple[Duty, str, date]]:
+    query = (
+        select(Duty, DutyDone.period)
+        .outerjoin(DutyDone, and_(DutyDone.duty_id == Duty.id, DutyDone.org_id == org.id))
+        .where(Duty.active.is_(True), Duty.tier == org.level)
+        .order_by(Duty.code)
+    )
+    done: dict[Duty, set[str]] = {}
+    for duty, period in ledger.session().execute(query):
+        done.setdefault(duty, set()).update([period] if period else [])
     out = []
-    for duty in duties:
+    for duty, periods in done.items():
         try:
             due = due_instances(duty, today)
         except ValueError:  # an anchor the administrator mistyped is refused by the admin form
             continue
-        out += [(duty, period, on) for period, on in due if (duty.id, period) not in done]
+        out += [(duty, period, on) for period, on in due if period not in periods]
     return out
 
 
@@ -65,6 +80,11 @@ def duty_items(user: Any, today: date) -> list[InboxItem]:
         )
         for duty, period, on in pending(user, today)
     ]
+
+
+@counts(duty_items)
+def duty_count(user: Any, today: date) -> int:
+    return len(pending(user, today))
 
 
 def check_duty(item: Duty) -> None:

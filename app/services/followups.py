@@ -20,7 +20,7 @@ from app.ledger import registry
 from app.security.access import user_may
 from app.security.scope import scope_query
 from app.services.followup_schedule import RULES, due_after, next_due, rules_triggered_by
-from app.workflow.inbox import LIMIT, InboxItem
+from app.workflow.inbox import InboxItem, counts, limit
 from models.followup import FollowUp
 from models.org import OrgUnit
 
@@ -152,6 +152,15 @@ def unresolved_rules() -> list[str]:
     return problems
 
 
+def due_followups(user: Any, today: date) -> Any:
+    """The condition on FollowUp for the user's due ones (not voided, not done, due within a week)."""
+    return (
+        FollowUp.voided_at.is_(None),
+        FollowUp.done_on.is_(None),
+        FollowUp.due_on <= today + timedelta(days=DUE_SOON_DAYS),
+    )
+
+
 @registry.KERNEL.provider
 def followup_items(user: Any, today: date) -> list[InboxItem]:
     """Follow-ups of the user's territory not yet done, due within a week or overdue."""
@@ -159,17 +168,8 @@ def followup_items(user: Any, today: date) -> list[InboxItem]:
 
     if not user_may(user, "can_write", FollowUp.__ledger__):
         return []
-    query = (
-        select(FollowUp)
-        .where(
-            FollowUp.voided_at.is_(None),
-            FollowUp.done_on.is_(None),
-            FollowUp.due_on <= today + timedelta(days=DUE_SOON_DAYS),
-        )
-        .order_by(FollowUp.due_on, FollowUp.id)
-        .limit(LIMIT)
-    )
-    rows = ledger.session().execute(scope_query(query, FollowUp, user)).scalars()
+    query = select(FollowUp).where(*due_followups(user, today)).order_by(FollowUp.due_on, FollowUp.id)
+    rows = ledger.session().execute(scope_query(query.limit(limit()), FollowUp, user)).scalars()
     return [
         InboxItem(
             kind="followup",
@@ -185,3 +185,12 @@ def followup_items(user: Any, today: date) -> list[InboxItem]:
         )
         for row in rows
     ]
+
+
+@counts(followup_items)
+def followup_count(user: Any, today: date) -> Any:
+    """The due follow-ups as a count(*) over the indexed due/done columns (a scalar subquery)."""
+    if not user_may(user, "can_write", FollowUp.__ledger__):
+        return 0
+    query = select(func.count()).select_from(FollowUp).where(*due_followups(user, today))
+    return scope_query(query, FollowUp, user).scalar_subquery()

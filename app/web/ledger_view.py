@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, g, has_request_context, redirect, request, url_for
+from flask import abort, flash, g, has_request_context, jsonify, redirect, request, url_for
 from flask_appbuilder import ModelView
 from flask_appbuilder.actions import action as bulk_action
 from flask_appbuilder.baseviews import expose
@@ -36,13 +36,24 @@ from app.web.forms import (
     reference_filters,
     reference_labels,
 )
+from app.web.org_picker import LazyOrgField, territory_units
 from app.web.personal_data import PersonalDataMixin
 from app.web.record_page import RecordPageMixin
 from app.workflow.ledger_views import BULK_ACTION, WorkflowViewMixin
 from models.base import column_meta
 from seed.policy_basis import basis_for
 
-READ_METHODS = ("list", "show", "history", "action", "action_post", "api_read", "download")
+READ_METHODS = (
+    "list",
+    "show",
+    "related",
+    "org_choices",
+    "history",
+    "action",
+    "action_post",
+    "api_read",
+    "download",
+)
 PERMISSIONS = {
     **dict.fromkeys(READ_METHODS, "read"),
     "add": "write",
@@ -134,9 +145,12 @@ class LedgerView(
         }
         self.add_form_extra_fields = dict(code_fields)
         self.search_form_extra_fields = {
-            name: CodeSelectField(meta.label, code_list=meta.code_list)
-            for name, meta in self.metas.items()
-            if meta.code_list
+            **{
+                name: CodeSelectField(meta.label, code_list=meta.code_list)
+                for name, meta in self.metas.items()
+                if meta.code_list
+            },
+            "org": LazyOrgField(_l("Org unit")),
         }
         self.edit_form_extra_fields = {**code_fields, "row_version": HiddenField()}
         computed = derived_columns(model)  # nobody types what the rules compute or the workflow writes
@@ -155,7 +169,6 @@ class LedgerView(
             **choices,
             **(self.edit_form_query_rel_fields or {}),
         }
-        self.search_form_query_rel_fields = {"org": [["id", OrgUnitScopeFilter, None]]}
         self.init_workflow_columns()
         super().__init__(**kwargs)
         self.guard_personal_filters()
@@ -235,7 +248,7 @@ class LedgerView(
     def _show(self, pk: Any) -> Any:
         item = self.scoped_get(pk, include_voided=True)
         g.ledger_item = item
-        return self.related_widgets(item, {})
+        return {}  # the related ledgers' tabs load when opened (RecordPageMixin.related)
 
     def related_widgets(self, item: Any, widgets: dict[str, Any]) -> Any:
         """The lists of the record's rows in other ledgers (show and edit pages)."""
@@ -246,6 +259,12 @@ class LedgerView(
             page_sizes=get_page_size_args(),
             widgets=widgets,
         )
+
+    @expose("/org_choices", methods=["GET"])
+    @has_access
+    def org_choices(self) -> Any:
+        """The units of the user's territory for the list's org filter (loaded when the clerk opens it)."""
+        return jsonify(territory_units())
 
     def _delete(self, pk: Any) -> None:  # FAB's hard delete is never reachable
         abort(405)

@@ -1,12 +1,17 @@
 """What a ledger record's page shows besides its fields, for LedgerView: references read as the records
 they name, the buttons to other ledgers' forms the user may follow, the change history in words (code
-labels, state labels, org names, materials items) and the units a record may be transferred to."""
+labels, state labels, org names, materials items), the units a record may be transferred to, and its rows in
+other ledgers, one tab at a time (each tab loads its list when opened: a person's page does not query the
+nine ledgers that refer to persons)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import url_for
+from flask import abort, redirect, request, url_for
+from flask_appbuilder.baseviews import expose
+from flask_appbuilder.security.decorators import has_access
+from flask_appbuilder.urltools import get_order_args, get_page_args, get_page_size_args
 from sqlalchemy import select
 
 from app import ledger
@@ -29,6 +34,35 @@ class RecordPageMixin:
     workflow: Any
     class_permission_name: str
     record_links: list[tuple[Any, str, dict[str, str]]]
+
+    _related_views: list[Any]
+    scoped_get: Any
+    _get_related_view_widget: Any
+
+    @expose("/related/<pk>/<int:index>", methods=["GET"])
+    @has_access
+    def related(self, pk: Any, index: int) -> Any:
+        """One tab of the record's rows in another ledger (the record page fetches it when the tab opens); a
+        link followed from it (its paging) opens the record page on that tab."""
+        item = self.scoped_get(pk, include_voided=True)
+        if not 0 <= index < len(self._related_views):
+            abort(404)
+        view = self._related_views[index]
+        name = type(view).__name__
+        if request.headers.get("X-Requested-With") != "XMLHttpRequest":
+            args: dict[str, Any] = request.args.to_dict()
+            show = url_for(f"{type(self).__name__}.show", pk=item.id, **args)
+            return redirect(f"{show}#{name}")
+        order_column, order_direction = get_order_args().get(name, ("", ""))
+        widget = self._get_related_view_widget(
+            item,
+            view,
+            order_column,
+            order_direction,
+            page=get_page_args().get(name),
+            page_size=get_page_size_args().get(name),
+        )
+        return widget(pk=item.id)
 
     @staticmethod
     def show_value(item: Any, name: str, meta: Any) -> str:

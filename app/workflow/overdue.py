@@ -11,11 +11,11 @@ from typing import Any
 
 import xlsxwriter
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import func, select, union_all
 
 from app import ledger
 from app.ledger import registry
-from app.security.scope import scope_query, territory_path
+from app.security.scope import scope_query, subtree_ids, territory_path
 from app.workflow.inbox import row_title
 from models.org import OrgUnit
 from models.workflow import Deadline
@@ -34,13 +34,16 @@ class OverdueItem:
         return (today - self.deadline.due_on).days
 
 
-def overdue_items(user: Any, today: date) -> list[OverdueItem]:
+def overdue_items(
+    user: Any, today: date, ledger_name: str | None = None, step_name: str | None = None, unit: Any = None
+) -> list[OverdueItem]:
+    """The overdue records, optionally only of one ledger, step and unit (the drill-down of one count)."""
     session = ledger.session()
     items = []
     units = unit_index(user)
     for name, spec in registry.LEDGERS.items():
         workflow = spec.workflow
-        if workflow is None:
+        if workflow is None or ledger_name not in (None, name):
             continue
         model = spec.model
         query = (
@@ -54,17 +57,60 @@ def overdue_items(user: Any, today: date) -> list[OverdueItem]:
             )
             .order_by(Deadline.due_on)
         )
+        if step_name is not None:
+            query = query.where(Deadline.step == step_name)
+        if unit is not None:
+            query = query.where(model.org_id.in_(subtree_ids(unit.path)))
         for deadline, row in session.execute(scope_query(query, model, user)):
             step = workflow.transition(deadline.step)
             items.append(OverdueItem(units(row.org), workflow, step, row, deadline, registry.VIEWS[name]))
     return items
 
 
-def unit_index(user: Any) -> Any:
-    """row org → the unit one level below the viewer's (or the viewer's own unit at the bottom)."""
+def overdue_counts(user: Any, today: date) -> list[tuple[OrgUnit, Any, Any, int]]:
+    """The board: overdue deadlines counted by SQL per ledger, step and record org (one statement for every
+    workflow ledger), then added up by the unit one level below the viewer."""
+    parts = []
+    for name, spec in registry.LEDGERS.items():
+        if spec.workflow is None:
+            continue
+        model = spec.model
+        query = (
+            select(Deadline.ledger, Deadline.step, model.org_id, func.count())
+            .join(model, model.id == Deadline.row_id)
+            .where(
+                Deadline.ledger == name,
+                Deadline.status == "open",
+                Deadline.due_on < today,
+                model.voided_at.is_(None),
+            )
+            .group_by(Deadline.ledger, Deadline.step, model.org_id)
+        )
+        parts.append(scope_query(query, model, user))
+    if not parts:
+        return []
+    session = ledger.session()
+    orgs = {org.id: org for org in session.execute(select(OrgUnit)).scalars()}
+    units = unit_index(user, orgs.values())
+    tally: dict[tuple[int, str, str], list[Any]] = {}
+    for name, step_name, org_id, n in session.execute(union_all(*parts)):
+        workflow = registry.spec(name).workflow
+        assert workflow is not None  # the parts are of workflow ledgers only
+        unit = units(orgs[org_id])
+        key = (unit.id, name, step_name)
+        tally.setdefault(key, [unit, workflow, workflow.transition(step_name), 0])[3] += n
+    return sorted(
+        (tuple(v) for v in tally.values()), key=lambda r: (r[0].path, str(r[1].label), str(r[2].label))
+    )
+
+
+def unit_index(user: Any, tree: Any = None) -> Any:
+    """row org → the unit one level below the viewer's (or the viewer's own unit at the bottom); `tree`: the
+    org units when the caller has read them already."""
     base = territory_path(user) or ""
     depth = len(base.split("/")) if base else 0
-    by_path = {unit.path: unit for unit in ledger.session().execute(select(OrgUnit)).scalars()}
+    units = tree if tree is not None else ledger.session().execute(select(OrgUnit)).scalars()
+    by_path = {unit.path: unit for unit in units}
 
     def unit_of(org: OrgUnit) -> OrgUnit:
         parts = org.path.split("/")

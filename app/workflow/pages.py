@@ -10,10 +10,11 @@ from flask_appbuilder.security.decorators import has_access
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from app import clock
+from app import clock, ledger
 from app.io.download import download
 from app.security.scope import current_actor
 from app.workflow import inbox, overdue
+from models.org import OrgUnit
 
 
 class InboxView(BaseView):
@@ -28,8 +29,18 @@ class InboxView(BaseView):
     @has_access
     def index(self) -> Any:
         today = clock.today()
-        items = inbox.inbox(current_actor(), today)
-        return self.render_template("workflow/inbox.html", items=items, today=today, title=_l("My to-dos"))
+        number = max(request.args.get("page", 0, type=int), 0)
+        items = inbox.page(current_actor(), today, number)
+        total = inbox_count()
+        return self.render_template(
+            "workflow/inbox.html",
+            items=items,
+            total=total,
+            page=number,
+            pages=max((total + inbox.PAGE_SIZE - 1) // inbox.PAGE_SIZE, 1),
+            today=today,
+            title=_l("My to-dos"),
+        )
 
 
 class OverdueBoardView(BaseView):
@@ -44,7 +55,7 @@ class OverdueBoardView(BaseView):
     @has_access
     def index(self) -> Any:
         today = clock.today()
-        rows = overdue.counts(overdue.overdue_items(current_actor(), today))
+        rows = overdue.overdue_counts(current_actor(), today)
         return self.render_template(
             "workflow/overdue.html", rows=rows, today=today, title=_l("Overdue board")
         )
@@ -53,13 +64,10 @@ class OverdueBoardView(BaseView):
     @has_access
     def records(self) -> Any:
         today = clock.today()
-        items = [
-            item
-            for item in overdue.overdue_items(current_actor(), today)
-            if str(item.unit.id) == request.args.get("unit", str(item.unit.id))
-            and item.workflow.ledger == request.args.get("ledger", item.workflow.ledger)
-            and item.step.name == request.args.get("step", item.step.name)
-        ]
+        unit = ledger.session().get(OrgUnit, request.args.get("unit", 0, type=int))
+        items = overdue.overdue_items(
+            current_actor(), today, request.args.get("ledger"), request.args.get("step"), unit
+        )
         return self.render_template(
             "workflow/overdue_records.html", items=items, today=today, title=_l("Overdue board")
         )
@@ -76,11 +84,11 @@ class OverdueBoardView(BaseView):
 
 
 def inbox_count() -> int:
-    """The navbar badge: how many to-dos the user has (computed once per request)."""
+    """The navbar badge: how many to-dos the user has (counted, not listed; once per request)."""
     if not hasattr(request, "inbox_count"):
         user = current_actor()
         signed_in = user is not None and user.is_authenticated
-        request.inbox_count = len(inbox.inbox(user, clock.today())) if signed_in else 0  # type: ignore[attr-defined]
+        request.inbox_count = inbox.count(user, clock.today()) if signed_in else 0  # type: ignore[attr-defined]
     return int(request.inbox_count)  # type: ignore[attr-defined]
 
 
