@@ -1,7 +1,7 @@
 """scale indexes
 
 Revision ID: 3b8957cafb18
-Revises: 58be2d43f071
+Revises: 6906122dd9b5
 Create Date: 2026-12-03 13:24:27.483561
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '3b8957cafb18'
-down_revision = '58be2d43f071'
+down_revision = "6906122dd9b5"
 branch_labels = None
 depends_on = None
 
