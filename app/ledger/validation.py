@@ -31,8 +31,9 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
     """The one validation path: required fields, code lists, natural keys, then the model's own clean(),
     the dates declared `not_future` (after clean(), which may normalise them: a month to its first day) and
     the checks and derived values of the ledger's spec. Normalises `values` in place (codes given as labels,
-    ID numbers, derived fields)."""
+    ID numbers, derived fields). A value that is not of its column's type is refused before the rest look at it."""
     errors: dict[str, Any] = coerce_values(model, values)
+    unreadable = {name: values.pop(name) for name in errors if name in values}  # clean() never sees raw text
     names, coded, checked = validation_plan(model)
     for name in names:
         value = values.get(name)
@@ -65,6 +66,7 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
             clash = natural_key_clash(model, name, values[name], existing)
             if clash is not None:
                 errors[name] = clash_message(clash)
+    values.update(unreadable)
     return errors
 
 
@@ -127,11 +129,15 @@ def code_of(list_key: str, value: Any) -> str | None:
 
 
 def coerce_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
-    """Dates, whole numbers and yes/no given as text (API, import) become typed values; errors otherwise."""
+    """Dates, whole numbers and yes/no given as text (API, import) become typed values, blank text None;
+    errors otherwise."""
     errors: dict[str, Any] = {}
     for key, convert in text_columns(model):
         value = values.get(key)
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str):
+            continue
+        if not value.strip():  # blank text is no value, never text compared with a number or a date
+            values[key] = None
             continue
         try:
             values[key] = convert(value.strip())
@@ -139,6 +145,9 @@ def coerce_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
             errors[key] = _l("Not a valid value: %(value)s", value=value)
     for key, step in decimal_columns(model):
         value = values.get(key)
+        if isinstance(value, str) and not value.strip():
+            values[key] = None
+            continue
         if (
             isinstance(value, bool)
             or not isinstance(value, (str, int, float, Decimal))

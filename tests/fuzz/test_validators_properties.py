@@ -75,20 +75,12 @@ def text_values(model: type) -> Any:
     )
 
 
-# issue 14 item 11 (the "access" helper's app/ledger/validation.py): a number column given as text that is
-# not a number keeps its text after coerce_values' error, and the model's clean() then compares it with 0
-# (TypeErrors, a 500 through the API: POST /api/v1/person/ {"monthly_wage": "abc"}, models/person.py:108;
-# employer "employees" models/employer.py:97; vacancy "headcount", "age_min" models/vacancy.py:136-147).
-# Strict: the coordinator removes the mark once that fix is merged.
-ITEM_11 = pytest.mark.xfail(strict=True, reason="issue 14 item 11: clean() sees uncoerced text")
-
-
 @pytest.mark.parametrize(
     "ledger_name",
     [
-        pytest.param("person", marks=ITEM_11),
-        pytest.param("employer", marks=ITEM_11),
-        pytest.param("vacancy", marks=ITEM_11),
+        "person",
+        "employer",
+        "vacancy",
         "district_subsidy",
         "loan",
     ],

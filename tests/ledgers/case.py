@@ -259,7 +259,6 @@ class LedgerCase(AccessChecks):
                         assert f'/show/{row.id}"'.encode() not in response.data, (name, step)
             assert snapshot(row) == before
 
-    @pytest.mark.xfail(strict=True, reason="issue 14 item 3: _info option lists unscoped")
     def test_territory__api_info_option_lists_hold_only_own_territory(self, app: Flask, login: Any) -> None:
         """The option lists of the API's `_info` (records a new row may refer to, org units: every ledger's
         org list names units outside the clerk's town)."""

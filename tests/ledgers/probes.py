@@ -39,7 +39,7 @@ def record_urls(app: Flask, ledger: str, pk: int) -> list[tuple[str, str]]:
             continue
         names = action_names if rule.endpoint.endswith(".action") else steps
         for name in names if "name" in rule.arguments else [""]:
-            values = {"pk": pk, "name": name, "number": 1, "fmt": "xlsx", "filename": "x"}
+            values = {"pk": pk, "name": name, "number": 1, "index": 0, "fmt": "xlsx", "filename": "x"}
             path = rule.build({k: v for k, v in values.items() if k in rule.arguments}, append_unknown=False)[
                 1
             ]

@@ -88,7 +88,6 @@ def test_api_put__missing_or_stale_version_refused_and_nothing_written(
     assert current.status_code == 200  # the same edit with the current version saves
 
 
-@pytest.mark.xfail(strict=True, reason="issue 14 item 11")
 def test_api_put__non_integer_version_refused_and_nothing_written(app: Flask, login: Any) -> None:
     row = make_person_row(app, HOME_TOWN)
     client = login("renhe_jingban")
