@@ -108,6 +108,7 @@ class AccessChecks:
             f"/ledger/{self.ledger}/list/",
             f"/api/v1/{self.ledger}/{row.id}",
             f"/api/v1/{self.ledger}/",
+            f"/api/v1/{self.ledger}/?q={prison.dumps({'columns': ['id', *sorted(pii_columns(self.model))]})}",
             f"/ledger/{self.ledger}/export/csv",
             *(f"/history/show/{entry}" for entry in history),
             "/history/list/",
