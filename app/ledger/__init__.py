@@ -6,7 +6,7 @@ read on screen (display.py). The view and REST API every ledger gets are app/web
 `ledger.void`, `ledger.LedgerError`, ...
 """
 
-from app.ledger.base import STALE_MESSAGE, LedgerError, commit, session
+from app.ledger.base import STALE_MESSAGE, LedgerError, commit, record_id, session
 from app.ledger.bulk import bulk_writes, flush_bulk, ledger_columns
 from app.ledger.commands import assign, check_org, check_version, create, restore, transfer, update, void
 from app.ledger.registry import LEDGERS, Ledger, ledger_model, register, spec, spec_of
@@ -26,6 +26,7 @@ __all__ = [
     "flush_bulk",
     "ledger_columns",
     "ledger_model",
+    "record_id",
     "register",
     "restore",
     "session",

@@ -26,6 +26,16 @@ class LedgerError(Exception):
         return "; ".join(str(message) for message in self.errors.values())
 
 
+def record_id(value: Any) -> int | None:
+    """A row id given as a number or as digits; None for anything else (a list, a fraction, text, an id
+    beyond 64 bits), which names no row."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63:
+        return value
+    return None
+
+
 def session() -> Any:
     return current_app.appbuilder.session  # type: ignore[attr-defined]
 

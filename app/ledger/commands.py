@@ -11,7 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from app.audit import ACTION_KEY, COMMENT_KEY
 from app.ledger import bulk as bulk_mode
-from app.ledger.base import STALE_MESSAGE, LedgerError, flush, session
+from app.ledger.base import STALE_MESSAGE, LedgerError, flush, record_id, session
 from app.ledger.bulk import ledger_columns, new_row
 from app.ledger.columns import writable
 from app.ledger.registry import KERNEL, spec_of
@@ -37,7 +37,9 @@ def check_org(org_id: Any) -> OrgUnit:
 
 
 def checked_org(org_id: Any) -> OrgUnit:
-    org = session().get(OrgUnit, org_id) if org_id else None
+    if org_id not in (None, "") and record_id(org_id) is None:
+        raise LedgerError({"org_id": _l("Not a valid value: %(value)s", value=org_id)})
+    org = session().get(OrgUnit, record_id(org_id)) if org_id else None
     if org is None:
         raise LedgerError({"org_id": _l("This field is required")})
     if not in_territory(org, current_actor()):

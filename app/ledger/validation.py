@@ -143,6 +143,12 @@ def coerce_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
             values[key] = convert(value.strip())
         except (ValueError, KeyError):
             errors[key] = _l("Not a valid value: %(value)s", value=value)
+    for key, convert in text_columns(
+        model
+    ):  # a whole number (a row id too) is an int of 64 bits, nothing else
+        value = values.get(key)
+        if convert is int and value is not None and key not in errors and not whole_number(value):
+            errors[key] = _l("Not a valid value: %(value)s", value=value)
     for key, step in decimal_columns(model):
         value = values.get(key)
         if isinstance(value, str) and not value.strip():
@@ -169,6 +175,10 @@ def decimal_columns(model: type) -> list[tuple[str, Decimal]]:
         for column in model.__table__.columns  # type: ignore[attr-defined]
         if "label" in column.info and isinstance(column.type, Numeric) and not isinstance(column.type, Float)
     ]
+
+
+def whole_number(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
 
 
 @cache

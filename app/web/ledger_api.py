@@ -110,7 +110,9 @@ class LedgerApi(ModelRestApi):
         return self.response(status, message={k or "_record": str(v) for k, v in exc.errors.items()})
 
     def scoped(self, pk: Any) -> Any:
-        return self.datamodel.get(pk, self._base_filters)
+        """The row `pk` inside the user's territory; None (a 404) for any other row or a pk naming none."""
+        row_id = ledger.record_id(pk)
+        return self.datamodel.get(row_id, self._base_filters) if row_id else None
 
     def body(self) -> dict[str, Any] | None:
         return request.get_json(silent=True) if request.is_json else None
