@@ -9,7 +9,6 @@ from typing import Any
 
 from flask import abort, flash, g, has_request_context, jsonify, redirect, request, url_for
 from flask_appbuilder import ModelView
-from flask_appbuilder.actions import action as bulk_action
 from flask_appbuilder.baseviews import expose
 from flask_appbuilder.models.filters import BaseFilter
 from flask_appbuilder.models.sqla.filters import FilterEqual, FilterIn
@@ -28,7 +27,7 @@ from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter
 from app.services import policy
 from app.services.materials_views import MATERIALS_PERMISSIONS, MaterialsViewMixin
 from app.services.notice_views import NOTICE_PERMISSIONS, NoticeBatchViewMixin
-from app.web.bulk_actions import TieredActionsMixin
+from app.web.bulk_actions import RowActionsMixin, TieredActionsMixin
 from app.web.forms import (
     CodeSelectField,
     blank_choice_reads_as_dash,
@@ -87,6 +86,7 @@ class LedgerView(
     PersonalDataMixin,
     RecordPageMixin,
     TieredActionsMixin,
+    RowActionsMixin,
     LedgerIOMixin,
     WorkflowViewMixin,
     MaterialsViewMixin,
@@ -380,37 +380,3 @@ class LedgerView(
         pks = [pk for pk in request.form.getlist("rowid") if pk.isdigit()]
         _, items = self.datamodel.query(filters.add_filter("id", FilterIn, [int(pk) for pk in pks]))
         return self.actions[name].func(items)
-
-    @bulk_action("void_selected", _l("Void"), _l("Void the selected records?"), "fa-ban", single=False)
-    def void_selected(self, items: Any) -> Any:
-        items = [item for item in items if item.voided_at is None]
-        reason = request.form.get("reason", "")
-        if reason.strip():
-            voided = 0
-            for item in items:
-                try:
-                    ledger.void(item, reason)
-                    voided += 1
-                except ledger.LedgerError as exc:  # a record its workflow has locked
-                    flash(f"{item}：{exc}", "warning")
-            ledger.commit()
-            flash(str(_l("Voided %(count)d records", count=voided)), "success")
-            return redirect(self.get_redirect())
-        return self.render_template("ledger/void.html", items=items, title=self.list_title)
-
-    @bulk_action(BULK_ACTION, _l("Workflow step"), "", "fa-share", single=False)
-    def transition_selected(self, items: Any) -> Any:
-        return self.fire_selected(items)
-
-    @bulk_action(
-        "restore_selected", _l("Restore"), _l("Restore the selected records?"), "fa-undo", single=False
-    )
-    def restore_selected(self, items: Any) -> Any:
-        restored = 0
-        for item in items:
-            if item.voided_at is not None:
-                ledger.restore(item)
-                restored += 1
-        self.datamodel.session.commit()
-        flash(str(_l("Restored %(count)d records", count=restored)), "success")
-        return redirect(self.get_redirect())
