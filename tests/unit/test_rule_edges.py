@@ -14,7 +14,7 @@ from app.calendar.core import WorkingCalendar, month_day, quarter_last_month_day
 from app.rules.job_seeker import overlaps
 from app.rules.loan_eligibility import Figures, Reason, check
 from app.rules.masking import mask_id
-from app.rules.sampling import draw, sample_size
+from app.rules.sampling import draw, new_seed, sample_size
 from app.rules.welfare_pay import Pay, add_months, monthly_pay, months_on_post, whole_months
 from tests.unit.test_loan_eligibility import LABOUR, SMALL, labour, personal, small
 from tests.unit.test_welfare_pay import PARAMS, worker
@@ -207,3 +207,9 @@ def test_r36_draw__at_least_the_minimum_one_by_default() -> None:
     """B-07: ceil(10 % × 5) = 1, the default minimum is 1."""
     assert len(draw(range(5), seed=7, minimum=3)) == 3
     assert sample_size(5) == 1 and len(draw(range(5), seed=7)) == 1
+
+
+def test_r36_new_seed__fits_a_signed_32_bit_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seed stored on the claim is drawn below 2**31 (the largest is 2**31 - 1)."""
+    monkeypatch.setattr("app.rules.sampling.secrets.randbelow", lambda bound: bound - 1)
+    assert new_seed() == 2**31 - 1
