@@ -1,4 +1,7 @@
-"""scale indexes
+"""scale indexes: the home page's counts by unit and status from person (org_id, employment_status, voided_at)
+alone (and a town's count(*) as an index-only nested loop on PostgreSQL instead of a sequential scan); the due
+follow-ups of 我的待办 from followup (done_on, due_on); the open deadlines of a ledger's steps (我的待办, 超期督办)
+from workflow_deadline (ledger, status, step, due_on). docs/scale.md
 
 Revision ID: 3b8957cafb18
 Revises: 6906122dd9b5

@@ -1,5 +1,6 @@
-"""The mutation score per module of the last `mutmut run` (`make mutation` prints it): killed / (killed +
-survived + no tests + timeout) for each mutated file, from the results mutmut keeps beside the mutants."""
+"""The mutation score per module of the last `mutmut run` (`make mutation` prints it): caught / all mutants
+of each mutated file, caught being killed by a test or timed out (a mutant that hangs fails the suite), from
+the results mutmut keeps beside the mutants."""
 
 from __future__ import annotations
 
@@ -25,9 +26,10 @@ def scores(root: Path = Path("mutants")) -> dict[str, Counter[str]]:
 def main() -> None:
     for module, counts in scores().items():
         total = sum(counts[status] for status in COUNTED)
-        score = 100 * counts["killed"] / total if total else 100.0
+        caught = counts["killed"] + counts["timeout"]
+        score = 100 * caught / total if total else 100.0
         rest = ", ".join(f"{counts[s]} {s}" for s in COUNTED[1:] if counts[s])
-        print(f"{module:40} {score:5.1f} %  {counts['killed']}/{total} killed{'; ' + rest if rest else ''}")
+        print(f"{module:40} {score:5.1f} %  {caught}/{total} caught{'; ' + rest if rest else ''}")
 
 
 if __name__ == "__main__":

@@ -77,6 +77,7 @@ def age(seeker: Seeker, post: Post, weight: int) -> tuple[int, str]:
         (matching.skill, Seeker(), Post(skill_level="9"), (W, "无职业资格要求")),
         (matching.skill, Seeker(skill_level="9"), Post(skill_level="5"), (3, "职业资格等级低一级")),
         (matching.skill, Seeker(skill_level="4"), Post(skill_level="5"), (W, "职业资格等级符合要求")),
+        (matching.skill, Seeker(), Post(skill_level="3"), (0, "职业资格等级不足")),
     ],
 )
 def test_matching_parts__points_and_reason(
@@ -90,3 +91,9 @@ def test_matching_parts__points_and_reason(
 
 def test_matching_education_filter__an_unknown_requirement_admits_every_level() -> None:
     assert education_codes_meeting("99") == sorted(EDUCATION_LEVEL)
+
+
+def test_matching_rank__equal_scores_in_key_order() -> None:
+    scores = {3: 50, 1: 50, 2: 80}
+    ranked = matching.rank([3, 1, 2], lambda n: matching.Score(scores[n], ()), key=lambda n: n)
+    assert [n for n, _ in ranked] == [2, 1, 3]

@@ -14,7 +14,7 @@ from app.calendar.core import WorkingCalendar, month_day, quarter_last_month_day
 from app.rules.job_seeker import overlaps
 from app.rules.loan_eligibility import Figures, Reason, check
 from app.rules.masking import mask_id
-from app.rules.sampling import draw
+from app.rules.sampling import draw, new_seed, sample_size
 from app.rules.welfare_pay import Pay, add_months, monthly_pay, months_on_post, whole_months
 from tests.unit.test_loan_eligibility import LABOUR, SMALL, labour, personal, small
 from tests.unit.test_welfare_pay import PARAMS, worker
@@ -187,9 +187,9 @@ def test_calendar_quarter_anchors__next_anchor_on_or_after(spec: str, start: dat
 def test_calendar_unknown_spec__the_message_lists_the_grammar() -> None:
     with pytest.raises(ValueError) as refused:
         WorkingCalendar({}, set()).due("每两周", date(2026, 1, 5))
-    assert (
+    assert str(refused.value).endswith(
+        "expected e.g. '5个工作日', '30日', '每月25日', "
         "'每月最后一周周三', '季度首月15日', '季度末月24日', '次季度首月5日前', '每年3月10日' or '即时'"
-        in str(refused.value)
     )
 
 
@@ -203,5 +203,13 @@ def test_r13_overlaps__periods_touching_on_one_day_overlap() -> None:
     assert not overlaps(date(2026, 3, 2), date(2026, 3, 31), date(2026, 1, 1), date(2026, 3, 1))
 
 
-def test_r36_draw__at_least_the_minimum() -> None:
+def test_r36_draw__at_least_the_minimum_one_by_default() -> None:
+    """B-07: ceil(10 % × 5) = 1, the default minimum is 1."""
     assert len(draw(range(5), seed=7, minimum=3)) == 3
+    assert sample_size(5) == 1 and len(draw(range(5), seed=7)) == 1
+
+
+def test_r36_new_seed__fits_a_signed_32_bit_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The seed stored on the claim is drawn below 2**31 (the largest is 2**31 - 1)."""
+    monkeypatch.setattr("app.rules.sampling.secrets.randbelow", lambda bound: bound - 1)
+    assert new_seed() == 2**31 - 1
