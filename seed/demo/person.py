@@ -87,8 +87,10 @@ def pick(rng: random.Random, weighted: list[tuple[str, int]]) -> str:
 
 
 def region_for(birth: date) -> str:
-    """A region code valid in stdnum's table for the birth year (顺义县 before 1998, 顺义区 since)."""
-    if birth.year >= 1998:
+    """The region code of a resident's number as real 顺义 data has them: 顺义区 (110113) for everyone born
+    since 1998 and for two in three of those born earlier (their card issued or re-issued after 1998); the
+    others keep the number of an older card: 顺义县 (110222, 1982-1998) or one from 朝阳区 (110105)."""
+    if birth.year >= 1998 or birth.toordinal() % 3:
         return "110113"
     if birth.year >= 1982:
         return "110222"
