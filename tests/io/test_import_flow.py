@@ -41,6 +41,7 @@ def test_import_pages__preview_then_commit_job_writes_with_history(
     preview = upload(client, path, mode="valid")
     page = preview.data.decode()
     assert preview.status_code == 200 and 'id="count-new">1<' in page and 'id="count-error">1<' in page
+    assert 'id="count-update">0<' in page  # a number, not dict.update's repr
     assert "第 3 行" in page and db.session.execute(select(Person)).first() is None
     token = page.split("/import/commit/", 1)[1].split('"', 1)[0]
     job = wait_for(job_of(client.post(f"/ledger/person/import/commit/{token}")))
