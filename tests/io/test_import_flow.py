@@ -52,8 +52,13 @@ def test_import_pages__preview_then_commit_job_writes_with_history(
     errors = client.get(f"/jobs/{job.id}/download")
     assert "filename*=UTF-8''" in errors.headers["Content-Disposition"]
     rows = sheet_rows(errors.data)
+    assert (
+        rows[0][0] == "错误说明" and len(rows) == 2 and "校验" in rows[1][0]
+    )  # the failed row only, reason first
+    (tmp_path / "错误.xlsx").write_bytes(errors.data)
     errors.close()
-    assert rows[0][-1] == "错误说明" and rows[1][-1] == "" and "校验" in rows[2][-1]
+    again = upload(client, tmp_path / "错误.xlsx", mode="valid").data.decode()  # uploaded back as it is
+    assert 'id="count-new">0<' in again and 'id="count-error">1<' in again and "第 2 行" in again
     assert login("houshayu_jingban").get(f"/jobs/{job.id}/download").status_code == 404
 
 
@@ -145,7 +150,8 @@ def test_import_pages__large_file_checked_by_a_job_then_preview_and_commit(
     assert 'id="count-new">1<' in page and 'id="count-error">1<' in page and "第 3 行" in page
     assert f"/jobs/{job.id}/download" in page  # the job's result is the error workbook
     errors = client.get(f"/jobs/{job.id}/download")
-    assert "校验" in sheet_rows(errors.data)[2][-1]
+    rows = sheet_rows(errors.data)
+    assert len(rows) == 2 and "校验" in rows[1][0]  # only the row that failed, its reason in column A
     errors.close()
     assert login("houshayu_jingban").get(state["next_url"]).status_code == 404  # another user's upload
 
