@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from flask import Flask, g, has_app_context
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, delete, select, text
+from sqlalchemy import create_engine, delete, make_url, select, text
 
 os.environ.setdefault("TAIZHANG_DEV", "1")
 
@@ -35,12 +35,41 @@ TEST_OVERRIDES = {"WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "TESTIN
 
 
 def database_url(tmp: Path) -> str:
-    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp / 'test.db'}"
+    """SQLite in the session's own folder, or TEST_DATABASE_URL; under pytest-xdist each worker has its own
+    PostgreSQL database beside it (`<name>_gw0`, ...), made here and dropped at the end."""
+    given = os.environ.get("TEST_DATABASE_URL")
+    if not given:
+        return f"sqlite:///{tmp / 'test.db'}"
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker is None:
+        return given
+    url = make_url(given)
+    return url.set(database=f"{url.database}_{worker}").render_as_string(hide_password=False)
+
+
+@contextmanager
+def worker_database(url: str) -> Iterator[None]:
+    """The worker's own PostgreSQL database (database_url), created empty and dropped afterwards."""
+    if url == os.environ.get("TEST_DATABASE_URL") or not url.startswith("postgresql"):
+        yield
+        return
+    target = make_url(url)
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    name = admin.dialect.identifier_preparer.quote(target.database)
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    try:
+        yield
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")
 def db_url() -> Iterator[str]:
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, worker_database(database_url(Path(tmp))):
         url = database_url(Path(tmp))
         if url.startswith("postgresql"):
             reset_postgres_schema(url)
@@ -228,3 +257,11 @@ def first_community(town_name: str) -> OrgUnit:
     from seed.demo.person import find_org
 
     return find_org(db.session, f"{town_name}/1")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (`make test`: two workers, --dist loadgroup) the browser tests share one worker:
+    they share the one server database `<name>_e2e` (tests/e2e/conftest.py)."""
+    for item in items:
+        if "e2e" in item.keywords:
+            item.add_marker(pytest.mark.xdist_group("browser"))
