@@ -73,19 +73,24 @@ def db_url() -> Iterator[str]:
         url = database_url(Path(tmp))
         if url.startswith("postgresql"):
             reset_postgres_schema(url)
-        app = create_app({**TEST_OVERRIDES, "SQLALCHEMY_DATABASE_URI": url})
-        with app.app_context():
-            from flask_migrate import upgrade
-
-            upgrade()
-            from seed.demo.person import seed_users
-            from seed.reference import load_reference
-
-            load_reference(app.appbuilder)
-            seed_users(app.appbuilder)
-            db.session.remove()
-            db.engine.dispose()
+        prepare_database(url)
         yield url
+
+
+def prepare_database(url: str) -> None:
+    """Migrate an empty database and seed the reference data and the demo users."""
+    app = create_app({**TEST_OVERRIDES, "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        from flask_migrate import upgrade
+
+        from seed.demo.person import seed_users
+        from seed.reference import load_reference
+
+        upgrade()
+        load_reference(app.appbuilder)
+        seed_users(app.appbuilder)
+        db.session.remove()
+        db.engine.dispose()
 
 
 def reset_postgres_schema(url: str) -> None:

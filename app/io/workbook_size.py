@@ -55,25 +55,24 @@ def check_area(rows: int, columns: int, limits: Limits, declared: bool) -> None:
     """Refuse a rectangle of `rows` × `columns` over the row or cell limit."""
     if rows <= limits.rows and rows * columns <= limits.cells:
         return
+    figures = {
+        "rows": rows,
+        "columns": columns,
+        "cells": rows * columns,
+        "max_rows": limits.rows,
+        "max_cells": limits.cells,
+    }
     text = (
         _l(
             "The sheet declares %(rows)d rows × %(columns)d columns (%(cells)d cells); at most %(max_rows)d rows "
             "and %(max_cells)d cells can be imported: split the file",
-            rows=rows,
-            columns=columns,
-            cells=rows * columns,
-            max_rows=limits.rows,
-            max_cells=limits.cells,
+            **figures,
         )
         if declared
         else _l(
             "The sheet has %(rows)d rows × %(columns)d columns (%(cells)d cells); at most %(max_rows)d rows "
             "and %(max_cells)d cells can be imported: split the file",
-            rows=rows,
-            columns=columns,
-            cells=rows * columns,
-            max_rows=limits.rows,
-            max_cells=limits.cells,
+            **figures,
         )
     )
     raise TooLarge(text)

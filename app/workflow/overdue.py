@@ -34,6 +34,16 @@ class OverdueItem:
         return (today - self.deadline.due_on).days
 
 
+def late(query: Any, name: str, model: Any, today: date) -> Any:
+    """`query` over the open deadlines of ledger `name` due before today, joined to their live rows."""
+    return query.join(model, model.id == Deadline.row_id).where(
+        Deadline.ledger == name,
+        Deadline.status == "open",
+        Deadline.due_on < today,
+        model.voided_at.is_(None),
+    )
+
+
 def overdue_items(
     user: Any, today: date, ledger_name: str | None = None, step_name: str | None = None, unit: Any = None
 ) -> list[OverdueItem]:
@@ -46,17 +56,7 @@ def overdue_items(
         if workflow is None or ledger_name not in (None, name):
             continue
         model = spec.model
-        query = (
-            select(Deadline, model)
-            .join(model, model.id == Deadline.row_id)
-            .where(
-                Deadline.ledger == name,
-                Deadline.status == "open",
-                Deadline.due_on < today,
-                model.voided_at.is_(None),
-            )
-            .order_by(Deadline.due_on)
-        )
+        query = late(select(Deadline, model), name, model, today).order_by(Deadline.due_on)
         if step_name is not None:
             query = query.where(Deadline.step == step_name)
         if unit is not None:
@@ -75,17 +75,8 @@ def overdue_counts(user: Any, today: date) -> list[tuple[OrgUnit, Any, Any, int]
         if spec.workflow is None:
             continue
         model = spec.model
-        query = (
-            select(Deadline.ledger, Deadline.step, model.org_id, func.count())
-            .join(model, model.id == Deadline.row_id)
-            .where(
-                Deadline.ledger == name,
-                Deadline.status == "open",
-                Deadline.due_on < today,
-                model.voided_at.is_(None),
-            )
-            .group_by(Deadline.ledger, Deadline.step, model.org_id)
-        )
+        query = late(select(Deadline.ledger, Deadline.step, model.org_id, func.count()), name, model, today)
+        query = query.group_by(Deadline.ledger, Deadline.step, model.org_id)
         parts.append(scope_query(query, model, user))
     if not parts:
         return []

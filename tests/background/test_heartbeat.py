@@ -10,7 +10,6 @@ import sys
 import threading
 import time
 from datetime import datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -43,14 +42,9 @@ def user(app: Flask, username: str) -> Any:
 
 
 @pytest.fixture
-def jobs_config(tmp_path: Path) -> dict[str, Any]:
-    """The test queue, with a heartbeat timeout of one second (a stamp every 0.2 s)."""
-    return {
-        "JOBS_URL": f"sqlite:///{tmp_path / 'queue.db'}",
-        "JOBS_RESULTS_DIR": str(tmp_path / "results"),
-        "JOBS_QUEUE_NAME": "taizhang-test",
-        "JOBS_HEARTBEAT_TIMEOUT": 1,
-    }
+def jobs_config(jobs_config: dict[str, Any]) -> dict[str, Any]:
+    """The test queue (tests/conftest.py), with a heartbeat timeout of one second (a stamp every 0.2 s)."""
+    return {**jobs_config, "JOBS_HEARTBEAT_TIMEOUT": 1}
 
 
 def running_job(app: Flask, worker: str, heartbeat_at: datetime) -> int:

@@ -25,7 +25,7 @@ from bench.production import Browser, start
 from models.background import BackgroundTask
 from models.vacancy import Vacancy
 from seed.demo.person import DEMO_PASSWORD
-from tests.conftest import TEST_OVERRIDES, empty_ledgers, first_community
+from tests.conftest import TEST_OVERRIDES, empty_ledgers, first_community, prepare_database
 from tests.factories.employer import make_employer
 from tests.factories.person import make_person_row
 from tests.factories.vacancy import vacancy_values
@@ -47,18 +47,7 @@ def own_database() -> Iterator[str]:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     url = server.set(database=name).render_as_string(hide_password=False)
     try:
-        app = create_app({**TEST_OVERRIDES, "SQLALCHEMY_DATABASE_URI": url})
-        with app.app_context():
-            from flask_migrate import upgrade
-
-            from seed.demo.person import seed_users
-            from seed.reference import load_reference
-
-            upgrade()
-            load_reference(app.appbuilder)
-            seed_users(app.appbuilder)
-            db.session.remove()
-            db.engine.dispose()
+        prepare_database(url)
         yield url
     finally:
         with admin.connect() as conn:
