@@ -67,10 +67,10 @@ check-migrations:
 
 # coverage of app, models and views ([tool.coverage]: fails under its fail_under); a single module runs
 # without it: .venv/bin/pytest tests/unit/test_masking.py
-# two workers (the machine's two cores), the browser tests together on one (tests/conftest.py)
+# two workers (the machine's two cores); each has its own databases (tests/conftest.py, tests/e2e/conftest.py)
 TEST_WORKERS ?= 2
 test: install-test lint check-migrations
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup --cov --cov-report=term:skip-covered
+	$(BIN)/pytest -n $(TEST_WORKERS) --cov --cov-report=term:skip-covered
 
 # known vulnerabilities in the installed, pinned dependencies (PyPI's advisory data); --strict: a dependency
 # that could not be audited (the service unreachable) fails too

@@ -262,11 +262,3 @@ def first_community(town_name: str) -> OrgUnit:
     from seed.demo.person import find_org
 
     return find_org(db.session, f"{town_name}/1")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under pytest-xdist (`make test`: two workers, --dist loadgroup) the browser tests share one worker:
-    they share the one server database `<name>_e2e` (tests/e2e/conftest.py)."""
-    for item in items:
-        if "e2e" in item.keywords:
-            item.add_marker(pytest.mark.xdist_group("browser"))

@@ -2,8 +2,8 @@
 seeded with the demo data), and Debian's Chromium driven through Playwright's sync API.
 
 The database is a SQLite file, or — when TEST_DATABASE_URL names a PostgreSQL database, as for the other
-tests — a database of its own beside that one (`<name>_e2e`, created afresh and dropped afterwards: the
-other tests empty theirs while the server runs).
+tests — a database of its own beside that one (`<name>_e2e`, `<name>_e2e_gw0` under pytest-xdist, created
+afresh and dropped afterwards: the other tests empty theirs while the server runs).
 
 Chromium is never downloaded by Playwright: it is /usr/bin/chromium from Debian (`.ci/run` installs it).
 A missing browser fails the tests, it does not skip them."""
@@ -67,12 +67,14 @@ def free_port() -> int:
 
 
 def postgres_url() -> URL | None:
-    """TEST_DATABASE_URL's PostgreSQL database with `_e2e` appended to its name; None for SQLite."""
+    """TEST_DATABASE_URL's PostgreSQL database with `_e2e` appended to its name (and the pytest-xdist
+    worker's name: each worker serves its browser tests from its own server); None for SQLite."""
     given = os.environ.get("TEST_DATABASE_URL", "")
     if not given.startswith("postgresql"):
         return None
     url = make_url(given)
-    return url.set(database=f"{url.database}_e2e")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    return url.set(database=f"{url.database}_e2e" + (f"_{worker}" if worker else ""))
 
 
 @contextmanager
