@@ -26,12 +26,15 @@ class LedgerError(Exception):
         return "; ".join(str(message) for message in self.errors.values())
 
 
+INT_MAX = 2**31 - 1  # the columns are INTEGER: 32 bits on PostgreSQL
+
+
 def record_id(value: Any) -> int | None:
     """A row id given as a number or as digits; None for anything else (a list, a fraction, text, an id
-    beyond 64 bits), which names no row."""
+    beyond an INTEGER column), which names no row."""
     if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
         value = int(value)
-    if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 2**63:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= INT_MAX:
         return value
     return None
 

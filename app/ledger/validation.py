@@ -16,7 +16,7 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, select
 from app import clock, codes
 from app.ledger import bulk as bulk_mode
 from app.ledger import registry
-from app.ledger.base import session
+from app.ledger.base import INT_MAX, session
 from app.security.scope import current_actor, in_territory
 from models.base import column_meta
 from models.org import OrgUnit
@@ -143,9 +143,7 @@ def coerce_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
             values[key] = convert(value.strip())
         except (ValueError, KeyError):
             errors[key] = _l("Not a valid value: %(value)s", value=value)
-    for key, convert in text_columns(
-        model
-    ):  # a whole number (a row id too) is an int of 64 bits, nothing else
+    for key, convert in text_columns(model):  # a whole number (a row id too) fits an INTEGER column
         value = values.get(key)
         if convert is int and value is not None and key not in errors and not whole_number(value):
             errors[key] = _l("Not a valid value: %(value)s", value=value)
@@ -178,7 +176,7 @@ def decimal_columns(model: type) -> list[tuple[str, Decimal]]:
 
 
 def whole_number(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
+    return isinstance(value, int) and not isinstance(value, bool) and -INT_MAX - 1 <= value <= INT_MAX
 
 
 @cache

@@ -184,7 +184,8 @@ class LedgerView(
 
     def scoped_get(self, pk: Any, include_voided: bool = False) -> Any:
         filters = self.datamodel.get_filters().add_filter_list([["org_id", OrgScopeFilter, None]])
-        item = self.datamodel.get(pk, filters)
+        row_id = ledger.record_id(pk)
+        item = self.datamodel.get(row_id, filters) if row_id else None
         if item is None or (item.voided_at is not None and not include_voided):
             abort(404)
         return item

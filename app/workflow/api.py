@@ -28,7 +28,8 @@ class WorkflowApi(BaseApi):
     def scoped(self, pk: int) -> Any:
         datamodel = self.view.datamodel
         filters = datamodel.get_filters().add_filter_list([["org_id", OrgScopeFilter, None]])
-        item = datamodel.get(pk, filters)
+        row_id = ledger.record_id(pk)
+        item = datamodel.get(row_id, filters) if row_id else None
         return item if item is not None and item.voided_at is None else None
 
     def describe(self, item: Any) -> dict[str, Any]:
