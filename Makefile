@@ -77,8 +77,14 @@ test: install-test lint check-migrations
 audit: install-test
 	$(BIN)/pip-audit --strict --progress-spinner off --skip-editable
 
+# every clerk page per persona on a demo database (BENCH_PERSONS persons, seeded once if empty), see bench/README.md
+BENCH_PERSONS ?= 5000
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/instance/bench-$(BENCH_PERSONS).db
 bench: install-test
-	$(BIN)/python bench/list_pages.py
+	TAIZHANG_DEV=1 DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/flask db upgrade
+	TAIZHANG_DEV=1 DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/flask seed
+	TAIZHANG_DEV=1 DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/flask seed-demo --persons $(BENCH_PERSONS) --seed 7 --if-empty
+	$(BIN)/python bench/pages.py --database-url $(BENCH_DATABASE_URL)
 
 # mutation testing with mutmut 3 ([tool.mutmut] in pyproject.toml: the modules mutated and the tests that may
 # kill them): on demand, about weekly, never in CI (a run takes ~8 minutes for app/rules/ and the calendar on

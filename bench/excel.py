@@ -11,9 +11,9 @@
 Each phase runs in its own process, so ``peak MB`` is that phase's own peak RSS (``ru_maxrss``).
 Targets: export within 1.3x the floor and under 200 MB; import within 3x the floor and under 1.5 GB.
 
-The 250,000-person database is bench/common.py's, shared with bench/list_pages.py (built once, cached
-under ``bench/out/`` or in the PostgreSQL database ``taizhang_bench``); the import target is built beside
-it (``persons_0.sqlite`` or ``taizhang_bench_import``) and emptied before each import.
+The 250,000-person database is bench/common.py's (built once, cached under ``bench/out/`` or in the
+PostgreSQL database ``taizhang_bench``); the import target is built beside it
+(``persons_0.sqlite`` or ``taizhang_bench_import``) and emptied before each import.
 
     cd /work/main && PYTHONPATH=. TAIZHANG_DEV=1 .venv/bin/python bench/excel.py [--pg|--sqlite]
 """

@@ -16,12 +16,12 @@ after each scenario (the machine may be shared) are printed. ``--queries N`` tim
 instead of 200.
 Target: median under 300 ms on SQLite.
 
-Data: the cached 250,000-person database of bench/common.py, shared with bench/list_pages.py (built once,
-not rebuilt when cached: SQLite ``bench/out/persons_250000.sqlite``, PostgreSQL ``taizhang_bench_matching``
-— its own database, so a concurrent bench of another ledger is not disturbed), to which this script adds
-once, by bulk Core inserts (benchmark set-up, not a ledger write path), 1,500 employers, 20,000 published
-vacancies valid on ``TODAY`` (+2,000 expired, draft or filled ones) and 30,000 job-seeker registrations of
-existing persons aged 16..60 (27,000 valid on ``TODAY``). ``--rebuild`` rebuilds everything.
+Data: the cached 250,000-person database of bench/common.py (built once, not rebuilt when cached: SQLite
+``bench/out/persons_250000.sqlite``, PostgreSQL ``taizhang_bench_matching`` — its own database, so a
+concurrent bench of another ledger is not disturbed), to which this script adds once, by bulk Core inserts
+(benchmark set-up, not a ledger write path), 1,500 employers, 20,000 published vacancies valid on
+``TODAY`` (+2,000 expired, draft or filled ones) and 30,000 job-seeker registrations of existing persons
+aged 16..60 (27,000 valid on ``TODAY``). ``--rebuild`` rebuilds everything.
 
     cd /work/main && PYTHONPATH=. TAIZHANG_DEV=1 .venv/bin/python bench/matching.py [--pg|--sqlite]
 """
