@@ -1,5 +1,6 @@
-"""Code-list look-ups for display, forms, export and import. Items are cached per process for a minute
-(code lists change rarely; an edit clears the local cache at once)."""
+"""Code-list look-ups for display, forms, export and import. Items are cached per process (code lists change
+rarely): an edit moves the cache's shared generation on (app/shared.py), so every worker reloads on its next
+request; outside requests, and after an edit made outside the app, the copy lives a minute at most."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from flask import current_app
 from sqlalchemy import select
 
+from app import shared
 from models.codes import CodeItem
 
 TTL_SECONDS = 60
@@ -16,18 +18,27 @@ _cache: dict[str, Any] = {"at": 0.0, "items": {}}
 
 
 def _items() -> dict[str, list[CodeItem]]:
-    if time.monotonic() - _cache["at"] > TTL_SECONDS or not _cache["items"]:
+    current = shared.generation("codes")
+    changed = current is not None and current != _cache.get("generation")
+    if changed or time.monotonic() - _cache["at"] > TTL_SECONDS or not _cache["items"]:
         session = current_app.appbuilder.session  # type: ignore[attr-defined]
         rows = session.execute(select(CodeItem).order_by(CodeItem.list_key, CodeItem.sort, CodeItem.code))
         grouped: dict[str, list[Any]] = {}
         for item in rows.scalars():
             grouped.setdefault(item.list_key, []).append((item.code, item.label, item.active))
-        _cache.update(at=time.monotonic(), items=grouped)
+        _cache.update(at=time.monotonic(), items=grouped, generation=current)
     return _cache["items"]
 
 
 def clear_cache() -> None:
+    """This process's copy only (a new app)."""
     _cache.update(at=0.0, items={})
+
+
+def changed() -> None:
+    """After an edit of a code list: every process reloads the lists on its next request."""
+    shared.invalidate("codes")
+    clear_cache()
 
 
 def labels(list_key: str) -> dict[str, str]:

@@ -79,10 +79,10 @@ class CodeItemView(ModelView):
     page_size = 50
 
     def post_add(self, item: CodeItem) -> None:
-        codes.clear_cache()
+        codes.changed()
 
     def post_update(self, item: CodeItem) -> None:
-        codes.clear_cache()
+        codes.changed()
 
     def pre_delete(self, item: CodeItem) -> None:
         users = [name for name, spec in LEDGERS.items() if codes.is_referenced(spec.model, item)]
@@ -90,7 +90,7 @@ class CodeItemView(ModelView):
             raise ValueError(str(_l("This item is used by records; deactivate it instead")))
 
     def post_delete(self, item: CodeItem) -> None:
-        codes.clear_cache()
+        codes.changed()
         flash(str(_l("Deleted")), "success")
 
 

@@ -2,9 +2,10 @@
 installs it for `app.calendar`, logs admin changes to the change history, and shows admins a banner while
 the current year (or, in the fourth quarter, the next year) has no confirmed schedule.
 
-Freshness across processes: each process reloads at app start, right after any commit that changed a
-calendar row, and otherwise at most once a minute (a before_request check with a 60 s TTL), like the code
-lists. A worker that did not make the change therefore sees it within a minute.
+Freshness across processes: each process reloads at app start and right after any commit that changed a
+calendar row; that commit moves the calendar's shared generation on (app/shared.py), so every other worker
+reloads on its next request, like the code lists. Outside requests (jobs, commands), and after an edit made
+outside the app, the copy lives a minute at most (a 60 s TTL).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session
 
-from app import calendar, clock
+from app import calendar, clock, shared
 from app.audit import field_changes, plain
 from app.calendar.core import WorkingCalendar, quarter_of
 from app.security.scope import current_actor
@@ -28,7 +29,7 @@ from models.calendar import CalendarYear, Holiday
 TTL_SECONDS = 60
 UNCONFIRMED = _l("Calendar unconfirmed")
 CHANGED_KEY = "calendar_changed"
-_state: dict[str, float] = {"loaded_at": 0.0}
+_state: dict[str, Any] = {"loaded_at": 0.0, "generation": None}
 
 
 def build(connection: Any) -> WorkingCalendar | None:
@@ -42,12 +43,12 @@ def build(connection: Any) -> WorkingCalendar | None:
     return WorkingCalendar(days, years)
 
 
-def reload(engine: Any) -> None:
+def reload(engine: Any, generation: int | None = None) -> None:
     """Install the database's calendar (chinese-calendar's built-in data before migrations and seeding)."""
     with engine.connect() as connection:
         loaded = build(connection)
     calendar.install(loaded or WorkingCalendar.from_chinese_calendar())
-    _state["loaded_at"] = time.monotonic()
+    _state.update(loaded_at=time.monotonic(), generation=generation)
 
 
 def unconfirmed_years(today: Any) -> list[int]:
@@ -104,7 +105,8 @@ def log_changes(session: Session, flush_context: Any) -> None:
 
 def reload_after_commit(session: Session) -> None:
     if session.info.pop(CHANGED_KEY, False):
-        reload(session.get_bind())
+        shared.invalidate("calendar")
+        reload(session.get_bind(), shared.generation("calendar"))
 
 
 def forget_changes(session: Session) -> None:
@@ -112,8 +114,9 @@ def forget_changes(session: Session) -> None:
 
 
 def refresh_if_stale() -> None:
-    if time.monotonic() - _state["loaded_at"] > TTL_SECONDS:
-        reload(current_app.extensions["sqlalchemy"].engine)
+    current = shared.generation("calendar")
+    if current != _state["generation"] or time.monotonic() - _state["loaded_at"] > TTL_SECONDS:
+        reload(current_app.extensions["sqlalchemy"].engine, current)
 
 
 def init_app(app: Flask) -> None:

@@ -9,18 +9,11 @@ import secrets
 
 from flask import current_app, session
 from flask_login import logout_user
-from limits.storage import Storage, storage_from_string
+
+from app.shared import store
 
 SESSION_ID = "sid"
 PREFIX = "ended-session/"
-
-
-def store() -> Storage:
-    app = current_app
-    if "ended_sessions" not in app.extensions:
-        app.extensions["ended_sessions"] = storage_from_string(app.config["RATELIMIT_STORAGE_URI"])
-    storage: Storage = app.extensions["ended_sessions"]
-    return storage
 
 
 def begin() -> None:

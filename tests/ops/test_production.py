@@ -10,22 +10,18 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import redis
 from flask import Flask
-from sqlalchemy import create_engine, delete, text
-from sqlalchemy.engine import make_url
 
-from app import create_app, db, ledger
+from app import db, ledger
 from app.security.scope import acting_as
 from bench.production import Browser, start
-from models.background import BackgroundTask
 from models.vacancy import Vacancy
 from seed.demo.person import DEMO_PASSWORD
-from tests.conftest import TEST_OVERRIDES, empty_ledgers, first_community, prepare_database
+from tests.conftest import first_community
 from tests.factories.employer import make_employer
 from tests.factories.person import make_person_row
 from tests.factories.vacancy import vacancy_values
@@ -33,58 +29,9 @@ from tests.ledgers.case import HOME_TOWN
 
 pytestmark = pytest.mark.production
 
-REDIS_URL = os.environ.get("PRODUCTION_TEST_REDIS", "redis://127.0.0.1:6379/1")
+PROFILE_REDIS = os.environ.get("PRODUCTION_TEST_REDIS", "redis://127.0.0.1:6379/1")
+PROFILE_DATABASE = os.environ.get("PRODUCTION_TEST_DATABASE", "taizhang_prod_profile")
 WAIT_SECONDS = 60
-
-
-def own_database() -> Iterator[str]:
-    """A migrated, seeded PostgreSQL database of this test, dropped afterwards."""
-    server = make_url(os.environ.get("PRODUCTION_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres"))
-    name = os.environ.get("PRODUCTION_TEST_DATABASE", "taizhang_prod_profile")
-    admin = create_engine(server, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = server.set(database=name).render_as_string(hide_password=False)
-    try:
-        prepare_database(url)
-        yield url
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@pytest.fixture
-def production_db(db_url: str) -> Iterator[str]:
-    if db_url.startswith("postgresql"):
-        yield db_url
-    else:
-        yield from own_database()
-
-
-@pytest.fixture
-def data_app(production_db: str) -> Iterator[Flask]:
-    """An app on the profile's database to write the test's rows; they are removed afterwards."""
-    app = create_app({**TEST_OVERRIDES, "SQLALCHEMY_DATABASE_URI": production_db})
-    with app.app_context():
-        try:
-            yield app
-        finally:
-            db.session.remove()
-            empty_ledgers()
-            with db.engine.begin() as conn:
-                conn.execute(delete(BackgroundTask))
-            db.engine.dispose()
-
-
-@pytest.fixture
-def redis_db() -> Iterator[redis.Redis]:
-    client = redis.Redis.from_url(REDIS_URL)
-    client.flushdb()
-    yield client
-    client.flushdb()
-    client.close()
 
 
 def pending_vacancy(app: Flask) -> int:
@@ -102,7 +49,7 @@ def test_production_profile__login_list_export_task_and_workflow_step(
     person = make_person_row(data_app, HOME_TOWN)
     vacancy_id = pending_vacancy(data_app)
     started = time.monotonic()
-    profile = start(production_db, REDIS_URL, tmp_path, EXPORT_JOB_ROWS="0")
+    profile = start(production_db, PROFILE_REDIS, tmp_path, EXPORT_JOB_ROWS="0")
     print(f"profile answering after {time.monotonic() - started:.1f} s")
     try:
         assert len(profile.web_workers()) == 3
