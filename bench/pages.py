@@ -6,9 +6,13 @@ filtered by employment status 21 (登记失业), a person's record page (a perso
 the most rows in other ledgers) and the REST person page of 100 (/api/v1/person/).
 
 Per page: the median and p90 wall time of `--requests` sequential requests through the Flask test client
-(after `--warmup`), the SQL statements one request sends and their median total time (SQLAlchemy's
+(after `--warmup`), the median CPU time of this process per request (the app, and SQLite's queries, which run
+in-process; PostgreSQL's run in the server: a figure that a machine shared with other work inflates far less
+than the wall time), the SQL statements one request sends and their median total time (SQLAlchemy's
 before/after_cursor_execute on the app's engine), and for the list pages the ratio to a hand-written raw SQL
-floor (the same count and page query through SQLAlchemy Core). A page the persona may not open reads "—".
+floor (the same count and page query through SQLAlchemy Core); the count the page shows (记录数, or the REST
+`count`) is checked against the floor's, so a filter that does nothing is reported, not timed. A page the
+persona may not open reads "—".
 `--explain` (PostgreSQL) writes `EXPLAIN (ANALYZE, BUFFERS)` of each page's statements to bench/out/.
 
     PYTHONPATH=. .venv/bin/python bench/pages.py --database-url sqlite:////tmp/bench-250k.db
@@ -60,22 +64,26 @@ class Result:
     persona: str
     page: str
     times: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     sql_times: list[float] = field(default_factory=list)
     statements: list[tuple[str, Any, float]] = field(default_factory=list)
     floor: list[float] = field(default_factory=list)
     status: int = 200
+    count_mismatch: str = ""
 
     def row(self) -> list[str]:
         if self.status != 200:
-            return [self.persona, self.page, "—", "—", "—", "—", "—", "—"]
+            return [self.persona, self.page, *["—"] * (len(HEADER) - 2)]
         median = statistics.median(self.times)
         floor = f"{statistics.median(self.floor):.1f}" if self.floor else ""
         ratio = f"{median / statistics.median(self.floor):.1f}×" if self.floor else ""
+        ratio += f" ({self.count_mismatch})" if self.count_mismatch else ""
         return [
             self.persona,
             self.page,
             f"{median:.0f}",
             f"{common.p90(self.times):.0f}" if len(self.times) > 1 else f"{median:.0f}",
+            f"{statistics.median(self.cpu):.0f}",
             str(len(self.statements)),
             f"{statistics.median(self.sql_times):.0f}",
             floor,
@@ -205,22 +213,38 @@ def measure(
         if result.status == 200:
             for attempt in range(warmup + runs):
                 with recording(engine) as statements:
-                    started = time.perf_counter()
+                    started, cpu = time.perf_counter(), time.process_time()
                     client.get(page.url)
                     elapsed = (time.perf_counter() - started) * 1000
+                    cpu = (time.process_time() - cpu) * 1000
                 if attempt >= warmup:
                     result.times.append(elapsed)
+                    result.cpu.append(cpu)
                     result.sql_times.append(sum(ms for _, _, ms in statements))
                     result.statements = statements
             if page.floor is not None:
                 result.floor = common.timed(page.floor, warmup, runs)
+                result.count_mismatch = count_check(client.get(page.url), page.floor()[0])
         results.append(result)
     return results
 
 
+SHOWN_COUNT = re.compile(r"(?:记录数|Record Count)[^\d]{0,40}([\d,]+)")
+
+
+def count_check(response: Any, floor_count: int) -> str:
+    """"" when the page shows the floor's count, else what it shows instead."""
+    if response.is_json:
+        shown: Any = response.json["count"]
+    else:
+        found = SHOWN_COUNT.search(response.get_data(as_text=True))
+        shown = int(found.group(1).replace(",", "")) if found else None
+    return "" if shown == floor_count else f"page shows {shown}, SQL counts {floor_count}"
+
+
 # ---- output ----------------------------------------------------------------------------------------------
 
-HEADER = ["persona", "page", "median ms", "p90 ms", "SQL statements", "SQL ms", "floor ms", "ratio"]
+HEADER = ["persona", "page", "median ms", "p90 ms", "CPU ms", "SQL statements", "SQL ms", "floor ms", "ratio"]
 
 
 def table(rows: list[list[str]]) -> str:

@@ -15,6 +15,7 @@ from flask_appbuilder.models.sqla.filters import FilterEqual, FilterIn
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_appbuilder.security.decorators import has_access
 from flask_appbuilder.urltools import get_order_args, get_page_args, get_page_size_args
+from flask_appbuilder.widgets import ListWidget
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField
 
@@ -82,6 +83,12 @@ class VoidedRowsFilter(BaseFilter):
         return query.filter(column.isnot(None) if wanted else column.is_(None))
 
 
+class LedgerListWidget(ListWidget):
+    """FAB's list table, its row buttons built once per page (app/templates/ledger/list_widget.html)."""
+
+    template = "ledger/list_widget.html"
+
+
 class LedgerView(
     PersonalDataMixin,
     RecordPageMixin,
@@ -97,6 +104,7 @@ class LedgerView(
     the ledger does (workflow, checks, checklist) is its spec's (app/domain/<family>.py)."""
 
     list_template = "ledger/list.html"
+    list_widget = LedgerListWidget
     show_template = "ledger/show.html"
     add_template = "ledger/add.html"
     edit_template = "ledger/edit.html"

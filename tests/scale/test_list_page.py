@@ -25,3 +25,14 @@ def test_list_page__org_filter_loads_units_when_opened(app: Flask, login: Any) -
     assert names[0] == "仁和镇" and unit.name in names and "后沙峪镇" not in names
     filtered = client.get(f"/ledger/person/list/?_flt_0_org={unit.id}").get_data(as_text=True)
     assert person.name in filtered and f'value=\\"{unit.id}\\" selected' in filtered
+
+
+def test_list_page__row_buttons_link_to_their_own_row(app: Flask, login: Any) -> None:
+    unit = first_community("仁和镇")
+    people = [make_person(unit.id) for _ in range(3)]
+    page = login("renhe_jingban").get("/ledger/person/list/").get_data(as_text=True)
+    for person in people:
+        assert f'href="/ledger/person/show/{person.id}"' in page
+        assert f'href="/ledger/person/edit/{person.id}"' in page
+        assert f'data-href="/ledger/person/delete/{person.id}"' in page
+    assert "__pk__" not in page and page.count("a.ledger-delete") == 1  # one click handler for every row
