@@ -233,7 +233,7 @@ SHOWN_COUNT = re.compile(r"(?:记录数|Record Count)[^\d]{0,40}([\d,]+)")
 
 
 def count_check(response: Any, floor_count: int) -> str:
-    """"" when the page shows the floor's count, else what it shows instead."""
+    """ "" when the page shows the floor's count, else what it shows instead."""
     if response.is_json:
         shown: Any = response.json["count"]
     else:
