@@ -35,6 +35,7 @@ from app.web.forms import (
     reference_filters,
     reference_labels,
 )
+from app.web.list_cards import CardListWidget
 from app.web.org_picker import LazyOrgField, territory_units
 from app.web.personal_data import PersonalDataMixin
 from app.web.record_page import RecordPageMixin
@@ -97,6 +98,7 @@ class LedgerView(
     the ledger does (workflow, checks, checklist) is its spec's (app/domain/<family>.py)."""
 
     list_template = "ledger/list.html"
+    list_widget = CardListWidget  # cells labelled by column: cards at phone width
     show_template = "ledger/show.html"
     add_template = "ledger/add.html"
     edit_template = "ledger/edit.html"
