@@ -107,7 +107,12 @@ def trend(user: Any, today: date, found: dict[str, Tally]) -> list[Number]:
         first, following = month_range(today, month)
         url = links.list_url(user, "job_seeker", *links.between("registered_on", first, following))
         months.append(
-            Number(str(month), _("Month %(number)d", number=month), found["registered"].by_key.get(str(month), 0), url)
+            Number(
+                str(month),
+                _("Month %(number)d", number=month),
+                found["registered"].by_key.get(str(month), 0),
+                url,
+            )
         )
     return months
 
@@ -169,7 +174,11 @@ class HomeView(IndexView):
         below, found = tallies(user, today, territory_units(user))
         todo = inbox_count() if user_may(user, "can_read", "inbox") else None
         level = user.org.level if user.org is not None else None
-        units = [(unit, unit_numbers(user, today, unit.id, found)) for unit in below] if level != "community" else []
+        units = (
+            [(unit, unit_numbers(user, today, unit.id, found)) for unit in below]
+            if level != "community"
+            else []
+        )
         months = trend(user, today, found)
         inspector = not user_may(user, "can_read", "inbox") and user_may(user, "can_read", "overdue")
         return self.render_template(

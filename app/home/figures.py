@@ -73,7 +73,9 @@ def _workflow_parts(user: Any, today: date) -> list[Any]:
         if workflow is None:
             continue
         model = spec.model
-        query = select(literal("overdue", String), model.org_id, cast(Deadline.ledger, String(40)), func.count())
+        query = select(
+            literal("overdue", String), model.org_id, cast(Deadline.ledger, String(40)), func.count()
+        )
         query = late(query.select_from(Deadline), name, model, today).group_by(model.org_id, Deadline.ledger)
         parts.append(scope_query(query, model, user))
         states = list(steps_for(workflow, user))
@@ -137,9 +139,7 @@ def tallies(user: Any, today: date, units: list[Unit]) -> tuple[list[Unit], dict
     base = territory_path(user) or ""
     depth = len(base.split("/")) if base else 0
     by_path = {unit.path: unit for unit in units}
-    top = {
-        unit.id: by_path.get("/".join(unit.path.split("/")[: depth + 1]), unit) for unit in units
-    }
+    top = {unit.id: by_path.get("/".join(unit.path.split("/")[: depth + 1]), unit) for unit in units}
     below = [unit for unit in units if len(unit.path.split("/")) == depth + 1] or [
         u for u in units if u.path == base
     ]
