@@ -55,7 +55,8 @@ def between(column: str, first: date, following: date) -> tuple[tuple[str, str, 
 def overdue_url(user: Any, unit_id: int | None) -> str | None:
     """超期督办's records of the unit for those who read the board, else the user's overdue to-dos."""
     if user_may(user, "can_read", "overdue"):
-        return str(url_for("OverdueBoardView.records", **({} if unit_id is None else {"unit": unit_id})))
+        args: dict[str, Any] = {} if unit_id is None else {"unit": unit_id}
+        return str(url_for("OverdueBoardView.records", **args))
     return inbox_url(user, overdue=1, **({} if unit_id is None else {"org": unit_id}))
 
 
