@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := app:create_app
 
-.PHONY: run test install install-test translations migrate seed serve audit lint module-size check-migrations bench clean mutation
+.PHONY: run test install install-test vendor translations migrate seed serve audit lint module-size check-migrations bench clean mutation
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -12,11 +12,22 @@ $(BIN)/python:
 
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
-	$(MAKE) translations
+	$(MAKE) translations vendor
 
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
-	$(MAKE) translations
+	$(MAKE) translations vendor
+
+# the browser libraries (package.json, pinned by package-lock.json) from the npm registry, copied into
+# app/static/vendor/ (not committed) and served by this server: never a CDN. Needs node and npm; --ignore-scripts:
+# no package runs code at install
+VENDOR := app/static/vendor
+vendor: $(VENDOR)/echarts.min.js
+
+$(VENDOR)/echarts.min.js: package.json package-lock.json
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp node_modules/echarts/dist/echarts.min.js $@
 
 translations:
 	$(BIN)/pybabel compile -f -d translations >/dev/null

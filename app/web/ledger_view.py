@@ -15,7 +15,6 @@ from flask_appbuilder.models.sqla.filters import FilterEqual, FilterIn
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_appbuilder.security.decorators import has_access
 from flask_appbuilder.urltools import get_order_args, get_page_args, get_page_size_args
-from flask_appbuilder.widgets import ListWidget
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField
 
@@ -36,6 +35,7 @@ from app.web.forms import (
     reference_filters,
     reference_labels,
 )
+from app.web.list_cards import CardListWidget
 from app.web.org_picker import LazyOrgField, territory_units
 from app.web.personal_data import PersonalDataMixin
 from app.web.record_page import RecordPageMixin
@@ -83,12 +83,6 @@ class VoidedRowsFilter(BaseFilter):
         return query.filter(column.isnot(None) if wanted else column.is_(None))
 
 
-class LedgerListWidget(ListWidget):
-    """FAB's list table, its row buttons built once per page (app/templates/ledger/list_widget.html)."""
-
-    template = "ledger/list_widget.html"
-
-
 class LedgerView(
     PersonalDataMixin,
     RecordPageMixin,
@@ -104,7 +98,7 @@ class LedgerView(
     the ledger does (workflow, checks, checklist) is its spec's (app/domain/<family>.py)."""
 
     list_template = "ledger/list.html"
-    list_widget = LedgerListWidget
+    list_widget = CardListWidget  # row buttons built once per page; cells labelled: cards at phone width
     show_template = "ledger/show.html"
     add_template = "ledger/add.html"
     edit_template = "ledger/edit.html"

@@ -178,10 +178,10 @@ def test_home__counts_of_own_territory(app: Flask, login: Any) -> None:
     make_person_row(app, HOME_TOWN, 1)
     make_person_row(app, OTHER_TOWN, 2)
     town_page = login("renhe_jingban").get("/").data.decode()
-    assert '<b id="home-total">1</b>' in town_page
+    assert 'data-key="persons" href="/ledger/person/list/">1</a>' in town_page
     district_page = login("qu_jingban").get("/").data.decode()
-    assert '<b id="home-total">2</b>' in district_page and 'id="home-towns"' in district_page
-    assert "后沙峪镇" in district_page
+    assert 'data-key="persons" href="/ledger/person/list/">2</a>' in district_page
+    assert "后沙峪镇" in district_page.split('id="home-units"')[1]
 
 
 @pytest.mark.parametrize(
