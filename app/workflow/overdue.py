@@ -7,6 +7,7 @@ behind each count and an Excel workbook of both."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,7 +20,6 @@ from sqlalchemy import exists, func, literal, or_, select, union_all
 from app import ledger
 from app.ledger import registry
 from app.security.scope import scope_query, subtree_ids, territory_path
-from app.services.duty_periods import previous_instance
 from app.workflow.inbox import row_title
 from models.duty import Duty, DutyDone
 from models.org import OrgUnit
@@ -73,18 +73,13 @@ def past_due(query: Any, model: Any, due: Any, today: date) -> Any:
     )
 
 
+# (user, today) -> [(duty, period, due date)]: the active duties with the instance last due before today
+# (app/services/duties.py registers it: the duty calendar is a service above the workflow kernel)
+LATE_DUTIES: list[Callable[[Any, date], list[tuple[Duty, str, date]]]] = []
+
+
 def duties_late(user: Any, today: date) -> list[tuple[Duty, str, date]]:
-    """The active duties with the instance last due before today (one statement, a handful of rows)."""
-    out = []
-    for duty in (
-        ledger.session().execute(select(Duty).where(Duty.active.is_(True)).order_by(Duty.code)).scalars()
-    ):
-        try:
-            period, on = previous_instance(duty.anchor, today)
-        except (ValueError, IndexError):  # an anchor the administrator mistyped is refused by the admin form
-            continue
-        out.append((duty, period, on))
-    return out
+    return [found for source in LATE_DUTIES for found in source(user, today)]
 
 
 def units_without(user: Any, duty: Duty, period: str, *columns: Any) -> Any:
