@@ -14,7 +14,7 @@ a workflow step, which needs the ledger's step permission, not write.
 | 街镇经办 | street/town | read, write, step, void    | unmasked   | —               | yes     | yes     | org tree, 政策参数: read                |
 | 区级经办 | district    | read, write, step, void    | unmasked   | —               | yes     | yes     | org tree, 政策参数: read                |
 | 审核     | any         | read (+ step, see below)   | unmasked   | —               | yes     | yes     | org tree, 政策参数: read                |
-| 督查     | any         | read                       | masked     | read            | —       | yes     | org tree: read                        |
+| 督查     | any         | read (+ write 督办通知)     | masked     | read            | —       | yes     | org tree: read                        |
 | 系统管理员 | any       | all, restore               | unmasked   | read            | yes     | yes     | all                                   |
 | 第三方终审 | district  | read: 区级优惠政策 only     | unmasked   | —               | yes     | —       | —                                     |
 
