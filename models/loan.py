@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import LedgerMixin, Model, field
@@ -184,6 +184,9 @@ class PostLoanCheck(LedgerMixin, Model):
     major change (R-26)."""
 
     __tablename__ = "post_loan_check"
+    __table_args__ = (
+        Index("ix_post_loan_check_report_due", "written_report_on", "report_due_on"),
+    )  # 超期督办
     __ledger__ = "post_loan_check"
     __ledger_label__ = _l("Post-loan check ledger")
 

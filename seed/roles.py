@@ -14,7 +14,7 @@ a workflow step, which needs the ledger's step permission, not write.
 | 街镇经办 | street/town | read, write, step, void    | unmasked   | —               | yes     | yes     | org tree, 政策参数: read                |
 | 区级经办 | district    | read, write, step, void    | unmasked   | —               | yes     | yes     | org tree, 政策参数: read                |
 | 审核     | any         | read (+ step, see below)   | unmasked   | —               | yes     | yes     | org tree, 政策参数: read                |
-| 督查     | any         | read                       | masked     | read            | —       | yes     | org tree: read                        |
+| 督查     | any         | read (+ write 督办通知)     | masked     | read            | —       | yes     | org tree: read                        |
 | 系统管理员 | any       | all, restore               | unmasked   | read            | yes     | yes     | all                                   |
 | 第三方终审 | district  | read: 区级优惠政策 only     | unmasked   | —               | yes     | —       | —                                     |
 
@@ -37,6 +37,8 @@ OWN_ACCOUNT = [
 ORG_READ = [("can_read", "orgunit")]
 INBOX = [("can_read", "inbox")]
 OVERDUE = [("can_read", "overdue")]
+# 督办: the inspector sends a 督办通知 to a unit about its overdue items (its one writable ledger)
+URGE = [("can_write", "supervision_notice")]
 DUTY_DONE = ("can_done", "duty")  # 办结 a recurring duty of one's unit (views/duty.py)
 SUBSIDY_REVIEW = [("can_step", "district_subsidy")]  # SM-07 复审 / 终审 are workflow steps
 PARAMETERS_READ = [("can_read", "policy_parameter")]  # 政策参数: read only (the admin edits)
@@ -98,7 +100,7 @@ ROLES: dict[str, dict[str, list[str] | list[tuple[str, str]] | bool]] = {
     "督查": {
         "ledgers": ["read"],
         "pii": False,
-        "views": [*ORG_READ, *OVERDUE, ("can_read", "history")],
+        "views": [*ORG_READ, *OVERDUE, ("can_read", "history"), *URGE],
         "menus": ["Ledgers", *VISIT_ANALYSIS_MENU, "System", "orgunits", "history", "overdue"],
     },
 }

@@ -4,7 +4,11 @@ schedules the next one when a result is recorded."""
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
+
 from app import ledger
 from models.followup import FollowUp
 
-FOLLOW_UP = ledger.register(ledger.Ledger(FollowUp))
+# 超期督办: a follow-up not done by its due date
+DUE = ledger.DueDate("due_on", "done_on", _l("Follow-up due"))
+FOLLOW_UP = ledger.register(ledger.Ledger(FollowUp, due_dates=(DUE,)))

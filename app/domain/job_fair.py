@@ -10,14 +10,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app import calendar, clock, ledger
 from app.rules import job_fair as rules
 from app.security.access import user_may
 from app.security.scope import current_actor, scope_query
 from app.services.followups import DUE_SOON_DAYS
-from app.workflow.inbox import LIMIT, InboxItem
+from app.workflow import inbox
 from models.job_fair import JobFair, JobFairParticipation
 from seed.workflows.job_fair import JOB_FAIR as WORKFLOW
 
@@ -68,36 +68,51 @@ def fair_context(fair: Any) -> dict[str, Any]:
     return {"timings": timings(fair), "pending": without_receipt(fair)}
 
 
-def receipt_items(user: Any, today: date) -> list[InboxItem]:
-    """For the district, which holds the fairs: participants without a receipt or a follow-up note whose
-    receipt is due within a week, the receipt until it is overdue (R-57), then the FU-04 call or visit."""
-    from flask import url_for
+RECEIPTS = "job_fair_participation"  # the receipts' tab in 我的待办
 
+
+def receipts_query(user: Any, today: date, *columns: Any) -> Any:
+    """For the district, which holds the fairs: the participants of the territory without a receipt or a
+    follow-up note whose receipt is due within a week (R-57: fair day + 5 working days, compared as the fair
+    day in SQL), narrowed by the page's filters; None for other users."""
     if getattr(user.org, "level", None) != FU04_TIER or not user_may(
         user, "can_write", JobFairParticipation.__ledger__
     ):
-        return []
+        return None
     cal = calendar.current()
+    late_by = rules.latest_fair_day(cal, today - timedelta(days=1))
     query = (
-        select(JobFairParticipation)
+        select(*columns)
+        .select_from(JobFairParticipation)
         .join(JobFairParticipation.fair)
         .where(
             JobFairParticipation.voided_at.is_(None),
             JobFairParticipation.receipt_on.is_(None),
             JobFairParticipation.followup_note.is_(None),
             JobFair.voided_at.is_(None),
-            JobFair.held_on <= today + timedelta(days=DUE_SOON_DAYS),  # the receipt is due after the fair
+            JobFair.held_on <= rules.latest_fair_day(cal, today + timedelta(days=DUE_SOON_DAYS)),
         )
-        .order_by(JobFair.held_on, JobFairParticipation.id)
-        .limit(LIMIT)
     )
+    query = inbox.criteria().narrow(query, JobFairParticipation)
+    if inbox.criteria().overdue:
+        query = query.where(JobFair.held_on <= late_by)
+    return scope_query(query, JobFairParticipation, user), late_by
+
+
+def receipt_items(user: Any, today: date) -> list[inbox.InboxItem]:
+    """The receipt while it is due (R-57), then the FU-04 call or visit once it is overdue."""
+    from flask import url_for
+
+    found = receipts_query(user, today, JobFairParticipation) if inbox.criteria().wants(RECEIPTS) else None
+    if found is None:
+        return []
+    query = found[0].order_by(JobFair.held_on, JobFairParticipation.id).limit(inbox.limit())
+    cal = calendar.current()
     items = []
-    for row in ledger.session().execute(scope_query(query, JobFairParticipation, user)).scalars().unique():
+    for row in ledger.session().execute(query).scalars().unique():
         due = rules.receipts_due(cal, row.fair.held_on)
-        if due > today + timedelta(days=DUE_SOON_DAYS):
-            continue
         items.append(
-            InboxItem(
+            inbox.InboxItem(
                 kind="followup",
                 title=str(
                     _l("Follow-up: employer without a fair receipt (FU-04)")
@@ -111,6 +126,17 @@ def receipt_items(user: Any, today: date) -> list[InboxItem]:
             )
         )
     return items
+
+
+@inbox.counts(receipt_items)
+def receipt_count(user: Any, today: date) -> list[tuple[str, Any, Any, Any]]:
+    """count(*) of the same rows, and of those past the 5 working days (scalar subqueries)."""
+    found = receipts_query(user, today, func.count())
+    if found is None:
+        return []
+    query, late_by = found
+    late = query.where(JobFair.held_on <= late_by)
+    return [(RECEIPTS, _l("Job fair receipts"), query.scalar_subquery(), late.scalar_subquery())]
 
 
 JOB_FAIR = ledger.register(ledger.Ledger(JobFair, workflow=WORKFLOW))

@@ -346,7 +346,15 @@ LOAN = ledger.register(
     )
 )
 POST_LOAN_CHECK = ledger.register(
-    ledger.Ledger(PostLoanCheck, policy_basis=("guaranteed_loan",), derive=(derive_check,))
+    ledger.Ledger(
+        PostLoanCheck,
+        policy_basis=("guaranteed_loan",),
+        derive=(derive_check,),
+        # 超期督办: the written report of a major change, 3 working days after it was found
+        due_dates=(
+            ledger.DueDate("report_due_on", "written_report_on", _l("Written report of a major change")),
+        ),
+    )
 )
 INTEREST_SUBSIDY = ledger.register(
     ledger.Ledger(

@@ -9,11 +9,12 @@ read on screen (display.py). The view and REST API every ledger gets are app/web
 from app.ledger.base import STALE_MESSAGE, LedgerError, commit, record_id, session
 from app.ledger.bulk import bulk_writes, flush_bulk, ledger_columns
 from app.ledger.commands import assign, check_org, check_version, create, restore, transfer, update, void
-from app.ledger.registry import LEDGERS, Ledger, ledger_model, register, spec, spec_of
+from app.ledger.registry import LEDGERS, DueDate, Ledger, ledger_model, register, spec, spec_of
 from app.ledger.validation import validate_values
 
 __all__ = [
     "LEDGERS",
+    "DueDate",
     "STALE_MESSAGE",
     "Ledger",
     "LedgerError",

@@ -31,6 +31,16 @@ Condition = Callable[[Any], bool]  # row -> whether a follow-up rule applies
 Provider = Callable[[Any, Any], list[Any]]  # (user, today) -> inbox items
 
 
+@dataclass(frozen=True)
+class DueDate:
+    """A deadline kept on the ledger's own rows (not a workflow step's): the indexed date column it is due
+    on and the column that, once filled, means it was met. The 超期督办 board counts the rows past it."""
+
+    column: str
+    done: str
+    label: Any
+
+
 class RegistryError(RuntimeError):
     """A ledger spec that does not hold together: start-up stops and names it."""
 
@@ -55,6 +65,7 @@ class Ledger:
     policy_basis: tuple[Any, ...] = ()
     inbox: tuple[Provider, ...] = ()
     locked: tuple[str, ...] = ()
+    due_dates: tuple[DueDate, ...] = ()
 
     def __post_init__(self) -> None:
         if not getattr(self.model, "__ledger__", None):

@@ -38,6 +38,15 @@ def receipts_due(cal: Calendar, fair_day: date) -> date:
     return cal.add_working_days(fair_day, RECEIPT_WORKING_DAYS)
 
 
+def latest_fair_day(cal: Calendar, due_by: date) -> date:
+    """The last fair day whose receipts are due on or before `due_by` (receipts_due grows with the fair
+    day, so a fair on or before it has its receipts due by then: a date column compared in SQL)."""
+    day = due_by
+    while receipts_due(cal, day) > due_by:
+        day -= timedelta(days=1)
+    return day
+
+
 def parse_start(text: str | None) -> time | None:
     """A start time typed as H:MM or HH:MM (24 hours); None when empty or not a time."""
     match = _HHMM.match((text or "").strip())

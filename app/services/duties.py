@@ -14,7 +14,8 @@ from app import ledger
 from app.ledger import registry
 from app.security.access import user_may
 from app.services.duty_periods import instances, next_instance, parse, previous_instance
-from app.workflow.inbox import InboxItem, counts
+from app.workflow import overdue
+from app.workflow.inbox import InboxItem, counts, criteria
 from models.base import utcnow
 from models.duty import Duty, DutyDone
 from models.org import LEVELS
@@ -65,10 +66,31 @@ def read_pending(org: Any, today: date) -> list[tuple[Duty, str, date]]:
     return out
 
 
+GROUP = "duty"  # its tab in 我的待办
+
+
+def wanted_pending(user: Any, today: date) -> list[tuple[Duty, str, date]]:
+    """The pending duties the page's filters keep: a duty is the user's own unit's (in any unit filter
+    that holds it)."""
+    wanted = criteria()
+    org = getattr(user, "org", None)
+    if org is None or (wanted.org is not None and not in_subtree(org, wanted.org)):
+        return []
+    return [
+        (duty, period, on) for duty, period, on in pending(user, today) if on < today or not wanted.overdue
+    ]
+
+
+def in_subtree(org: Any, top: Any) -> bool:
+    return bool(org.path == top.path or org.path.startswith(top.path + "/"))
+
+
 @registry.KERNEL.provider
 def duty_items(user: Any, today: date) -> list[InboxItem]:
     from flask import url_for
 
+    if not criteria().wants(GROUP):
+        return []
     return [
         InboxItem(
             kind="duty",
@@ -78,13 +100,33 @@ def duty_items(user: Any, today: date) -> list[InboxItem]:
             due_on=on,
             url=url_for("DutyDoneView.done", duty_id=duty.id, period=period),
         )
-        for duty, period, on in pending(user, today)
+        for duty, period, on in wanted_pending(user, today)
     ]
 
 
 @counts(duty_items)
-def duty_count(user: Any, today: date) -> int:
-    return len(pending(user, today))
+def duty_count(user: Any, today: date) -> list[tuple[str, Any, Any, Any]]:
+    """Counted from the duties read once per request (a handful of rows, whatever the ledgers hold)."""
+    due = wanted_pending(user, today)
+    return [(GROUP, _l("Recurring duties"), len(due), sum(on < today for _, _, on in due))]
+
+
+def duties_late(user: Any, today: date) -> list[tuple[Duty, str, date]]:
+    """超期督办: the active duties with the instance last due before today (one statement, a handful of
+    rows); the board counts the units of the duty's tier that have not done it."""
+    out = []
+    for duty in (
+        ledger.session().execute(select(Duty).where(Duty.active.is_(True)).order_by(Duty.code)).scalars()
+    ):
+        try:
+            period, on = previous_instance(duty.anchor, today)
+        except (ValueError, IndexError):  # an anchor the administrator mistyped is refused by the admin form
+            continue
+        out.append((duty, period, on))
+    return out
+
+
+overdue.LATE_DUTIES.append(duties_late)
 
 
 def check_duty(item: Duty) -> None:

@@ -20,10 +20,11 @@ from app.ledger import registry
 from app.security.access import user_may
 from app.security.scope import scope_query
 from app.services.followup_schedule import RULES, due_after, next_due, rules_triggered_by
-from app.workflow.inbox import InboxItem, counts, limit
+from app.workflow.inbox import InboxItem, counts, criteria, limit
 from models.followup import FollowUp
 from models.org import OrgUnit
 
+GROUP = "followup"  # its tab in 我的待办
 DUE_SOON_DAYS = 7  # shown in the inbox this many days before the due date
 
 
@@ -166,10 +167,12 @@ def followup_items(user: Any, today: date) -> list[InboxItem]:
     """Follow-ups of the user's territory not yet done, due within a week or overdue."""
     from flask import url_for
 
-    if not user_may(user, "can_write", FollowUp.__ledger__):
+    wanted = criteria()
+    if not wanted.wants(GROUP) or not user_may(user, "can_write", FollowUp.__ledger__):
         return []
     query = select(FollowUp).where(*due_followups(user, today)).order_by(FollowUp.due_on, FollowUp.id)
-    rows = ledger.session().execute(scope_query(query.limit(limit()), FollowUp, user)).scalars()
+    query = wanted.narrow(query.limit(limit()), FollowUp, FollowUp.due_on, today)
+    rows = ledger.session().execute(scope_query(query, FollowUp, user)).scalars()
     return [
         InboxItem(
             kind="followup",
@@ -188,9 +191,12 @@ def followup_items(user: Any, today: date) -> list[InboxItem]:
 
 
 @counts(followup_items)
-def followup_count(user: Any, today: date) -> Any:
-    """The due follow-ups as a count(*) over the indexed due/done columns (a scalar subquery)."""
+def followup_count(user: Any, today: date) -> list[tuple[str, Any, Any, Any]]:
+    """The due follow-ups, and the overdue ones, as count(*) over the indexed due/done columns (scalar
+    subqueries)."""
     if not user_may(user, "can_write", FollowUp.__ledger__):
-        return 0
+        return []
     query = select(func.count()).select_from(FollowUp).where(*due_followups(user, today))
-    return scope_query(query, FollowUp, user).scalar_subquery()
+    query = scope_query(criteria().narrow(query, FollowUp, FollowUp.due_on, today), FollowUp, user)
+    late = query.where(FollowUp.due_on < today)
+    return [(GROUP, _l("Follow-ups"), query.scalar_subquery(), late.scalar_subquery())]

@@ -9,16 +9,21 @@ from flask_appbuilder import BaseView, expose
 from flask_appbuilder.security.decorators import has_access
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 
 from app import clock, ledger
 from app.io.download import download
-from app.security.scope import current_actor
+from app.ledger import registry
+from app.security.access import user_may
+from app.security.scope import current_actor, in_territory
 from app.workflow import inbox, overdue
 from models.org import OrgUnit
 
 
 class InboxView(BaseView):
-    """我的待办: steps waiting on the user, due follow-ups and duties, by deadline, overdue first marked."""
+    """我的待办: steps waiting on the user, due follow-ups and duties, one group (tab) at a time by deadline,
+    overdue marked. Query parameters: kind=<group key> (a workflow ledger's name, followup, duty, ...;
+    default the most overdue group), overdue=1, org=<org unit id> (its subtree), page=<n> (from 1)."""
 
     route_base = "/inbox"
     class_permission_name = "inbox"
@@ -28,19 +33,55 @@ class InboxView(BaseView):
     @expose("/")
     @has_access
     def index(self) -> Any:
-        today = clock.today()
-        number = max(request.args.get("page", 0, type=int), 0)
-        items = inbox.page(current_actor(), today, number)
-        total = inbox_count()
+        today, user = clock.today(), current_actor()
+        units = child_units(user)
+        org = picked_unit(user, units, request.args.get("org", type=int))
+        wanted = inbox.Criteria(overdue=request.args.get("overdue") == "1", org=org)
+        tabs = inbox.groups(user, today, wanted)
+        if org is None and not wanted.overdue:  # the tabs are the whole inbox: they give the badge
+            request.inbox_count = sum(tab.count for tab in tabs)  # type: ignore[attr-defined]
+        kind = request.args.get("kind") or (tabs[0].key if tabs else None)
+        current = next((tab for tab in tabs if tab.key == kind), None)
+        total = (current.overdue if wanted.overdue else current.count) if current else 0
+        pages = max((total + inbox.PAGE_SIZE - 1) // inbox.PAGE_SIZE, 1)
+        number = min(max(request.args.get("page", 1, type=int), 1), pages)
+        shown = inbox.Criteria(wanted.overdue, org, kind)
+        items = inbox.page(user, today, shown, number - 1) if current else []
         return self.render_template(
             "workflow/inbox.html",
+            tabs=tabs,
+            current=current,
             items=items,
+            units=units,
+            org=org,
+            overdue=wanted.overdue,
             total=total,
             page=number,
-            pages=max((total + inbox.PAGE_SIZE - 1) // inbox.PAGE_SIZE, 1),
+            pages=pages,
+            args={"kind": kind, "org": org.id if org else None, "overdue": 1 if wanted.overdue else None},
             today=today,
             title=_l("My to-dos"),
         )
+
+
+def child_units(user: Any) -> list[OrgUnit]:
+    """The units one level below the user's (the unit filter's options; none for a community)."""
+    org = getattr(user, "org", None)
+    if org is None or org.level == "community":
+        return []
+    query = (
+        select(OrgUnit).where(OrgUnit.parent_id == org.id, OrgUnit.active.is_(True)).order_by(OrgUnit.code)
+    )
+    return list(ledger.session().execute(query).scalars())
+
+
+def picked_unit(user: Any, units: list[OrgUnit], org_id: int | None) -> OrgUnit | None:
+    """The unit of the org filter: one of `units`, or any unit of the user's territory (a link from a home
+    page may name a community to a district clerk); None when not given or outside."""
+    if org_id is None:
+        return None
+    found = next((unit for unit in units if unit.id == org_id), None) or ledger.session().get(OrgUnit, org_id)
+    return found if in_territory(found, user) else None
 
 
 class OverdueBoardView(BaseView):
@@ -54,10 +95,19 @@ class OverdueBoardView(BaseView):
     @expose("/")
     @has_access
     def index(self) -> Any:
-        today = clock.today()
-        rows = overdue.overdue_counts(current_actor(), today)
+        today, user = clock.today(), current_actor()
+        rows = overdue.overdue_counts(user, today)
+        spec = registry.LEDGERS.get(overdue.NOTICES)
+        view = registry.VIEWS[overdue.NOTICES].__name__ if spec is not None else None
+        urge = f"{view}.add" if view and user_may(user, "can_write", overdue.NOTICES) else None
         return self.render_template(
-            "workflow/overdue.html", rows=rows, today=today, title=_l("Overdue board")
+            "workflow/overdue.html",
+            rows=rows,
+            urge=urge,
+            notices=overdue.notices(user) if spec is not None else None,
+            notice_view=view,
+            today=today,
+            title=_l("Overdue board"),
         )
 
     @expose("/records")

@@ -150,7 +150,7 @@ def test_workflow__approval_before_sending_then_the_adapter_records(
     assert fire(town, batch, "send").status_code == 403  # a draft is not sent
     assert fire(town, batch, "approve").status_code == 403  # the clerk does not approve their own text
     reviewer = login("qu_shenhe")
-    inbox = reviewer.get("/inbox/").data.decode()
+    inbox = reviewer.get("/inbox/?kind=sms_batch").data.decode()
     assert "审批通过" in inbox and "仓管待审" in inbox  # the draft waits on the reviewer
     assert fire(reviewer, batch, "approve", comment="内容无误").status_code == 200
     version = reviewer.get(f"/api/v1/workflow/sms_batch/{batch.id}").json["result"]["version"]

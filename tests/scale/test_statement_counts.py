@@ -18,8 +18,11 @@ from tests.factories.assistance import report_case
 # statements per page, the user's own three (user with roles, permission set, menu) included
 BUDGET = {
     "/": 8,
-    "/inbox/": 20,  # the page's items: one query per workflow ledger with steps waiting on the user
-    "/overdue/": 8,
+    # the user's three, the duties, the group counts (tabs and badge, one aggregate), the filter's units (the
+    # community clerk has none) and the shown group's items
+    "/inbox/": 6,
+    # the user's three, the duties, every kind counted (one UNION ALL), the org tree, the 督办通知
+    "/overdue/": 9,
     "/ledger/person/list/": 8,  # user, permissions, count(*), the page of rows, the to-do badge (1-4)
     "/ledger/person/list/?_flt_0_employment_status=21": 8,
     "/api/v1/person/?q=(page:0,page_size:100)": 8,

@@ -258,7 +258,7 @@ def test_inbox__a_step_of_another_loan_type_is_no_to_do(app: Flask, login: Any, 
         own_funds=None,
         enterprise_name="街镇办理的个体户",
     ).json["id"]
-    page = town.get("/inbox/").data.decode()
+    page = town.get("/inbox/?kind=loan").data.decode()
     assert "街镇办理的个体户" in page and "实地核实" in page
     assert "区级审核的小企业" not in page  # verify_on_site is for individual businesses only
     assert district_loan != town_loan

@@ -253,9 +253,11 @@ def test_district_review__due_five_working_days_after_receipt(
     assert met == {"district_review": "2026-10-13"}
     late = district.get(f"/api/v1/workflow/si_subsidy/{ordinary}").json["result"]["deadlines"]
     assert [(d["step"], d["overdue"]) for d in late] == [("district_review", True)]  # today 20 Nov
-    inbox = district.get("/inbox/").data.decode()
+    inbox = district.get("/inbox/?kind=si_subsidy").data.decode()
     assert "区级受理审核" in inbox and f"/ledger/si_subsidy/show/{ordinary}" in inbox
-    assert "区级受理审核" not in town.get("/inbox/").data.decode()  # the district's step, not the town's
+    assert (
+        "区级受理审核" not in town.get("/inbox/?kind=si_subsidy").data.decode()
+    )  # the district's step, not the town's
 
 
 # ---- R-32 / R-33 ----------------------------------------------------------------------------------

@@ -1,0 +1,90 @@
+"""督办通知: the generic ledger tests, a notice only to a unit below the sender's own, and the 督办 cycle across
+roles (the inspector sends from the 超期督办 board, the town's clerk answers from 我的待办, another town sees
+nothing, the board shows the answer with its day and who gave it)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import select
+
+from app import db
+from models.supervision import SupervisionNotice
+from tests.conftest import first_community, org
+from tests.ledgers.case import HOME_TOWN, LedgerCase
+
+
+class TestSupervisionNotice(LedgerCase):
+    ledger = "supervision_notice"
+    code_selects = False  # no field of this ledger is a code list
+    change = {"overdue_count": 7}
+    invalid_values = [({"subject": ""}, "subject"), ({"content": ""}, "content")]
+
+    def valid_values(self, org_id: int, n: int = 0) -> dict[str, Any]:
+        return {
+            "org_id": org_id,
+            "subject": f"超期督办{n}",
+            "content": "请于3个工作日内答复",
+            "overdue_count": 3,
+        }
+
+    def test_form_add__community_clerk_saves_in_own_community(self, app: Flask, login: Any) -> None:
+        """Overridden: a unit does not urge itself; the community clerk's notice to its own community is
+        refused with the reason."""
+        unit = first_community(HOME_TOWN)
+        response = login("renhe_shequ").post(
+            f"/ledger/{self.ledger}/add", data={**self.valid_values(unit.id), "org": unit.id}
+        )
+        assert response.status_code == 200 and "督办通知只能发给本单位的下级单位" in response.data.decode()
+        assert db.session.execute(select(SupervisionNotice)).first() is None
+
+    def test_access__reviewers_and_inspector_write_only_through_steps(self, app: Flask, login: Any) -> None:
+        """Overridden: 督办通知 is the inspector's one writable ledger (seed/roles.py); the reviewer still
+        cannot write it."""
+        unit = first_community(HOME_TOWN)
+        refused = login("qu_shenhe").post(f"/api/v1/{self.ledger}/", json=self.valid_values(unit.id))
+        sent = login("ducha").post(f"/api/v1/{self.ledger}/", json=self.valid_values(unit.id))
+        assert (refused.status_code, sent.status_code) == (403, 201)
+
+
+def test_cycle__inspector_urges_town_answers_other_town_sees_nothing(app: Flask, login: Any) -> None:
+    renhe = org("仁和镇")
+    inspector = login("ducha")
+    board = inspector.get("/overdue/").data.decode()
+    assert "督办通知" in board and "尚未发出督办通知" in board
+    form = inspector.get(
+        f"/ledger/supervision_notice/add?org={renhe.id}&subject=超期督办：回访"
+    ).data.decode()
+    assert "超期督办：回访" in form
+    sent = inspector.post(
+        "/ledger/supervision_notice/add",
+        data={
+            "org": renhe.id,
+            "subject": "超期督办：回访",
+            "content": "请于3个工作日内答复",
+            "overdue_count": 4,
+        },
+    )
+    assert sent.status_code == 302
+    notice = db.session.execute(select(SupervisionNotice)).scalars().one()
+    assert (notice.state, notice.sender_name) == ("sent", notice.sender_name) and notice.sent_on is not None
+    assert (
+        "超期督办：回访" not in login("houshayu_jingban").get("/inbox/?kind=supervision_notice").data.decode()
+    )
+    assert login("houshayu_jingban").get(f"/ledger/supervision_notice/show/{notice.id}").status_code == 404
+    town = login("renhe_jingban")
+    inbox = town.get("/inbox/?kind=supervision_notice").data.decode()
+    assert "超期督办：回访" in inbox and "答复督办" in inbox
+    state = town.get(f"/api/v1/workflow/supervision_notice/{notice.id}").json["result"]
+    answered = town.post(
+        f"/api/v1/workflow/supervision_notice/{notice.id}/answer",
+        json={"reply": "已完成回访4件", "version": state["version"]},
+    )
+    assert answered.status_code == 200, answered.json
+    assert "超期督办：回访" not in town.get("/inbox/?kind=supervision_notice").data.decode()
+    db.session.expire_all()
+    notice = db.session.get(SupervisionNotice, notice.id)
+    assert (notice.state, notice.reply, notice.answered_on is not None) == ("answered", "已完成回访4件", True)
+    board = login("ducha").get("/overdue/").data.decode()
+    assert "已完成回访4件" in board and "已答复" in board and notice.answerer_name in board
