@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from flask import Flask
 
-from app.workflow import engine
+from app.security.scope import acting_as
+from app.workflow import commands, engine
 from app.workflow.definition import Input, State, Transition, Workflow
 
 REPORT = Transition(
@@ -138,3 +139,25 @@ def test_deadlines__counted_from_the_named_event_or_entering_the_state() -> None
     (report,) = engine.limits_on_entering(FLOW, "draft", entered, {"report": reported}, Days())
     assert report == engine.OpenLimit(REPORT, entered, date(2026, 3, 13), True)
     assert engine.limits_on_entering(FLOW, "approved", entered, {}, Days()) == []
+
+
+# ---- the guard's view of a user (app/workflow/commands.py) ----------------------------------------------
+
+
+def test_role_of__roles_and_tier_of_the_user_unit() -> None:
+    reviewer = SimpleNamespace(roles=[SimpleNamespace(name="区审核"), SimpleNamespace(name="督查")], org=SimpleNamespace(level="district"))
+    assert commands.role_of(reviewer) == engine.Actor(frozenset({"区审核", "督查"}), "district", True)
+    assert commands.role_of(reviewer, in_territory=False).in_territory is False
+    assert commands.role_of(SimpleNamespace(roles=None, org=None)) == engine.Actor(frozenset(), None, True)
+    assert commands.role_of(None) == engine.Actor(frozenset(), None, True)
+
+
+def test_actor_for__in_territory_only_for_a_record_of_the_user_subtree() -> None:
+    clerk = SimpleNamespace(roles=[SimpleNamespace(name="街镇经办")], org=SimpleNamespace(level="town", path="1/2"))
+    record = SimpleNamespace
+    assert commands.actor_for(record(org=SimpleNamespace(path="1/2/3")), clerk).in_territory is True
+    assert commands.actor_for(record(org=SimpleNamespace(path="1/23")), clerk).in_territory is False
+    assert commands.actor_for(record(org=None), clerk).in_territory is False
+    assert commands.actor_for(record(org=SimpleNamespace(path="1/2")), clerk).roles == frozenset({"街镇经办"})
+    with acting_as(clerk):  # no user given: the acting one
+        assert commands.actor_for(record(org=SimpleNamespace(path="1/2"))).tier == "town"
