@@ -82,8 +82,10 @@ def db_url() -> Iterator[str]:
         yield url
 
 
-# what the prepared database is made from: a change to any file here builds a new template
+# what the prepared database is made from: a change to any such file here builds a new template (only
+# source and data files: mutmut writes its results as *.meta files beside the mutated modules)
 TEMPLATE_SOURCES = ("app", "models", "views", "seed", "migrations", "tests/conftest.py")
+TEMPLATE_SUFFIXES = (".py", ".csv", ".ini", ".mako")
 
 
 def sqlite_template() -> Path:
@@ -109,7 +111,7 @@ def template_key() -> str:
         top = root / source
         files = [top] if top.is_file() else sorted(top.rglob("*"))
         for path in files:
-            if path.is_file() and "__pycache__" not in path.parts:
+            if path.suffix in TEMPLATE_SUFFIXES and path.is_file():
                 digest.update(str(path.relative_to(root)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

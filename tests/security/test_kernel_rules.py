@@ -194,10 +194,16 @@ def test_login_limits__only_a_failed_login_is_counted(app: Flask) -> None:
         {"json": {"username": "CLERK_ONE"}},
     ],
 )
-def test_login_limits__key_is_address_and_account_in_lower_case(app: Flask, request_args: dict[str, Any]) -> None:
-    with app.test_request_context("/login/", method="POST", environ_base={"REMOTE_ADDR": "10.1.2.3"}, **request_args):
+def test_login_limits__key_is_address_and_account_in_lower_case(
+    app: Flask, request_args: dict[str, Any]
+) -> None:
+    with app.test_request_context(
+        "/login/", method="POST", environ_base={"REMOTE_ADDR": "10.1.2.3"}, **request_args
+    ):
         assert login_limits.account_and_address() == "10.1.2.3/clerk_one"
-    with app.test_request_context("/login/", method="POST", environ_base={"REMOTE_ADDR": "10.1.2.3"}, json=["x"]):
+    with app.test_request_context(
+        "/login/", method="POST", environ_base={"REMOTE_ADDR": "10.1.2.3"}, json=["x"]
+    ):
         assert login_limits.account_and_address() == "10.1.2.3/"
 
 
@@ -275,7 +281,9 @@ def test_sessions__ended_id_or_none_logs_out_a_fresh_one_stays(app: Flask) -> No
         assert "_user_id" not in session and not session
 
 
-def test_sessions__ended_id_kept_as_long_as_the_cookie_lives(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sessions__ended_id_kept_as_long_as_the_cookie_lives(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
     kept: list[tuple[str, int]] = []
     store = SimpleNamespace(incr=lambda key, expiry: kept.append((key, expiry)))
     monkeypatch.setattr(sessions, "store", lambda: store)

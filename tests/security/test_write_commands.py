@@ -126,7 +126,9 @@ def test_transfer__reason_stripped_into_the_history_and_the_unit_changed(app: Fl
         ledger.transfer(row, target.id, " 户籍迁移 ", row.version)
         db.session.commit()
     assert row.org_id == target.id
-    entry = db.session.execute(
-        select(AuditLog).where(AuditLog.row_id == row.id).order_by(AuditLog.id.desc())
-    ).scalars().first()
+    entry = (
+        db.session.execute(select(AuditLog).where(AuditLog.row_id == row.id).order_by(AuditLog.id.desc()))
+        .scalars()
+        .first()
+    )
     assert (entry.comment, entry.action) == ("户籍迁移", "transfer")

@@ -100,7 +100,11 @@ def test_unmet__first_precondition_with_problems_materials_listed(app: Flask) ->
 @pytest.mark.parametrize(
     ("raw", "values", "errors"),
     [
-        ({"day": " 2026-03-01 ", "count": "2", "note": " ok "}, {"day": date(2026, 3, 1), "count": 2, "note": "ok"}, set()),
+        (
+            {"day": " 2026-03-01 ", "count": "2", "note": " ok "},
+            {"day": date(2026, 3, 1), "count": 2, "note": "ok"},
+            set(),
+        ),
         ({"day": date(2026, 3, 1), "count": 1}, {"day": date(2026, 3, 1), "count": 1}, set()),
         ({"day": "  ", "count": ""}, {}, {"day"}),  # required and blank; optional and blank is left out
         ({"day": "2026-02-30", "count": "x"}, {}, {"day", "count"}),
@@ -117,7 +121,9 @@ def test_parse_inputs__typed_required_and_minimum(
 
 def test_parse_inputs__messages_name_the_field(app: Flask) -> None:
     _, problems = engine.parse_inputs(APPROVE, {"day": "", "count": "0"})
-    assert "日期" in str(problems["day"]) and "人数" in str(problems["count"]) and "1" in str(problems["count"])
+    assert (
+        "日期" in str(problems["day"]) and "人数" in str(problems["count"]) and "1" in str(problems["count"])
+    )
     _, problems = engine.parse_inputs(APPROVE, {"day": "soon"})
     assert "日期" in str(problems["day"]) and "soon" in str(problems["day"])
 
@@ -145,7 +151,10 @@ def test_deadlines__counted_from_the_named_event_or_entering_the_state() -> None
 
 
 def test_role_of__roles_and_tier_of_the_user_unit() -> None:
-    reviewer = SimpleNamespace(roles=[SimpleNamespace(name="区审核"), SimpleNamespace(name="督查")], org=SimpleNamespace(level="district"))
+    reviewer = SimpleNamespace(
+        roles=[SimpleNamespace(name="区审核"), SimpleNamespace(name="督查")],
+        org=SimpleNamespace(level="district"),
+    )
     assert commands.role_of(reviewer) == engine.Actor(frozenset({"区审核", "督查"}), "district", True)
     assert commands.role_of(reviewer, in_territory=False).in_territory is False
     assert commands.role_of(SimpleNamespace(roles=None, org=None)) == engine.Actor(frozenset(), None, True)
@@ -153,7 +162,9 @@ def test_role_of__roles_and_tier_of_the_user_unit() -> None:
 
 
 def test_actor_for__in_territory_only_for_a_record_of_the_user_subtree() -> None:
-    clerk = SimpleNamespace(roles=[SimpleNamespace(name="街镇经办")], org=SimpleNamespace(level="town", path="1/2"))
+    clerk = SimpleNamespace(
+        roles=[SimpleNamespace(name="街镇经办")], org=SimpleNamespace(level="town", path="1/2")
+    )
     record = SimpleNamespace
     assert commands.actor_for(record(org=SimpleNamespace(path="1/2/3")), clerk).in_territory is True
     assert commands.actor_for(record(org=SimpleNamespace(path="1/23")), clerk).in_territory is False
