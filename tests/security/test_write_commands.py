@@ -110,6 +110,15 @@ def test_void__needs_a_reason_once_and_records_who_and_why(app: Flask) -> None:
         select(AuditLog.comment).where(AuditLog.row_id == row.id).order_by(AuditLog.id)
     ).scalars()
     assert [c for c in comments if c] == ["重复登记", "误作废"]
+    with acting_as(user):  # restored without a reason: the history entry has no comment
+        ledger.void(row, "再次作废")
+        db.session.commit()
+        ledger.restore(row)
+        db.session.commit()
+    last = db.session.execute(
+        select(AuditLog.comment).where(AuditLog.row_id == row.id).order_by(AuditLog.id.desc())
+    ).scalar()
+    assert last is None
 
 
 def test_transfer__reason_stripped_into_the_history_and_the_unit_changed(app: Flask) -> None:
