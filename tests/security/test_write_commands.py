@@ -95,16 +95,16 @@ def test_void__needs_a_reason_once_and_records_who_and_why(app: Flask) -> None:
     row = make_person_row(app, HOME_TOWN)
     user = clerk(app)
     with acting_as(user):
-        assert "reason" in refusal(ledger.void, row, "  ")
+        assert refusal(ledger.void, row, "  ") == {"reason": "请填写作废原因"}
         assert "reason" in refusal(ledger.void, row, None)
         ledger.void(row, "  重复登记 ")
         assert (row.void_reason, row.voided_by_id) == ("重复登记", user.id) and row.voided_at is not None
-        assert list(refusal(ledger.void, row, "再次")) == [""]
+        assert refusal(ledger.void, row, "再次") == {"": "该记录已作废"}
         assert list(refusal(ledger.update, row, {"name": "李四"}, row.version)) == [""]
         db.session.commit()
         ledger.restore(row, " 误作废 ")
         assert (row.voided_at, row.voided_by_id, row.void_reason) == (None, None, None)
-        assert list(refusal(ledger.restore, row)) == [""]
+        assert refusal(ledger.restore, row) == {"": "该记录未作废"}
         db.session.commit()
     comments = db.session.execute(
         select(AuditLog.comment).where(AuditLog.row_id == row.id).order_by(AuditLog.id)
@@ -131,7 +131,7 @@ def test_transfer__reason_stripped_into_the_history_and_the_unit_changed(app: Fl
         .first()
     )
     with acting_as(clerk(app)):
-        assert "reason" in refusal(ledger.transfer, row, target.id, None, row.version)
+        assert refusal(ledger.transfer, row, target.id, None, row.version) == {"reason": "请填写原因"}
         ledger.transfer(row, target.id, " 户籍迁移 ", row.version)
         db.session.commit()
     assert row.org_id == target.id
