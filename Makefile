@@ -98,10 +98,11 @@ bench: install-test
 	$(BIN)/python bench/pages.py --database-url $(BENCH_DATABASE_URL)
 
 # mutation testing with mutmut 3 ([tool.mutmut] in pyproject.toml: the modules mutated and the tests that may
-# kill them): on demand, about weekly, never in CI (a run takes ~8 minutes for app/rules/ and the calendar on
-# two cores, far over CI's budget). MUTANTS narrows the run to some mutants: `make mutation
-# MUTANTS='app.rules.welfare_pay*'`. It ends with the score per module; `.venv/bin/mutmut results` lists the
-# survivors, each of which is killed by a test or explained in tests/MUTATION_SURVIVORS.md.
+# kill them): on demand, about weekly, never in CI (far over CI's budget: app/rules/ and the calendar take
+# ~8 minutes on two cores, the security kernel, the ledger write commands and the workflow guard, whose tests
+# use the seeded database, much longer; see tests/MUTATION_SURVIVORS.md). MUTANTS narrows the run to some
+# mutants: `make mutation MUTANTS='app.security*'`. It ends with the score per module; `.venv/bin/mutmut
+# results` lists the survivors, each of which is killed by a test or explained in tests/MUTATION_SURVIVORS.md.
 mutation:
 	$(BIN)/mutmut run $(MUTANTS)
 	$(BIN)/python -m tests.mutation.score

@@ -4,7 +4,10 @@ personas."""
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -73,8 +76,45 @@ def db_url() -> Iterator[str]:
         url = database_url(Path(tmp))
         if url.startswith("postgresql"):
             reset_postgres_schema(url)
-        prepare_database(url)
+            prepare_database(url)
+        else:
+            shutil.copyfile(sqlite_template(), Path(tmp) / "test.db")
         yield url
+
+
+# what the prepared database is made from: a change to any such file here builds a new template (only
+# source and data files: mutmut writes its results as *.meta files beside the mutated modules)
+TEMPLATE_SOURCES = ("app", "models", "views", "seed", "migrations", "tests/conftest.py")
+TEMPLATE_SUFFIXES = (".py", ".csv", ".ini", ".mako")
+
+
+def sqlite_template() -> Path:
+    """The migrated, seeded SQLite database, built once into the temp folder under a hash of what makes it,
+    and copied by each session (milliseconds, where migrating and seeding take ~20 s): `make mutation` runs
+    pytest once per mutant. Built under a lock into a scratch file and renamed, so that concurrent sessions
+    (xdist workers, `mutmut`'s children) wait for one build and never see half a file."""
+    template = Path(tempfile.gettempdir()) / f"taizhang-test-{template_key()}.sqlite"
+    with open(f"{template}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not template.exists():
+            scratch = template.with_suffix(f".{os.getpid()}.building")
+            scratch.unlink(missing_ok=True)
+            prepare_database(f"sqlite:///{scratch}")
+            os.replace(scratch, template)
+    return template
+
+
+def template_key() -> str:
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for source in TEMPLATE_SOURCES:
+        top = root / source
+        files = [top] if top.is_file() else sorted(top.rglob("*"))
+        for path in files:
+            if path.suffix in TEMPLATE_SUFFIXES and path.is_file():
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def prepare_database(url: str) -> None:

@@ -1,6 +1,7 @@
 """The mutation score per module of the last `mutmut run` (`make mutation` prints it): caught / all mutants
 of each mutated file, caught being killed by a test or timed out (a mutant that hangs fails the suite), from
-the results mutmut keeps beside the mutants."""
+the results mutmut keeps beside the mutants. Mutants not checked yet (a run stopped or narrowed by MUTANTS)
+are shown apart and not counted."""
 
 from __future__ import annotations
 
@@ -27,9 +28,9 @@ def main() -> None:
     for module, counts in scores().items():
         total = sum(counts[status] for status in COUNTED)
         caught = counts["killed"] + counts["timeout"]
-        score = 100 * caught / total if total else 100.0
-        rest = ", ".join(f"{counts[s]} {s}" for s in COUNTED[1:] if counts[s])
-        print(f"{module:40} {score:5.1f} %  {caught}/{total} caught{'; ' + rest if rest else ''}")
+        score = f"{100 * caught / total:5.1f} %" if total else "  n/a  "
+        rest = ", ".join(f"{counts[s]} {s}" for s in (*COUNTED[1:], "not checked") if counts[s])
+        print(f"{module:40} {score}  {caught}/{total} caught{'; ' + rest if rest else ''}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,143 @@
+"""The ledger write commands' checks called directly, each at its edge (app/ledger/commands.py): the record
+version a write must name, the unit a row may be put in, void and restore with their reasons, and the same
+checks once per unit in bulk mode (an import)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from flask import Flask
+from sqlalchemy import select
+
+from app import db, ledger
+from app.ledger import bulk as bulk_mode
+from app.ledger.base import STALE_MESSAGE
+from app.ledger.commands import check_org, check_version
+from app.security.scope import acting_as
+from models.audit import AuditLog
+from models.org import OrgUnit
+from models.person import Person
+from tests.conftest import first_community, org
+from tests.factories.person import make_person_row
+from tests.ledgers.case import HOME_TOWN, OTHER_TOWN
+
+
+def refusal(call: Any, *args: Any) -> dict[str, Any]:
+    with pytest.raises(ledger.LedgerError) as refused:
+        call(*args)
+    return {key: str(value) for key, value in refused.value.errors.items()}
+
+
+@pytest.mark.parametrize("version", [3, "3", " 3"])
+def test_version__the_current_one_accepted_as_number_or_text(app: Flask, version: Any) -> None:
+    check_version(SimpleNamespace(version=3), version)
+
+
+@pytest.mark.parametrize("version", [None, ""])
+def test_version__missing_refused_as_missing(app: Flask, version: Any) -> None:
+    errors = refusal(check_version, SimpleNamespace(version=3), version)
+    assert list(errors) == [""] and errors[""] != str(STALE_MESSAGE)
+
+
+@pytest.mark.parametrize("version", ["x", "3.0", [3]])
+def test_version__not_a_whole_number_refused_on_the_version(app: Flask, version: Any) -> None:
+    assert list(refusal(check_version, SimpleNamespace(version=3), version)) == ["version"]
+
+
+@pytest.mark.parametrize(("version", "current"), [(2, 3), (4, 3), (True, 1), (False, 0)])
+def test_version__stale_or_a_yes_no_refused_as_stale(app: Flask, version: Any, current: int) -> None:
+    assert refusal(check_version, SimpleNamespace(version=current), version) == {"": str(STALE_MESSAGE)}
+
+
+def clerk(app: Flask) -> Any:
+    return app.appbuilder.sm.find_user(username="renhe_jingban")
+
+
+def test_org__given_text_unknown_outside_or_deactivated_refused(app: Flask) -> None:
+    home, other = first_community(HOME_TOWN), first_community(OTHER_TOWN)
+    with acting_as(clerk(app)):
+        assert check_org(home.id) is home and check_org(str(home.id)) is home
+        assert "abc" in refusal(check_org, "abc")["org_id"]
+        required = refusal(check_org, None)["org_id"]
+        assert refusal(check_org, "") == {"org_id": required}
+        assert refusal(check_org, 2_000_000_000) == {"org_id": required}
+        assert other.name in refusal(check_org, other.id)["org_id"]
+        home.active = False
+        try:
+            message = refusal(check_org, home.id)["org_id"]
+            assert home.name in message and message != refusal(check_org, other.id)["org_id"]
+        finally:
+            home.active = True
+    with acting_as(None):
+        assert home.name in refusal(check_org, home.id)["org_id"]  # nobody acting: no territory
+
+
+def test_org__bulk_mode_asks_once_per_unit_and_repeats_the_refusal(app: Flask) -> None:
+    home, other = first_community(HOME_TOWN), first_community(OTHER_TOWN)
+    with acting_as(clerk(app)), bulk_mode.bulk_writes(Person):
+        bulk = bulk_mode.current()
+        assert bulk is not None
+        assert check_org(home.id) is home
+        first = refusal(check_org, other.id)
+        assert refusal(check_org, other.id) == first
+        assert set(bulk.orgs) == {home.id, other.id} and bulk.orgs[home.id] is home
+        home.active = False  # the answer is kept for the import: the unit is not asked again
+        try:
+            assert check_org(home.id) is home
+        finally:
+            home.active = True
+    assert bulk_mode.current() is None
+
+
+def test_void__needs_a_reason_once_and_records_who_and_why(app: Flask) -> None:
+    row = make_person_row(app, HOME_TOWN)
+    user = clerk(app)
+    with acting_as(user):
+        assert refusal(ledger.void, row, "  ") == {"reason": "请填写作废原因"}
+        assert "reason" in refusal(ledger.void, row, None)
+        ledger.void(row, "  重复登记 ")
+        assert (row.void_reason, row.voided_by_id) == ("重复登记", user.id) and row.voided_at is not None
+        assert refusal(ledger.void, row, "再次") == {"": "该记录已作废"}
+        assert list(refusal(ledger.update, row, {"name": "李四"}, row.version)) == [""]
+        db.session.commit()
+        ledger.restore(row, " 误作废 ")
+        assert (row.voided_at, row.voided_by_id, row.void_reason) == (None, None, None)
+        assert refusal(ledger.restore, row) == {"": "该记录未作废"}
+        db.session.commit()
+    comments = db.session.execute(
+        select(AuditLog.comment).where(AuditLog.row_id == row.id).order_by(AuditLog.id)
+    ).scalars()
+    assert [c for c in comments if c] == ["重复登记", "误作废"]
+    with acting_as(user):  # restored without a reason: the history entry has no comment
+        ledger.void(row, "再次作废")
+        db.session.commit()
+        ledger.restore(row)
+        db.session.commit()
+    last = db.session.execute(
+        select(AuditLog.comment).where(AuditLog.row_id == row.id).order_by(AuditLog.id.desc())
+    ).scalar()
+    assert last is None
+
+
+def test_transfer__reason_stripped_into_the_history_and_the_unit_changed(app: Flask) -> None:
+    row = make_person_row(app, HOME_TOWN)
+    target = (
+        db.session.execute(
+            select(OrgUnit).where(OrgUnit.parent_id == org(HOME_TOWN).id, OrgUnit.id != row.org_id)
+        )
+        .scalars()
+        .first()
+    )
+    with acting_as(clerk(app)):
+        assert refusal(ledger.transfer, row, target.id, None, row.version) == {"reason": "请填写原因"}
+        ledger.transfer(row, target.id, " 户籍迁移 ", row.version)
+        db.session.commit()
+    assert row.org_id == target.id
+    entry = (
+        db.session.execute(select(AuditLog).where(AuditLog.row_id == row.id).order_by(AuditLog.id.desc()))
+        .scalars()
+        .first()
+    )
+    assert (entry.comment, entry.action) == ("户籍迁移", "transfer")
