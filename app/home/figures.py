@@ -7,7 +7,8 @@ Metrics (the `metric` column of the statement):
 - registered   求职登记 of this year, by org and month (`ix_job_seeker_matching` starts with the date)
 - visited      用人单位走访 done this month, by org
 - followup     跟踪回访 due this month and not yet done, by org (`ix_followup_due`)
-- overdue      open workflow deadlines past their date, by org and ledger (what 超期督办 counts)
+- overdue      what 超期督办 counts, by org and kind: open workflow deadlines past their date, rows past a
+               due date of their ledger (follow-ups, post-loan reports) and duties a unit has not done
 - queue        records waiting in a state where the user's role may take a step, by org and ledger
 """
 
@@ -23,7 +24,7 @@ from app import ledger
 from app.ledger import registry
 from app.security.scope import org_units_in_territory, scope_query, territory_path
 from app.workflow.inbox import steps_for
-from app.workflow.overdue import late
+from app.workflow.overdue import DUTY, duties_late, late, past_due, units_without
 from models.followup import FollowUp
 from models.job_seeker import JobSeeker
 from models.org import OrgUnit
@@ -69,10 +70,12 @@ def _part(metric: str, model: Any, key: Any, user: Any, *where: Any) -> Any:
 def _workflow_parts(user: Any, today: date) -> list[Any]:
     parts = []
     for name, spec in registry.LEDGERS.items():
-        workflow = spec.workflow
+        workflow, model = spec.workflow, spec.model
+        for due in spec.due_dates:
+            query = select(literal("overdue", String), model.org_id, literal(name, String), func.count())
+            parts.append(scope_query(past_due(query, model, due, today).group_by(model.org_id), model, user))
         if workflow is None:
             continue
-        model = spec.model
         query = select(
             literal("overdue", String), model.org_id, cast(Deadline.ledger, String(40)), func.count()
         )
@@ -117,6 +120,10 @@ def statement(user: Any, today: date) -> Any:
             FollowUp.due_on < month_end,
         ),
         *_workflow_parts(user, today),
+        *(
+            units_without(user, duty, period, literal("overdue", String), OrgUnit.id, literal(DUTY), literal(1))
+            for duty, period, _on in duties_late(user, today)
+        ),
     )
 
 
