@@ -34,9 +34,9 @@ class PolicyParameterView(ModelView):
         "kind_label": _l("Kind")
     }
     description_columns = {m.name: m.description for m in column_meta(PolicyParameter) if m.description}
-    list_columns = ["key", "label", "value", "unit", "effective_from", "note"]
+    # the key is how the rules name a figure: typed when a figure is added, never shown to read
+    list_columns = ["label", "value", "unit", "effective_from", "note"]
     show_columns = [
-        "key",
         "label",
         "kind_label",
         "value",
@@ -48,7 +48,7 @@ class PolicyParameterView(ModelView):
     ]
     add_columns = ["key", "label", "kind", "value", "unit", "effective_from", "source", "note", "choices"]
     edit_columns = add_columns
-    search_columns = ["key", "label", "effective_from", "note"]
+    search_columns = ["label", "effective_from", "note"]
     add_form_extra_fields = {"kind": KindSelectField(_l("Kind"))}
     edit_form_extra_fields = add_form_extra_fields
     base_order = ("key", "asc")

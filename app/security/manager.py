@@ -22,7 +22,7 @@ from models.user import LedgerUser
 class LedgerUserView(UserDBModelView):
     """账号管理: FAB's user admin plus the user's org unit."""
 
-    label_columns = {"org": _l("Org unit")}
+    label_columns = {**UserDBModelView.label_columns, "org": _l("Org unit")}
     list_columns = ["username", "first_name", "last_name", "org", "roles", "active"]
     show_fieldsets = [
         (

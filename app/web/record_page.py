@@ -12,12 +12,14 @@ from flask import abort, redirect, request, url_for
 from flask_appbuilder.baseviews import expose
 from flask_appbuilder.security.decorators import has_access
 from flask_appbuilder.urltools import get_order_args, get_page_args, get_page_size_args
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app import ledger
 from app.ledger import registry
 from app.ledger.display import display
 from app.security.scope import current_actor, org_units_in_territory
+from app.services import policy
 from app.services.materials import history_lines
 from models.audit import AuditLog
 from models.org import OrgUnit
@@ -121,6 +123,11 @@ class RecordPageMixin:
             if name == "state" and self.workflow is not None:
                 label = self.label_columns.get(name, name)
                 out.append((str(label), self.workflow.state_label(old), self.workflow.state_label(new)))
+            elif name == "rule_readings":
+                before = "；".join(policy.shown_readings(old)) or None
+                out.append((str(_l("Parameters applied")), before, "；".join(policy.shown_readings(new))))
+            elif meta is None and isinstance(old or new, dict | list):
+                continue  # a computed breakdown (pay items): the record's page shows it in words
             elif meta is None:
                 label = self.label_columns.get(name, name)
                 out.append((str(label), str(old or ""), str(new or "")))
