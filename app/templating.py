@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask, g, has_app_context
-from flask_babel import get_locale
+from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from sqlalchemy import select
@@ -75,6 +75,15 @@ def manual_reference(text: str | None) -> str:
     return "；".join(part for part in parts if part not in TIERS_ONLY)
 
 
+def stored_text(text: str | None) -> str:
+    """A text the system stored in English (a step's or a checklist item's name kept in a history comment,
+    "msgid：the clerk's note") in the reader's language; a clerk's own text reads as it is."""
+    if not text:
+        return ""
+    head, colon, tail = text.partition("：")
+    return gettext(head) + colon + tail
+
+
 def shown(value: Any) -> Any:
     """A plain value in a list or on a record page: 是/否 for booleans, nothing for None, Beijing time for a
     moment; anything else as it is."""
@@ -91,7 +100,7 @@ class ShownFormatters(dict[str, Callable[[Any], Any]]):
     """A view's formatters_columns whose missing entries fall back to `shown` (FAB's list and show widgets
     ask `formatters_columns.get(column)` for every column)."""
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         return super().get(key, default) or shown
 
 
@@ -102,6 +111,7 @@ def install(app: Flask, appbuilder: Any) -> None:
     app.jinja_env.filters["person_name"] = person_name
     app.jinja_env.filters["shown"] = shown
     app.jinja_env.filters["manual_reference"] = manual_reference
+    app.jinja_env.filters["stored_text"] = stored_text
     app.jinja_env.globals["locale_is_zh"] = lambda: str(get_locale()) == "zh"
     for view in appbuilder.baseviews:
         if isinstance(getattr(view, "formatters_columns", None), dict):

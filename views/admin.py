@@ -15,7 +15,7 @@ from app.ledger.display import ledger_label, masked_changes
 from app.ledger.registry import LEDGERS
 from app.security.scope import OrgUnitScopeFilter, current_actor, territory_path
 from app.services.orgs import OrgRules
-from app.templating import user_name
+from app.templating import stored_text, user_name
 from models.audit import AuditLog
 from models.base import column_meta
 from models.codes import CodeItem
@@ -75,6 +75,7 @@ class CodeItemView(ModelView):
     method_permission_name = OrgUnitView.method_permission_name
     label_columns = {meta.name: meta.label for meta in column_meta(CodeItem)}
     list_columns = ["list_title", "code", "label", "sort", "active"]
+    show_columns = list_columns
     add_columns = ["list_key", "list_title", "code", "label", "sort", "active"]
     edit_columns = ["label", "sort", "active"]
     search_columns = ["list_key", "list_title", "code", "label", "active"]
@@ -134,7 +135,12 @@ class AuditLogView(ModelView):
     ]
     show_columns = [*list_columns, "changes"]
     # personal data only for who may read it; who changed it by name
-    formatters_columns = {"changes": masked_changes, "username": user_name, "ledger": ledger_label}
+    formatters_columns = {
+        "changes": masked_changes,
+        "username": user_name,
+        "ledger": ledger_label,
+        "comment": stored_text,
+    }
     search_columns = ["at", "username", "ledger", "row_org_name", "action", "row_id"]
     label_columns = {
         "action_label": _l("Action"),

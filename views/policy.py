@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
 
 from app.services.policy import check_parameter
+from app.templating import manual_reference
 from models.base import column_meta
 from models.policy import PARAMETER_KINDS, PolicyParameter
 from views.admin import ADMIN_MENU, OrgUnitView
@@ -51,6 +52,7 @@ class PolicyParameterView(ModelView):
     search_columns = ["label", "effective_from", "note"]
     add_form_extra_fields = {"kind": KindSelectField(_l("Kind"))}
     edit_form_extra_fields = add_form_extra_fields
+    formatters_columns = {"note": manual_reference, "source": manual_reference}
     base_order = ("key", "asc")
     page_size = 50
 

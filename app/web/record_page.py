@@ -33,6 +33,7 @@ class RecordPageMixin:
     model: Any
     metas: dict[str, Any]
     label_columns: dict[str, Any]
+    _prettify_column: Any  # FAB's label for a column nobody labelled
     workflow: Any
     class_permission_name: str
     record_links: list[tuple[Any, str, dict[str, str]]]
@@ -128,9 +129,10 @@ class RecordPageMixin:
                 out.append((str(_l("Parameters applied")), before, "；".join(policy.shown_readings(new))))
             elif meta is None and isinstance(old or new, dict | list):
                 continue  # a computed breakdown (pay items): the record's page shows it in words
+            elif meta is None and self.label_columns.get(name) in (None, self._prettify_column(name)):
+                continue  # a column the system keeps for itself (a sampling seed, a period end): no label
             elif meta is None:
-                label = self.label_columns.get(name, name)
-                out.append((str(label), str(old or ""), str(new or "")))
+                out.append((str(self.label_columns[name]), str(old or ""), str(new or "")))
             elif name == "org_id":
                 out.append((str(meta.label), org_name(old), org_name(new)))
             else:

@@ -15,11 +15,15 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from flask.testing import FlaskClient
 
-# true proper nouns, file formats and units; nothing that a translation could say in Chinese
+# true proper nouns, file formats, standards and units; nothing that a translation could say in Chinese
+# ("English" is the language switcher's name of English, written as English writes it)
 ALLOWED = frozenset(
-    {"excel", "id", "pdf", "api", "csv", "xlsx", "docx", "xls", "wps", "word", "kb", "mb", "gb", "sms", "url"}
+    {"excel", "id", "pdf", "api", "csv", "xlsx", "xlsm", "xls", "docx", "txt", "jpg", "png", "wps", "word"}
+    | {"kb", "mb", "gb", "sms", "url", "utf", "english"}
 )
-WORD = re.compile(r"[A-Za-z][A-Za-z'_]*[A-Za-z]|[A-Za-z]")
+# a run of letters, digits and underscores: one with a digit is a code or a number (a credit code, an ID, "2026"),
+# data rather than words; the rest must be Chinese or ALLOWED
+TOKEN = re.compile(r"[A-Za-z0-9_']+")
 SHOWN_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
 HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
 # not pages: files, the session's end, the locale switch (the zh user stays in zh), JSON and static assets
@@ -83,18 +87,27 @@ def english_words(html: str, data: Iterable[str] = ()) -> list[str]:
         texts = [text.replace(value, " ") for text in texts]
     found = []
     for text in texts:
-        for word in WORD.findall(text):
-            if word.lower() not in ALLOWED:
+        for token in TOKEN.findall(text):
+            word = token.strip("'_")
+            if word and not any(c.isdigit() for c in word) and word.lower() not in ALLOWED:
                 found.append(word)
     return found
 
 
+# a list's sorting and paging keys and its filters show the same page with other rows
+SAME_PAGE_KEYS = re.compile(r"^(?:_oc_|_od_|page_|psize_)")
+
+
 def pattern(url: str) -> str:
-    """/ledger/person/show/12?_flt_0_x=5 → /ledger/person/show/#?_flt_0_x: one visit per kind of page."""
+    """/ledger/person/show/12?_flt_0_x=5 → /ledger/person/show/#?_flt: one visit per kind of page."""
     parts = urlsplit(url)
     path = re.sub(r"\d+", "#", parts.path)
-    keys = sorted({re.sub(r"\d+", "#", key) for key, _ in parse_qsl(parts.query, keep_blank_values=True)})
-    return path + ("?" + "&".join(keys) if keys else "")
+    keys = {
+        "_flt" if key.startswith("_flt_") else re.sub(r"\d+", "#", key)
+        for key, _ in parse_qsl(parts.query, keep_blank_values=True)
+        if not SAME_PAGE_KEYS.match(key)
+    }
+    return path + ("?" + "&".join(sorted(keys)) if keys else "")
 
 
 @dataclass
@@ -121,8 +134,9 @@ def same_site_links(base: str, html: str) -> Iterator[str]:
         yield parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def crawl(client: FlaskClient, start: str = "/", limit: int = 400) -> Crawl:
-    """Breadth-first from `start`: the first URL of each pattern is fetched (redirects followed), HTML only."""
+def crawl(client: FlaskClient, start: str = "/", limit: int = 400, skip: tuple[str, ...] = ()) -> Crawl:
+    """Breadth-first from `start`: the first URL of each pattern is fetched (redirects followed), HTML only;
+    links starting with one of `skip` are not followed."""
     result = Crawl()
     queue = [start]
     result.seen.add(pattern(start))
@@ -135,7 +149,7 @@ def crawl(client: FlaskClient, start: str = "/", limit: int = 400) -> Crawl:
         result.pages.append(Page(url, response.status_code, html))
         for link in same_site_links(f"http://localhost{url}", html):
             key = pattern(link)
-            if key not in result.seen:
+            if key not in result.seen and not link.startswith(skip):
                 result.seen.add(key)
                 queue.append(link)
     return result
