@@ -8,7 +8,7 @@ from typing import Any
 from flask import current_app, g, has_request_context, session
 from flask_appbuilder.security.api import SecurityApi
 from flask_appbuilder.security.sqla.manager import SecurityManager
-from flask_appbuilder.security.views import GroupModelView, UserDBModelView
+from flask_appbuilder.security.views import UserDBModelView, UserGroupModelView
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
@@ -52,7 +52,7 @@ class LedgerUserView(UserDBModelView):
     search_columns = ["username", "first_name", "last_name", "org", "active"]
 
 
-class LedgerGroupView(GroupModelView):
+class LedgerGroupView(UserGroupModelView):
     """用户组: FAB's, with its columns labelled."""
 
     label_columns = {
