@@ -32,20 +32,20 @@ class PolicyParameterView(ModelView):
     route_base = "/policy/parameters"
     method_permission_name = OrgUnitView.method_permission_name
     label_columns = {meta.name: meta.label for meta in column_meta(PolicyParameter)} | {
-        "kind_label": _l("Kind")
+        "kind_label": _l("Kind"),
+        "value_label": _l("Value"),
     }
     description_columns = {m.name: m.description for m in column_meta(PolicyParameter) if m.description}
     # the key is how the rules name a figure: typed when a figure is added, never shown to read
-    list_columns = ["label", "value", "unit", "effective_from", "note"]
+    list_columns = ["label", "value_label", "unit", "effective_from", "note"]
     show_columns = [
         "label",
         "kind_label",
-        "value",
+        "value_label",
         "unit",
         "effective_from",
         "source",
         "note",
-        "choices",
     ]
     add_columns = ["key", "label", "kind", "value", "unit", "effective_from", "source", "note", "choices"]
     edit_columns = add_columns

@@ -53,7 +53,9 @@ class LedgerUserView(UserDBModelView):
 
 
 class LedgerGroupView(UserGroupModelView):
-    """用户组: FAB's, with its columns labelled."""
+    """用户组: FAB's, with its columns labelled (under FAB's permission name, which the roles grant)."""
+
+    class_permission_name = "UserGroupModelView"
 
     label_columns = {
         "name": _l("Name"),

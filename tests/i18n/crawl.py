@@ -16,14 +16,16 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 from flask.testing import FlaskClient
 
 # true proper nouns, file formats, standards and units; nothing that a translation could say in Chinese
-# ("English" is the language switcher's name of English, written as English writes it)
+# ("English": the language switcher names English as English writes it; QQ the messenger; XX the placeholder of
+# a document's title to fill in, as the manual writes it)
 ALLOWED = frozenset(
     {"excel", "id", "pdf", "api", "csv", "xlsx", "xlsm", "xls", "docx", "txt", "jpg", "png", "wps", "word"}
-    | {"kb", "mb", "gb", "sms", "url", "utf", "english"}
+    | {"kb", "mb", "gb", "sms", "url", "utf", "english", "qq", "xx"}
 )
-# a run of letters, digits and underscores: one with a digit is a code or a number (a credit code, an ID, "2026"),
+# a run of letters, digits, underscores and hyphens: one with a digit is a code or a number (a credit code, an
+# ID, a duty's code D-01, "2026"),
 # data rather than words; the rest must be Chinese or ALLOWED
-TOKEN = re.compile(r"[A-Za-z0-9_']+")
+TOKEN = re.compile(r"[A-Za-z0-9_'-]+")
 SHOWN_ATTRIBUTES = ("title", "placeholder", "aria-label", "alt")
 HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
 # not pages: files, the session's end, the locale switch (the zh user stays in zh), JSON and static assets
@@ -88,7 +90,7 @@ def english_words(html: str, data: Iterable[str] = ()) -> list[str]:
     found = []
     for text in texts:
         for token in TOKEN.findall(text):
-            word = token.strip("'_")
+            word = token.strip("'_-")
             if word and not any(c.isdigit() for c in word) and word.lower() not in ALLOWED:
                 found.append(word)
     return found

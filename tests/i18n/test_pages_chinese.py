@@ -19,8 +19,8 @@ from tests.i18n.crawl import crawl, english_words, read
 
 PERSONAS = ("admin", "qu_jingban", "qu_shenhe", "ducha", "renhe_jingban", "renhe_shequ")
 # values people typed or a library is called, shown as data: login names and e-mail addresses (the user admin),
-# the holiday data's source (a library's name)
-DATA = ("chinese-calendar",)
+# the holiday data's source (a library's name), a standard's prefix in a code list's title
+DATA = ("chinese-calendar", "GB/T")
 # FAB's role editor lists its permission records by their internal names (can_read on person): roles are data
 # (seed/roles.py), and naming every permission in Chinese is its own piece of work
 NOT_CRAWLED = ("/roles/",)
