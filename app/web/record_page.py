@@ -21,6 +21,7 @@ from app.ledger.display import display
 from app.security.scope import current_actor, org_units_in_territory
 from app.services import policy
 from app.services.materials import history_lines
+from app.templating import stored_text
 from models.audit import AuditLog
 from models.org import OrgUnit
 
@@ -75,7 +76,9 @@ class RecordPageMixin:
             if related is not None:
                 title = getattr(related, "ledger_title", None)
                 return str(title() if callable(title) else related)
-        return display(meta, getattr(item, name))
+        return stored_text(
+            display(meta, getattr(item, name))
+        )  # a text the system wrote, in the reader's language
 
     def may_follow(self, endpoint: str) -> bool:
         """Whether the user may open another view's page (a show or list link): the permission of its method,
