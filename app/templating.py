@@ -60,9 +60,9 @@ def user_name(username: str | None) -> str:
 
 
 # the manual's line numbers (L825, L811–817) and the requirement catalog's ids (CATALOG LG-54, B-04): how the
-# developers cite a clause, not words a clerk reads
+# developers cite a clause, not words a clerk reads; a parameter's key (si.medical.individual_fixed_reading)
 INTERNAL_REFERENCE = re.compile(
-    r"(?:CATALOG\s*)?\b(?:[A-Z]{1,3}-\d+(?:\.\.[A-Z]{0,3}-?\d+)?|L\d+(?:[–-]L?\d+)?)\b[，,、]?\s*"
+    r"[a-z_]+(?:\.[a-z0-9_]+)+|（(?:CATALOG\s*)?[A-Z]{1,3}-\d+）|(?:CATALOG\s*)?\b(?:[A-Z]{1,3}-\d+(?:\.\.[A-Z]{0,3}-?\d+)?|L\d+(?:[–-]L?\d+)?)\b[，,、]?\s*"
 )
 TIERS_ONLY = {"", "区级", "街镇级", "社区级", "概述"}
 

@@ -149,8 +149,9 @@ def shown_readings(readings: Any) -> list[str]:
         row = ledger.session().execute(query).scalars().first()
         label = row.label if row is not None else _l("Policy parameter")
         unit = (row.unit or "") if row is not None else ""
+        value = row.choice_map().get(str(used.get("value")), used.get("value", "")) if row is not None else ""
         since = _l("effective from %(day)s", day=used.get("effective_from", ""))
-        shown.append(f"{label} = {used.get('value', '')}{unit}（{since}）")
+        shown.append(f"{label} = {value}{unit}（{since}）")
     return shown
 
 
