@@ -16,6 +16,8 @@ from app.dates import zh_date
 from app.rules import masking
 from app.security import csrf, headers, login_limits
 from app.security.passwords import check_password_policy
+from app.services import policy
+from app.web import errors
 from models import Model
 
 db = SQLA(metadata=Model.metadata)
@@ -40,6 +42,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.filters["zh_date"] = zh_date
     app.jinja_env.filters["mask_name"] = masking.mask_name
     app.jinja_env.filters["mask_id"] = masking.mask_id
+    app.jinja_env.globals["parameter_readings"] = policy.shown_readings  # a result's parameters by name
     db.init_app(app)
     migrate.init_app(
         app, db, directory=str(config.ROOT / "migrations"), compare_type=True, render_as_batch=True
@@ -53,6 +56,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     csrf.init_app(app)
     headers.init_app(app)
     login_limits.init_app(app)
+    errors.init_app(app)  # Chinese error pages with the way back; Chinese API error messages
     calendar_store.init_app(app)
     from app import domain
     from app.cli import register_commands
@@ -65,6 +69,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
         appbuilder = AppBuilder(update_perms=app.config["FAB_UPDATE_PERMS"])
         appbuilder.init_app(app, db.session)
         register_all(appbuilder)
+    templating.install(app, appbuilder)
     background.init_app(app)
     register_commands(app)
     register_seed_commands(app)

@@ -120,6 +120,11 @@ def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "FAB_API_SWAGGER_UI": True,
         "FAB_CREATE_DB": False,  # the schema belongs to Alembic migrations
         "FAB_ADD_SECURITY_API": False,
+        # roles are data (seed/roles.py): FAB's raw permission tables (internal view and permission names) stay
+        # out of the admin's menu
+        "FAB_ADD_SECURITY_PERMISSION_VIEW": False,
+        "FAB_ADD_SECURITY_VIEW_MENU_VIEW": False,
+        "FAB_ADD_SECURITY_PERMISSION_VIEWS_VIEW": False,
         "FAB_UPDATE_PERMS": False,  # permissions are synced by `flask seed`, after migrations
         "FAB_SECURITY_MANAGER_CLASS": "app.security.manager.LedgerSecurityManager",
         "FAB_INDEX_VIEW": "app.home.HomeView",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, current_app, jsonify, render_template_string, request
+from flask import Flask, current_app, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
@@ -15,10 +15,6 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
-TOO_LARGE_PAGE = """<!doctype html>
-<html lang="zh"><head><meta charset="utf-8"><title>{{ title }}</title></head>
-<body><h1>{{ title }}</h1><p>{{ message }}</p>{% if back %}<p><a href="{{ back }}">{{ back_label }}</a></p>{% endif %}
-</body></html>"""
 
 
 def install(app: Flask, engine: Engine) -> None:
@@ -58,12 +54,4 @@ def too_large(_error: Exception) -> Any:
     )
     if request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json":
         return jsonify(message=message), 413
-    back = request.referrer if request.referrer and request.referrer.startswith(request.host_url) else None
-    page = render_template_string(
-        TOO_LARGE_PAGE,
-        title=str(_l("File too large")),
-        message=message,
-        back=back,
-        back_label=str(_l("Back")),
-    )
-    return page, 413
+    return render_template("errors/error.html", title=str(_l("File too large")), message=message), 413

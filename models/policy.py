@@ -56,6 +56,11 @@ class PolicyParameter(Model):
         lines = (line.split("=", 1) for line in (self.choices or "").splitlines() if "=" in line)
         return {code.strip(): text.strip() for code, text in lines}
 
+    @property
+    def value_label(self) -> str:
+        """The value as the admin reads it: a choice's words (住房公积金: 固定金额…) rather than its code."""
+        return self.choice_map().get(self.value, self.value)
+
     def audit_target(self) -> tuple[str, int, Any]:
         return "policy_parameter", self.id, None
 

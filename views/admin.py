@@ -11,11 +11,13 @@ from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
 
 from app import codes
-from app.ledger.display import masked_changes
+from app.ledger.display import ledger_label, masked_changes
 from app.ledger.registry import LEDGERS
 from app.security.scope import OrgUnitScopeFilter, current_actor, territory_path
 from app.services.orgs import OrgRules
+from app.templating import stored_text, user_name
 from models.audit import AuditLog
+from models.base import column_meta
 from models.codes import CodeItem
 from models.org import OrgUnit
 
@@ -71,7 +73,9 @@ class CodeItemView(ModelView):
     class_permission_name = "codeitem"
     route_base = "/codes"
     method_permission_name = OrgUnitView.method_permission_name
+    label_columns = {meta.name: meta.label for meta in column_meta(CodeItem)}
     list_columns = ["list_title", "code", "label", "sort", "active"]
+    show_columns = list_columns
     add_columns = ["list_key", "list_title", "code", "label", "sort", "active"]
     edit_columns = ["label", "sort", "active"]
     search_columns = ["list_key", "list_title", "code", "label", "active"]
@@ -130,7 +134,13 @@ class AuditLogView(ModelView):
         "comment",
     ]
     show_columns = [*list_columns, "changes"]
-    formatters_columns = {"changes": masked_changes}  # personal data only for who may read it
+    # personal data only for who may read it; who changed it by name
+    formatters_columns = {
+        "changes": masked_changes,
+        "username": user_name,
+        "ledger": ledger_label,
+        "comment": stored_text,
+    }
     search_columns = ["at", "username", "ledger", "row_org_name", "action", "row_id"]
     label_columns = {
         "action_label": _l("Action"),

@@ -4,13 +4,11 @@ that leads on to another page (an import check leads to its confirmation), goes 
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from flask import abort, flash, jsonify, redirect, request, url_for
 from flask_appbuilder import BaseView, expose
 from flask_appbuilder.security.decorators import has_access
-from flask_babel import format_datetime
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
@@ -18,6 +16,7 @@ from app import background
 from app.background.retry import RetryJobMixin
 from app.io.download import download
 from app.security.scope import current_actor
+from app.templating import beijing, person_name
 from models.background import BackgroundTask
 from models.base import utcnow
 
@@ -33,10 +32,6 @@ def duration(job: BackgroundTask) -> str:
     return str(_l("%(minutes)d min %(seconds)d s", minutes=seconds // 60, seconds=seconds % 60))
 
 
-def when(moment: datetime | None) -> str:
-    return format_datetime(moment, "yyyy-MM-dd HH:mm:ss") if moment is not None else ""
-
-
 def job_state(job: BackgroundTask) -> dict[str, Any]:
     """What the list row and the status endpoint show of one job."""
     done, total, message = background.live_progress(job)
@@ -48,6 +43,7 @@ def job_state(job: BackgroundTask) -> dict[str, Any]:
         "id": job.id,
         "label": job.label,
         "owner": job.user.username if job.user is not None else "",
+        "owner_name": person_name(job.user),
         "status": job.status,
         "status_label": job.status_label,
         "finished": job.finished,
@@ -56,8 +52,8 @@ def job_state(job: BackgroundTask) -> dict[str, Any]:
         "percent": percent,
         "message": message or "",
         "error": job.error or "",
-        "created": when(job.created_at),
-        "started": when(job.started_at),
+        "created": beijing(job.created_at),
+        "started": beijing(job.started_at),
         "duration": duration(job),
         "result_name": job.result_name if has_file else "",
         "download_url": url_for("MyJobsView.download", job_id=job.id) if has_file else "",

@@ -16,6 +16,7 @@ from wtforms import SelectField
 from app import clock, ledger
 from app.security.scope import current_actor
 from app.services import duties
+from app.templating import manual_reference
 from models.base import column_meta
 from models.duty import Duty
 from models.org import LEVELS
@@ -44,10 +45,20 @@ class DutyAdminView(ModelView):
     }
     description_columns = {meta.name: meta.description for meta in column_meta(Duty) if meta.description}
     list_columns = ["code", "name", "tier_label", "frequency_label", "anchor", "lead_days", "active"]
-    show_columns = ["code", "name", "tier", "frequency", "anchor", "lead_days", "source", "active"]
+    show_columns = [
+        "code",
+        "name",
+        "tier_label",
+        "frequency_label",
+        "anchor",
+        "lead_days",
+        "source",
+        "active",
+    ]
     add_columns = ["code", "name", "tier", "anchor", "lead_days", "source", "active"]
     edit_columns = ["name", "tier", "anchor", "lead_days", "source", "active"]
     search_columns = ["code", "name", "tier", "frequency", "active"]
+    formatters_columns = {"source": manual_reference}
     add_form_extra_fields = {"tier": TierSelectField(_l("Tier"))}
     edit_form_extra_fields = add_form_extra_fields
     base_order = ("code", "asc")

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SelectField
 
 from app.services.policy import check_parameter
+from app.templating import manual_reference
 from models.base import column_meta
 from models.policy import PARAMETER_KINDS, PolicyParameter
 from views.admin import ADMIN_MENU, OrgUnitView
@@ -31,26 +32,27 @@ class PolicyParameterView(ModelView):
     route_base = "/policy/parameters"
     method_permission_name = OrgUnitView.method_permission_name
     label_columns = {meta.name: meta.label for meta in column_meta(PolicyParameter)} | {
-        "kind_label": _l("Kind")
+        "kind_label": _l("Kind"),
+        "value_label": _l("Value"),
     }
     description_columns = {m.name: m.description for m in column_meta(PolicyParameter) if m.description}
-    list_columns = ["key", "label", "value", "unit", "effective_from", "note"]
+    # the key is how the rules name a figure: typed when a figure is added, never shown to read
+    list_columns = ["label", "value_label", "unit", "effective_from", "note"]
     show_columns = [
-        "key",
         "label",
         "kind_label",
-        "value",
+        "value_label",
         "unit",
         "effective_from",
         "source",
         "note",
-        "choices",
     ]
     add_columns = ["key", "label", "kind", "value", "unit", "effective_from", "source", "note", "choices"]
     edit_columns = add_columns
-    search_columns = ["key", "label", "effective_from", "note"]
+    search_columns = ["label", "effective_from", "note"]
     add_form_extra_fields = {"kind": KindSelectField(_l("Kind"))}
     edit_form_extra_fields = add_form_extra_fields
+    formatters_columns = {"note": manual_reference, "source": manual_reference}
     base_order = ("key", "asc")
     page_size = 50
 

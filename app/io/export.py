@@ -21,6 +21,7 @@ from app.io.columns import ColumnSpec, OrgNames, code_labels, header, specs
 from app.ledger import ledger_model, session
 from app.ledger.display import can_see_pii, display
 from app.security.scope import acting_as, scope_query
+from app.templating import beijing, person_name
 from models.base import column_meta
 
 BATCH = 2000
@@ -101,9 +102,9 @@ class CellValues:
 
 
 def title_lines(model: Any, user: Any) -> list[str]:
-    now = datetime.now(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+    now = beijing(datetime.now(SHANGHAI))
     unit = getattr(getattr(user, "org", None), "name", "")
-    who = f"{user.first_name or ''}{user.last_name or ''}".strip() or user.username
+    who = person_name(user)
     return [
         str(model.__ledger_label__),
         str(_l("Reporting unit: %(unit)s", unit=unit)),

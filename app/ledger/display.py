@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 
 from app import codes
 from app.ledger.columns import pii_columns
-from app.ledger.registry import models
+from app.ledger.registry import LEDGERS, models
 from app.rules.masking import mask_personal
 from app.security.access import user_may
 from app.security.scope import current_actor
@@ -28,10 +28,19 @@ def can_see_pii() -> bool:
     return bool(request.can_see_pii)  # type: ignore[attr-defined]
 
 
+def ledger_label(name: Any) -> str:
+    """A ledger's registry name (a column named `...ledger` holds one: 公示事项台账, the history's 台账) as
+    the clerk knows it: the ledger's Chinese name; an unknown name reads as nothing rather than a key."""
+    spec = LEDGERS.get(str(name)) if name else None
+    return str(spec.model.__ledger_label__) if spec is not None else ""
+
+
 def display(meta: Any, value: Any) -> str:
-    """How a ledger value reads on screen (and in exports): code labels, masked IDs, 是/否."""
+    """How a ledger value reads on screen (and in exports): code labels, masked IDs, 是/否, ledger names."""
     if value is None:
         return ""
+    if meta.name.endswith("ledger") and isinstance(value, str):
+        return ledger_label(value)
     if meta.pii and not can_see_pii():
         return mask_personal(value)
     if meta.code_list:

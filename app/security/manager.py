@@ -8,7 +8,7 @@ from typing import Any
 from flask import current_app, g, has_request_context, session
 from flask_appbuilder.security.api import SecurityApi
 from flask_appbuilder.security.sqla.manager import SecurityManager
-from flask_appbuilder.security.views import UserDBModelView
+from flask_appbuilder.security.views import UserDBModelView, UserGroupModelView
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
@@ -22,7 +22,7 @@ from models.user import LedgerUser
 class LedgerUserView(UserDBModelView):
     """账号管理: FAB's user admin plus the user's org unit."""
 
-    label_columns = {"org": _l("Org unit")}
+    label_columns = {**UserDBModelView.label_columns, "org": _l("Org unit")}
     list_columns = ["username", "first_name", "last_name", "org", "roles", "active"]
     show_fieldsets = [
         (
@@ -36,6 +36,15 @@ class LedgerUserView(UserDBModelView):
         (_l("User info"), {"fields": ["username", "org", "roles", "last_login"]}),
         (_l("Personal Info"), {"fields": ["first_name", "last_name", "email"], "expanded": True}),
     ]
+    description_columns = {
+        **UserDBModelView.description_columns,
+        "first_name": _l("The person's given name, or their whole name"),
+        "last_name": _l("The person's family name"),
+        "username": _l("The name the person logs in with"),
+        "email": _l("The person's e-mail address"),
+        "roles": _l("What the person may do: each role grants its permissions"),
+        "groups": _l("User groups grant roles too; roles are usually given directly"),
+    }
     add_columns = [*UserDBModelView.add_columns, "org"]
     edit_columns = ["first_name", "last_name", "username", "active", "email", "roles", "org"]
     add_form_query_rel_fields = {"org": [["id", OrgUnitScopeFilter, None]]}
@@ -43,9 +52,25 @@ class LedgerUserView(UserDBModelView):
     search_columns = ["username", "first_name", "last_name", "org", "active"]
 
 
+class LedgerGroupView(UserGroupModelView):
+    """用户组: FAB's, with its columns labelled (under FAB's permission name, which the roles grant)."""
+
+    class_permission_name = "UserGroupModelView"
+
+    label_columns = {
+        "name": _l("Name"),
+        "label": _l("Label"),
+        "description": _l("Description"),
+        "roles": _l("Roles"),
+        "users": _l("Users"),
+    }
+
+
 class LedgerSecurityManager(SecurityManager):
     user_model = LedgerUser
     userdbmodelview = LedgerUserView
+    groupmodelview = LedgerGroupView
+    userstatschartview = None  # FAB's chart loads Google Charts from the internet (docs/architecture.md)
     resetmypasswordview = ResetMyPasswordView
 
     @property

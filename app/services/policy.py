@@ -140,6 +140,21 @@ def stored_readings(readings: Any) -> list[dict[str, Any]]:
     return []
 
 
+def shown_readings(readings: Any) -> list[str]:
+    """The parameters a stored result used, as a clerk reads them: "区级补贴金额 = 0.00 元（2011-01-01 起）" — the
+    parameter's Chinese name, never its key."""
+    shown = []
+    for used in stored_readings(readings):
+        query = select(PolicyParameter).where(PolicyParameter.key == used.get("key")).limit(1)
+        row = ledger.session().execute(query).scalars().first()
+        label = row.label if row is not None else _l("Policy parameter")
+        unit = (row.unit or "") if row is not None else ""
+        value = row.choice_map().get(str(used.get("value")), used.get("value", "")) if row is not None else ""
+        since = _l("effective from %(day)s", day=used.get("effective_from", ""))
+        shown.append(f"{label} = {value}{unit}（{since}）")
+    return shown
+
+
 def pending_labels(readings: Any) -> list[str]:
     """The money parameters a stored result read as 0.00 while they were placeholders (待核定, or set since
     then on the same row): their labels. Such a result must be computed again with the figure."""

@@ -12,13 +12,16 @@ from flask import abort, redirect, request, url_for
 from flask_appbuilder.baseviews import expose
 from flask_appbuilder.security.decorators import has_access
 from flask_appbuilder.urltools import get_order_args, get_page_args, get_page_size_args
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app import ledger
 from app.ledger import registry
 from app.ledger.display import display
 from app.security.scope import current_actor, org_units_in_territory
+from app.services import policy
 from app.services.materials import history_lines
+from app.templating import stored_text
 from models.audit import AuditLog
 from models.org import OrgUnit
 
@@ -31,6 +34,7 @@ class RecordPageMixin:
     model: Any
     metas: dict[str, Any]
     label_columns: dict[str, Any]
+    _prettify_column: Any  # FAB's label for a column nobody labelled
     workflow: Any
     class_permission_name: str
     record_links: list[tuple[Any, str, dict[str, str]]]
@@ -72,7 +76,9 @@ class RecordPageMixin:
             if related is not None:
                 title = getattr(related, "ledger_title", None)
                 return str(title() if callable(title) else related)
-        return display(meta, getattr(item, name))
+        return stored_text(
+            display(meta, getattr(item, name))
+        )  # a text the system wrote, in the reader's language
 
     def may_follow(self, endpoint: str) -> bool:
         """Whether the user may open another view's page (a show or list link): the permission of its method,
@@ -121,9 +127,15 @@ class RecordPageMixin:
             if name == "state" and self.workflow is not None:
                 label = self.label_columns.get(name, name)
                 out.append((str(label), self.workflow.state_label(old), self.workflow.state_label(new)))
+            elif name == "rule_readings":
+                before = "；".join(policy.shown_readings(old)) or None
+                out.append((str(_l("Parameters applied")), before, "；".join(policy.shown_readings(new))))
+            elif meta is None and isinstance(old or new, dict | list):
+                continue  # a computed breakdown (pay items): the record's page shows it in words
+            elif meta is None and self.label_columns.get(name) in (None, self._prettify_column(name)):
+                continue  # a column the system keeps for itself (a sampling seed, a period end): no label
             elif meta is None:
-                label = self.label_columns.get(name, name)
-                out.append((str(label), str(old or ""), str(new or "")))
+                out.append((str(self.label_columns[name]), str(old or ""), str(new or "")))
             elif name == "org_id":
                 out.append((str(meta.label), org_name(old), org_name(new)))
             else:

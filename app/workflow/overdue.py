@@ -20,7 +20,9 @@ from sqlalchemy import exists, func, literal, or_, select, union_all
 from app import ledger
 from app.ledger import registry
 from app.security.scope import scope_query, subtree_ids, territory_path
+from app.templating import beijing
 from app.workflow.inbox import row_title
+from models.base import utcnow
 from models.duty import Duty, DutyDone
 from models.org import OrgUnit
 from models.workflow import Deadline
@@ -299,8 +301,10 @@ def workbook(items: list[OverdueItem], today: date, unit_name: str, username: st
     ):
         sheet = book.add_worksheet(sheet_name)
         sheet.write(0, 0, title, bold)
-        sheet.write(1, 0, f"{_('Reporting unit')}：{unit_name}")
-        sheet.write(2, 0, f"{_('Exported at')}：{today.isoformat()}　{_('Exported by')}：{username}")
+        sheet.write(1, 0, _("Reporting unit: %(unit)s", unit=unit_name))
+        sheet.write(
+            2, 0, _("Exported at: %(time)s    Exported by: %(user)s", time=beijing(utcnow()), user=username)
+        )
         for col, header in enumerate(headers):
             sheet.write(4, col, header, head)
             sheet.set_column(col, col, 18)

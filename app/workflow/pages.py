@@ -16,6 +16,7 @@ from app.io.download import download
 from app.ledger import registry
 from app.security.access import user_may
 from app.security.scope import current_actor, in_territory
+from app.templating import person_name
 from app.workflow import inbox, overdue
 from models.org import OrgUnit
 
@@ -128,7 +129,7 @@ class OverdueBoardView(BaseView):
         today = clock.today()
         user = current_actor()
         unit_name = user.org.name if user.org else ""
-        content = overdue.workbook(overdue.overdue_items(user, today), today, unit_name, user.username)
+        content = overdue.workbook(overdue.overdue_items(user, today), today, unit_name, person_name(user))
         filename = f"{_('Overdue board')}_{unit_name}_{today.isoformat()}.xlsx"
         return download(content, filename, fallback="overdue")
 
