@@ -7,4 +7,4 @@ from __future__ import annotations
 from app import ledger
 from models.followup import FollowUp
 
-FOLLOW_UP = ledger.register(ledger.Ledger(FollowUp))
+FOLLOW_UP = ledger.register(ledger.Ledger(FollowUp, chapter="services"))

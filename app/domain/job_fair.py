@@ -113,7 +113,7 @@ def receipt_items(user: Any, today: date) -> list[InboxItem]:
     return items
 
 
-JOB_FAIR = ledger.register(ledger.Ledger(JobFair, workflow=WORKFLOW))
+JOB_FAIR = ledger.register(ledger.Ledger(JobFair, chapter="services", workflow=WORKFLOW))
 JOB_FAIR_PARTICIPATION = ledger.register(
-    ledger.Ledger(JobFairParticipation, checklist="CK-19", inbox=(receipt_items,))
+    ledger.Ledger(JobFairParticipation, chapter="services", checklist="CK-19", inbox=(receipt_items,))
 )

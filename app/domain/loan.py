@@ -336,7 +336,7 @@ def checklist(loan: Loan) -> str:
 
 LOAN = ledger.register(
     ledger.Ledger(
-        Loan,
+        Loan, chapter="funds",
         policy_basis=("guaranteed_loan", "labour_intensive_loan"),
         workflow=workflows.LOAN,
         derive=(derive_loan,),
@@ -346,11 +346,11 @@ LOAN = ledger.register(
     )
 )
 POST_LOAN_CHECK = ledger.register(
-    ledger.Ledger(PostLoanCheck, policy_basis=("guaranteed_loan",), derive=(derive_check,))
+    ledger.Ledger(PostLoanCheck, chapter="funds", policy_basis=("guaranteed_loan",), derive=(derive_check,))
 )
 INTEREST_SUBSIDY = ledger.register(
     ledger.Ledger(
-        InterestSubsidy,
+        InterestSubsidy, chapter="funds",
         policy_basis=("guaranteed_loan", "labour_intensive_loan"),
         workflow=workflows.INTEREST_SUBSIDY,
         derive=(derive_subsidy,),
