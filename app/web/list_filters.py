@@ -35,12 +35,15 @@ class OrgSubtreeFilter(BaseFilter):
 
 def tune_filters(view: Any) -> None:
     """After FAB built the view's filters: the unit filter over the subtree, "等于" for code lists."""
-    search = view._filters._search_filters
-    if "org" in search:
-        search["org"] = [OrgSubtreeFilter("org", view.datamodel)]
+    filters = view._filters  # the offered ones (_search_filters) and those a request's index picks (_all_filters)
+    chosen: dict[str, list[BaseFilter]] = {}
+    if "org" in filters._search_filters:
+        chosen["org"] = [OrgSubtreeFilter("org", view.datamodel)]
     for name, meta in view.metas.items():
-        if meta.code_list and name in search:
-            search[name] = [FilterEqual(name, view.datamodel), FilterNotEqual(name, view.datamodel)]
+        if meta.code_list and name in filters._search_filters:
+            chosen[name] = [FilterEqual(name, view.datamodel), FilterNotEqual(name, view.datamodel)]
+    filters._search_filters.update(chosen)
+    filters._all_filters.update(chosen)
 
 
 def filter_tags(view: Any) -> list[tuple[str, str]]:
