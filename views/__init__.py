@@ -37,9 +37,13 @@ def register_all(appbuilder: Any) -> None:
         raise RegistryError(f"a ledger needs one spec (app/domain) and one view (views/): {sorted(unshown)}")
     link_related_ledgers()
     chapters = list(CHAPTERS)
-    for name, view_class in sorted(VIEWS.items(), key=lambda entry: chapters.index(LEDGERS[entry[0]].chapter)):
+    for name, view_class in sorted(
+        VIEWS.items(), key=lambda entry: chapters.index(LEDGERS[entry[0]].chapter)
+    ):
         model = view_class.datamodel.obj
-        view_class.menu_chapter = CHAPTERS[LEDGERS[name].chapter]  # its heading in the menu (navbar_menu.html)
+        view_class.menu_chapter = CHAPTERS[
+            LEDGERS[name].chapter
+        ]  # its heading in the menu (navbar_menu.html)
         appbuilder.add_view(
             view_class,
             name,

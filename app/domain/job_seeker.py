@@ -167,7 +167,8 @@ def guidance_created(obj: Any) -> None:
 EXPERT_GUIDANCE = "02"  # guidance_mode 专家式职业指导
 JOB_SEEKER = ledger.register(
     ledger.Ledger(
-        JobSeeker, chapter="services",
+        JobSeeker,
+        chapter="services",
         checks=(check_job_seeker,),
         after_create=(after_create,),
         conditions={"registered_by_community": lambda seeker: followups.org_level(seeker) == "community"},
@@ -175,7 +176,8 @@ JOB_SEEKER = ledger.register(
 )
 GUIDANCE_SESSION = ledger.register(
     ledger.Ledger(
-        GuidanceSession, chapter="services",
+        GuidanceSession,
+        chapter="services",
         checks=(check_guidance,),
         after_create=(guidance_created,),
         conditions={"expert_guidance": lambda session: session.mode == EXPERT_GUIDANCE},

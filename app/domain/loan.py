@@ -336,7 +336,8 @@ def checklist(loan: Loan) -> str:
 
 LOAN = ledger.register(
     ledger.Ledger(
-        Loan, chapter="funds",
+        Loan,
+        chapter="funds",
         policy_basis=("guaranteed_loan", "labour_intensive_loan"),
         workflow=workflows.LOAN,
         derive=(derive_loan,),
@@ -350,7 +351,8 @@ POST_LOAN_CHECK = ledger.register(
 )
 INTEREST_SUBSIDY = ledger.register(
     ledger.Ledger(
-        InterestSubsidy, chapter="funds",
+        InterestSubsidy,
+        chapter="funds",
         policy_basis=("guaranteed_loan", "labour_intensive_loan"),
         workflow=workflows.INTEREST_SUBSIDY,
         derive=(derive_subsidy,),

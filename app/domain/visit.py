@@ -35,4 +35,6 @@ def check_visit_dates(values: dict[str, Any], existing: Any) -> dict[str, Any]:
 
 
 VISIT_PLAN = ledger.register(ledger.Ledger(VisitPlan, chapter="survey"))
-VISIT = ledger.register(ledger.Ledger(EmployerVisit, chapter="survey", workflow=EMPLOYER_VISIT, checks=(check_visit_dates,)))
+VISIT = ledger.register(
+    ledger.Ledger(EmployerVisit, chapter="survey", workflow=EMPLOYER_VISIT, checks=(check_visit_dates,))
+)

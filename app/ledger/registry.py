@@ -203,7 +203,11 @@ def verify() -> None:
     """Every name a workflow step uses resolves, and the kernel's own checks of the specs (e.g. follow-up
     rule conditions) pass; run once all domain modules are loaded."""
     missing = [line for entry in LEDGERS.values() for line in entry.unresolved()]
-    missing += [f"{name}: chapter {entry.chapter!r}" for name, entry in LEDGERS.items() if entry.chapter not in CHAPTERS]
+    missing += [
+        f"{name}: chapter {entry.chapter!r}"
+        for name, entry in LEDGERS.items()
+        if entry.chapter not in CHAPTERS
+    ]
     missing += [problem for check in KERNEL.verifiers for problem in check()]
     if missing:
         raise RegistryError("ledger specs do not resolve: " + "; ".join(missing))

@@ -71,7 +71,12 @@ class CodeSelectField(SelectField):
     The code itself is checked by ledger.validate_values, like an import or an API call."""
 
     def __init__(
-        self, label: Any = None, code_list: str = "", required: bool = False, blank: Any = CHOOSE, **kwargs: Any
+        self,
+        label: Any = None,
+        code_list: str = "",
+        required: bool = False,
+        blank: Any = CHOOSE,
+        **kwargs: Any,
     ):
         super().__init__(label, validate_choice=False, default="", **kwargs)
         self.choices = [("", str(blank)), *codes.choices(code_list)]
@@ -80,7 +85,9 @@ class CodeSelectField(SelectField):
 
 def prefill(form: Any) -> None:
     """An add form opened with query arguments (?employer=3&source=03) starts with those values; so does one
-    opened from a record's related tab, whose "+" names the record as a list filter (?_flt_0_person=7)."""
+    opened from a record's related tab, whose "+" names the record as a list filter (?_flt_0_person=7).
+    A unit with one possible choice (a community clerk's own community) is chosen."""
+    preselect_only_unit(form)
     for arg, value in request.args.items():
         name = RELATED_FILTER.sub("", arg)
         if name in form and name not in ("csrf_token", "row_version") and value:

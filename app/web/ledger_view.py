@@ -33,14 +33,13 @@ from app.web.forms import (
     KeepingUnitFilter,
     blank_choice_first,
     prefill,
-    preselect_only_unit,
     reference_filters,
     reference_labels,
 )
 from app.web.list_filters import filter_tags, tune_filters
 from app.web.org_picker import LazyOrgField, territory_units
 from app.web.personal_data import PersonalDataMixin
-from app.web.record_page import RecordPageMixin, source_label
+from app.web.record_page import RecordPageMixin, source_formatters
 from app.web.references import ReferencePickerMixin
 from app.workflow.ledger_views import BULK_ACTION, WorkflowViewMixin
 from models.base import column_meta
@@ -119,7 +118,9 @@ class LedgerView(
     # derived columns (the model's __derived__, computed by the kernel) shown below the record's fields,
     # labelled by label_columns
     show_derived: tuple[str, ...] = ()
-    menu_chapter: Any = None  # the manual's chapter heading it sits under in the 台账 menu (views/register_all)
+    menu_chapter: Any = (
+        None  # the manual's chapter heading it sits under in the 台账 menu (views/register_all)
+    )
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -145,8 +146,7 @@ class LedgerView(
         self.formatters_columns = {
             name: (lambda value, meta=meta: display(meta, value)) for name, meta in self.metas.items()
         }
-        if source := getattr(model, "__source__", None):  # a follow-up's 来源台账 by its Chinese name
-            self.formatters_columns[source[0]] = source_label
+        self.formatters_columns.update(source_formatters(model))
         code_fields = {
             name: CodeSelectField(meta.label, code_list=meta.code_list, required=meta.required)
             for name, meta in self.metas.items()
@@ -180,9 +180,8 @@ class LedgerView(
             **choices,
             **(self.edit_form_query_rel_fields or {}),
         }
-        references = self.reference_fields()
-        self.add_form_extra_fields.update(references)
-        self.edit_form_extra_fields.update(references)
+        self.add_form_extra_fields.update(self.reference_fields())
+        self.edit_form_extra_fields.update(self.reference_fields())
         self.init_workflow_columns()
         super().__init__(**kwargs)
         self.guard_personal_filters()
@@ -241,7 +240,6 @@ class LedgerView(
     def _add(self) -> Any:
         form = self.add_form.refresh()
         if request.method == "GET":
-            preselect_only_unit(form)
             prefill(form)
         if request.method == "POST" and form.validate():
             if self.run_command(form, lambda values: ledger.create(self.model, values)):

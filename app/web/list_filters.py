@@ -27,7 +27,11 @@ class OrgSubtreeFilter(BaseFilter):
     arg_name = "org_in"
 
     def apply(self, query: Any, value: Any) -> Any:
-        unit = ledger.session().get(OrgUnit, int(value)) if str(value).isdigit() and len(str(value)) < 10 else None
+        unit = (
+            ledger.session().get(OrgUnit, int(value))
+            if str(value).isdigit() and len(str(value)) < 10
+            else None
+        )
         if unit is None:
             return query
         return query.filter(self.model.org_id.in_(subtree_ids(unit.path)))
@@ -35,7 +39,9 @@ class OrgSubtreeFilter(BaseFilter):
 
 def tune_filters(view: Any) -> None:
     """After FAB built the view's filters: the unit filter over the subtree, "等于" for code lists."""
-    filters = view._filters  # the offered ones (_search_filters) and those a request's index picks (_all_filters)
+    filters = (
+        view._filters
+    )  # the offered ones (_search_filters) and those a request's index picks (_all_filters)
     chosen: dict[str, list[BaseFilter]] = {}
     if "org" in filters._search_filters:
         chosen["org"] = [OrgSubtreeFilter("org", view.datamodel)]

@@ -160,6 +160,12 @@ class RecordPageMixin:
         return list(self.datamodel.session.execute(query.order_by(OrgUnit.path)).scalars())
 
 
+def source_formatters(model: Any) -> dict[str, Any]:
+    """A list's formatter of a `__source__` ledger column (a follow-up's 来源台账): the ledger's Chinese name."""
+    source = getattr(model, "__source__", None)
+    return {source[0]: source_label} if source else {}
+
+
 def source_label(name: Any) -> str:
     """A ledger's registry name as its Chinese name (an unknown name as it is)."""
     spec = registry.LEDGERS.get(name or "")

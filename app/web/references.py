@@ -31,7 +31,7 @@ def prefix_match(column: Any, term: str) -> ColumnElement[bool]:
     LIKE ignores case and so skips the index), LIKE 'term%' on PostgreSQL (text_pattern_ops index)."""
     if ledger.session().get_bind().dialect.name == "sqlite":
         return column.between(term, term + "\U0010ffff")
-    return column.startswith(term, autoescape=True)  # type: ignore[no-any-return]
+    return column.startswith(term, autoescape=True)
 
 
 def search_condition(target: Any, term: str, pii: bool) -> ColumnElement[bool]:
@@ -174,7 +174,9 @@ class ReferencePickerMixin:
         interface = self.datamodel.get_related_interface(key)
         own = self.add_form_query_rel_fields.get(key) or self.edit_form_query_rel_fields.get(key) or []
         filters = [*reference_filters(self.model).get(key, []), *own]
-        return interface.get_filters().add_filter_list(filters).apply_all(ledger.session().query(interface.obj))
+        return (
+            interface.get_filters().add_filter_list(filters).apply_all(ledger.session().query(interface.obj))
+        )
 
     @expose("/references/<key>", methods=["GET"])
     @has_access

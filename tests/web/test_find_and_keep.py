@@ -25,14 +25,18 @@ def communities(town: str) -> list[OrgUnit]:
     return list(db.session.execute(query.order_by(OrgUnit.path)).scalars())
 
 
-def test_person_add__town_clerk_chooses_one_of_its_communities_nothing_preselected(app: Flask, login: Any) -> None:
+def test_person_add__town_clerk_chooses_one_of_its_communities_nothing_preselected(
+    app: Flask, login: Any
+) -> None:
     page = login("renhe_jingban").get("/ledger/person/add").data.decode()
     units = options(select_html(page, "org"))
     assert units[0][:2] == ("", "请选择") and not any(selected for *_, selected in units[1:])
     offered = {value for value, *_ in units[1:]}
     assert offered == {str(unit.id) for unit in communities("仁和镇")}  # not 仁和镇 itself
     own = options(select_html(login("renhe_shequ").get("/ledger/person/add").data.decode(), "org"))
-    assert [value for value, _t, selected in own if selected] == [value for value, *_ in own[1:]]  # its one unit
+    assert [value for value, _t, selected in own if selected] == [
+        value for value, *_ in own[1:]
+    ]  # its one unit
 
 
 def test_person_add__town_unit_refused_by_the_form__town_clerk(app: Flask, login: Any) -> None:
@@ -78,7 +82,9 @@ def test_list__code_list_filter_is_equals_not_prefix(app: Flask, login: Any) -> 
     client = login("renhe_jingban")
     exact = client.get("/ledger/person/list/?_flt_0_employment_status=22").data.decode()
     assert "王甲" in exact and "王乙" not in exact
-    assert "未就业未登记" in exact.split('class="filter-tags"', 1)[1].split("</div>", 1)[0]  # the tag in words
+    assert (
+        "未就业未登记" in exact.split('class="filter-tags"', 1)[1].split("</div>", 1)[0]
+    )  # the tag in words
     prefix = client.get("/ledger/person/list/?_flt_0_employment_status=2").data.decode()
     assert "王甲" not in prefix  # "2" is no code: a prefix filter would have listed 21 and 22
 

@@ -40,7 +40,12 @@ def test_add_form__every_select_starts_with_please_choose_nothing_preselected__t
     app: Flask, login: Any
 ) -> None:
     page = login("renhe_jingban").get("/ledger/job_seeker/add").data.decode()
-    for name in ("org", "person", "seeker_class", "preferred_town"):  # required and optional, units, codes, records
+    for name in (
+        "org",
+        "person",
+        "seeker_class",
+        "preferred_town",
+    ):  # required and optional, units, codes, records
         first, *rest = options(select_html(page, name))
         assert first[:2] == ("", "请选择"), name
         assert not any(selected for *_, selected in rest), name
