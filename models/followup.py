@@ -22,6 +22,7 @@ class FollowUp(LedgerMixin, Model):
     __table_args__ = (Index("ix_followup_due", "done_on", "due_on"),)  # 我的待办: not done, due soon
     __ledger__ = "followup"
     __ledger_label__ = _l("Follow-up records")
+    __source__ = ("subject_ledger", "subject_row_id")  # the record (of any ledger) that triggered it
 
     person_id: Mapped[int] = field(
         Integer,

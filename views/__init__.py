@@ -10,7 +10,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from app.ledger.registry import LEDGERS, VIEWS, RegistryError
+from app.ledger.registry import CHAPTERS, LEDGERS, VIEWS, RegistryError
 from app.web.ledger_api import api_for
 from app.workflow.api import workflow_api_for
 
@@ -36,8 +36,14 @@ def register_all(appbuilder: Any) -> None:
     if unshown:
         raise RegistryError(f"a ledger needs one spec (app/domain) and one view (views/): {sorted(unshown)}")
     link_related_ledgers()
-    for name, view_class in VIEWS.items():
+    chapters = list(CHAPTERS)
+    for name, view_class in sorted(
+        VIEWS.items(), key=lambda entry: chapters.index(LEDGERS[entry[0]].chapter)
+    ):
         model = view_class.datamodel.obj
+        view_class.menu_chapter = CHAPTERS[
+            LEDGERS[name].chapter
+        ]  # its heading in the menu (navbar_menu.html)
         appbuilder.add_view(
             view_class,
             name,
@@ -49,12 +55,14 @@ def register_all(appbuilder: Any) -> None:
         appbuilder.add_api(api_for(view_class))
         if LEDGERS[name].workflow is not None:
             appbuilder.add_api(workflow_api_for(view_class))
+    from app.web.quick_search import register_search
     from app.workflow.pages import register_pages
     from views.admin import register_admin
     from views.background import register_jobs
     from views.calendar import register_calendar
 
     register_pages(appbuilder)
+    register_search(appbuilder)
     register_admin(appbuilder)
     register_calendar(appbuilder)
     for module in modules:  # a module with non-ledger views adds them itself

@@ -13,11 +13,21 @@ class FollowUpView(LedgerView):
 
     datamodel = SQLAInterface(FollowUp)
     label_columns = {"person": _l("Person followed up")}
-    list_columns = ["person", "rule", "due_on", "done_on", "method", "stability", "next_due_on", "org"]
+    list_columns = [
+        "person",
+        "subject_ledger",
+        "rule",
+        "due_on",
+        "done_on",
+        "method",
+        "stability",
+        "next_due_on",
+        "org",
+    ]
     search_columns = ["rule", "due_on", "done_on", "method", "stability", "next_due_on", "org"]
     add_columns = [
         "org",
-        "person_id",
+        "person",
         "rule",
         "due_on",
         "done_on",

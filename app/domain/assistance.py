@@ -8,5 +8,5 @@ from models.assistance import HardToEmployCase
 from seed.workflows.assistance import HARD_TO_EMPLOY as WORKFLOW
 
 HARD_TO_EMPLOY = ledger.register(
-    ledger.Ledger(HardToEmployCase, workflow=WORKFLOW, policy_basis=("hard_to_employ",))
+    ledger.Ledger(HardToEmployCase, chapter="assistance", workflow=WORKFLOW, policy_basis=("hard_to_employ",))
 )

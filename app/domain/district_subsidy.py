@@ -36,6 +36,7 @@ def derive_amount(values: dict[str, Any], existing: Any) -> dict[str, Any]:
 DISTRICT_SUBSIDY = ledger.register(
     ledger.Ledger(
         DistrictSubsidy,
+        chapter="funds",
         policy_basis=("district_preferential",),
         workflow=WORKFLOW,
         derive=(derive_amount,),

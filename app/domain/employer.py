@@ -6,4 +6,4 @@ from __future__ import annotations
 from app import ledger
 from models.employer import Employer
 
-EMPLOYER = ledger.register(ledger.Ledger(Employer))
+EMPLOYER = ledger.register(ledger.Ledger(Employer, chapter="survey"))

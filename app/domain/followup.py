@@ -11,4 +11,4 @@ from models.followup import FollowUp
 
 # 超期督办: a follow-up not done by its due date
 DUE = ledger.DueDate("due_on", "done_on", _l("Follow-up due"))
-FOLLOW_UP = ledger.register(ledger.Ledger(FollowUp, due_dates=(DUE,)))
+FOLLOW_UP = ledger.register(ledger.Ledger(FollowUp, chapter="services", due_dates=(DUE,)))

@@ -97,10 +97,13 @@ def claim_checklist(claim: GuidanceClaim) -> str:
     return "CK-09a" if claim.state in (None, "submitted") else "CK-09b"
 
 
-GUIDANCE_TRAINING = ledger.register(ledger.Ledger(GuidanceTraining, policy_basis=("guidance_training",)))
+GUIDANCE_TRAINING = ledger.register(
+    ledger.Ledger(GuidanceTraining, chapter="funds", policy_basis=("guidance_training",))
+)
 GUIDANCE = ledger.register(
     ledger.Ledger(
         GuidanceClaim,
+        chapter="funds",
         policy_basis=("guidance_training",),
         workflow=GUIDANCE_CLAIM,
         after_fire=(on_fire,),

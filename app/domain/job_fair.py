@@ -139,7 +139,7 @@ def receipt_count(user: Any, today: date) -> list[tuple[str, Any, Any, Any]]:
     return [(RECEIPTS, _l("Job fair receipts"), query.scalar_subquery(), late.scalar_subquery())]
 
 
-JOB_FAIR = ledger.register(ledger.Ledger(JobFair, workflow=WORKFLOW))
+JOB_FAIR = ledger.register(ledger.Ledger(JobFair, chapter="services", workflow=WORKFLOW))
 JOB_FAIR_PARTICIPATION = ledger.register(
-    ledger.Ledger(JobFairParticipation, checklist="CK-19", inbox=(receipt_items,))
+    ledger.Ledger(JobFairParticipation, chapter="services", checklist="CK-19", inbox=(receipt_items,))
 )

@@ -168,6 +168,7 @@ EXPERT_GUIDANCE = "02"  # guidance_mode 专家式职业指导
 JOB_SEEKER = ledger.register(
     ledger.Ledger(
         JobSeeker,
+        chapter="services",
         checks=(check_job_seeker,),
         after_create=(after_create,),
         conditions={"registered_by_community": lambda seeker: followups.org_level(seeker) == "community"},
@@ -176,6 +177,7 @@ JOB_SEEKER = ledger.register(
 GUIDANCE_SESSION = ledger.register(
     ledger.Ledger(
         GuidanceSession,
+        chapter="services",
         checks=(check_guidance,),
         after_create=(guidance_created,),
         conditions={"expert_guidance": lambda session: session.mode == EXPERT_GUIDANCE},

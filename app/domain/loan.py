@@ -337,6 +337,7 @@ def checklist(loan: Loan) -> str:
 LOAN = ledger.register(
     ledger.Ledger(
         Loan,
+        chapter="funds",
         policy_basis=("guaranteed_loan", "labour_intensive_loan"),
         workflow=workflows.LOAN,
         derive=(derive_loan,),
@@ -348,6 +349,7 @@ LOAN = ledger.register(
 POST_LOAN_CHECK = ledger.register(
     ledger.Ledger(
         PostLoanCheck,
+        chapter="funds",
         policy_basis=("guaranteed_loan",),
         derive=(derive_check,),
         # 超期督办: the written report of a major change, 3 working days after it was found
@@ -359,6 +361,7 @@ POST_LOAN_CHECK = ledger.register(
 INTEREST_SUBSIDY = ledger.register(
     ledger.Ledger(
         InterestSubsidy,
+        chapter="funds",
         policy_basis=("guaranteed_loan", "labour_intensive_loan"),
         workflow=workflows.INTEREST_SUBSIDY,
         derive=(derive_subsidy,),

@@ -11,6 +11,7 @@ from seed.workflows.notice import PUBLIC_NOTICE as WORKFLOW
 PUBLIC_NOTICE = ledger.register(
     ledger.Ledger(
         PublicNotice,
+        chapter="funds",
         policy_basis=("district_preferential",),
         workflow=WORKFLOW,
         after_fire=(on_fire,),

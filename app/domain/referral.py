@@ -140,6 +140,7 @@ def after_update(obj: Any, before: dict[str, Any]) -> None:
 REFERRAL = ledger.register(
     ledger.Ledger(
         Referral,
+        chapter="services",
         checks=(check_referral,),
         after_create=(after_create,),
         after_update=(after_update,),

@@ -254,6 +254,7 @@ def roster_xlsx(cases: list[SiSubsidy], unit: str, on: date, roster: Roster = CI
 SI_SUBSIDY = ledger.register(
     ledger.Ledger(
         SiSubsidy,
+        chapter="funds",
         policy_basis=("self_employment_si", "flexible_si"),
         workflow=WORKFLOW,
         checks=(check_kind_details, check_report_date),
@@ -264,6 +265,7 @@ SI_SUBSIDY = ledger.register(
 SI_DEDUCTION_CHECK = ledger.register(
     ledger.Ledger(
         SiDeductionCheck,
+        chapter="funds",
         policy_basis=("self_employment_si", "flexible_si"),
         checks=(check_deduction,),
         derive=(derive_match,),

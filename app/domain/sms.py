@@ -178,5 +178,7 @@ def on_transition(obj: Any, transition: str, event: Any) -> None:
 
 
 SMS = ledger.register(
-    ledger.Ledger(SmsBatch, workflow=SMS_BATCH, checks=(check_batch,), after_fire=(on_transition,))
+    ledger.Ledger(
+        SmsBatch, chapter="platform", workflow=SMS_BATCH, checks=(check_batch,), after_fire=(on_transition,)
+    )
 )

@@ -44,6 +44,7 @@ def on_answer(obj: Any, transition: str, event: Any) -> None:
 SUPERVISION = ledger.register(
     ledger.Ledger(
         SupervisionNotice,
+        chapter="supervision",
         workflow=SUPERVISION_NOTICE,
         checks=(sent_from_above,),
         after_fire=(on_answer,),

@@ -124,5 +124,7 @@ def public_posting(vacancy: Vacancy) -> dict[str, Any]:
     }
 
 
-VACANCY = ledger.register(ledger.Ledger(Vacancy, workflow=VACANCY_WORKFLOW, checks=(check_validity,)))
+VACANCY = ledger.register(
+    ledger.Ledger(Vacancy, chapter="services", workflow=VACANCY_WORKFLOW, checks=(check_validity,))
+)
 cli = vacancies_group  # `flask vacancies expire`

@@ -34,5 +34,7 @@ def check_visit_dates(values: dict[str, Any], existing: Any) -> dict[str, Any]:
     return errors
 
 
-VISIT_PLAN = ledger.register(ledger.Ledger(VisitPlan))
-VISIT = ledger.register(ledger.Ledger(EmployerVisit, workflow=EMPLOYER_VISIT, checks=(check_visit_dates,)))
+VISIT_PLAN = ledger.register(ledger.Ledger(VisitPlan, chapter="survey"))
+VISIT = ledger.register(
+    ledger.Ledger(EmployerVisit, chapter="survey", workflow=EMPLOYER_VISIT, checks=(check_visit_dates,))
+)

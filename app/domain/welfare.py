@@ -173,11 +173,14 @@ def approval_table(payments: list[WelfarePayment], month: date, unit_name: str) 
 
 
 WELFARE_POST_WORKER = ledger.register(
-    ledger.Ledger(WelfarePostWorker, policy_basis=("public_welfare_post",), derive=(check_wages,))
+    ledger.Ledger(
+        WelfarePostWorker, chapter="funds", policy_basis=("public_welfare_post",), derive=(check_wages,)
+    )
 )
 WELFARE = ledger.register(
     ledger.Ledger(
         WelfarePayment,
+        chapter="funds",
         policy_basis=("public_welfare_post",),
         workflow=WELFARE_PAYMENT,
         derive=(compute_pay,),

@@ -121,7 +121,9 @@ def statement(user: Any, today: date) -> Any:
         ),
         *_workflow_parts(user, today),
         *(
-            units_without(user, duty, period, literal("overdue", String), OrgUnit.id, literal(DUTY), literal(1))
+            units_without(
+                user, duty, period, literal("overdue", String), OrgUnit.id, literal(DUTY), literal(1)
+            )
             for duty, period, _on in duties_late(user, today)
         ),
     )

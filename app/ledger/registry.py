@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from flask_babel import lazy_gettext as _l
+
 if TYPE_CHECKING:  # the workflow package builds on the ledger package; a spec only holds its Workflow
     from app.workflow.definition import Workflow
 
@@ -28,6 +30,20 @@ UpdateHook = Callable[[Any, Values], None]  # (row, its values before the update
 FireHook = Callable[[Any, str, Any], None]  # (row, transition name, WorkflowEvent)
 Precondition = Callable[[Any], list[Any]]  # row -> what is missing (empty: met)
 Condition = Callable[[Any], bool]  # row -> whether a follow-up rule applies
+
+# The manual's chapters a ledger belongs to (a spec's `chapter`), in the order of the 台账 menu: 第一章第一节
+# 调查统计, 第二章 公共就业服务 (求职招聘 …), 第一章第三节 政策管理 (补贴、贷款、公益性岗位), 第二章第五节
+# 专项就业服务 (就业援助), 第三章第二节 信息平台, and 督查督办 (WF-N1, F43/WF-73).
+CHAPTERS: Mapping[str, Any] = MappingProxyType(
+    {
+        "survey": _l("Surveys and registries"),
+        "services": _l("Employment services"),
+        "funds": _l("Policies and funds"),
+        "assistance": _l("Assistance to groups in difficulty"),
+        "platform": _l("Information platforms"),
+        "supervision": _l("Supervision and urging"),
+    }
+)
 Provider = Callable[[Any, Any], list[Any]]  # (user, today) -> inbox items
 
 
@@ -66,6 +82,9 @@ class Ledger:
     inbox: tuple[Provider, ...] = ()
     locked: tuple[str, ...] = ()
     due_dates: tuple[DueDate, ...] = ()
+    # kept by a community (or by a town with no community below it): the add form offers only those units
+    kept_by_community: bool = False
+    chapter: str = ""  # the manual's chapter it belongs to (a key of CHAPTERS): its group in the 台账 menu
 
     def __post_init__(self) -> None:
         if not getattr(self.model, "__ledger__", None):
@@ -196,6 +215,11 @@ def verify() -> None:
     """Every name a workflow step uses resolves, and the kernel's own checks of the specs (e.g. follow-up
     rule conditions) pass; run once all domain modules are loaded."""
     missing = [line for entry in LEDGERS.values() for line in entry.unresolved()]
+    missing += [
+        f"{name}: chapter {entry.chapter!r}"
+        for name, entry in LEDGERS.items()
+        if entry.chapter not in CHAPTERS
+    ]
     missing += [problem for check in KERNEL.verifiers for problem in check()]
     if missing:
         raise RegistryError("ledger specs do not resolve: " + "; ".join(missing))

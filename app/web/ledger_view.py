@@ -30,15 +30,18 @@ from app.services.notice_views import NOTICE_PERMISSIONS, NoticeBatchViewMixin
 from app.web.bulk_actions import RowActionsMixin, TieredActionsMixin
 from app.web.forms import (
     CodeSelectField,
-    blank_choice_reads_as_dash,
+    KeepingUnitFilter,
+    blank_choice_first,
     prefill,
     reference_filters,
     reference_labels,
 )
 from app.web.list_cards import CardListWidget
+from app.web.list_filters import filter_tags, tune_filters
 from app.web.org_picker import LazyOrgField, territory_units
 from app.web.personal_data import PersonalDataMixin
-from app.web.record_page import RecordPageMixin
+from app.web.record_page import RecordPageMixin, source_formatters
+from app.web.references import ReferencePickerMixin
 from app.workflow.ledger_views import BULK_ACTION, WorkflowViewMixin
 from models.base import column_meta
 from seed.policy_basis import basis_for
@@ -57,6 +60,7 @@ READ_METHODS = (
 PERMISSIONS = {
     **dict.fromkeys(READ_METHODS, "read"),
     "add": "write",
+    "references": "write",
     "edit": "write",
     "transfer": "write",
     "transition": "step",  # a workflow step: reviewers hold it without write
@@ -86,6 +90,7 @@ class VoidedRowsFilter(BaseFilter):
 class LedgerView(
     PersonalDataMixin,
     RecordPageMixin,
+    ReferencePickerMixin,
     TieredActionsMixin,
     RowActionsMixin,
     LedgerIOMixin,
@@ -115,6 +120,9 @@ class LedgerView(
     # derived columns (the model's __derived__, computed by the kernel) shown below the record's fields,
     # labelled by label_columns
     show_derived: tuple[str, ...] = ()
+    menu_chapter: Any = (
+        None  # the manual's chapter heading it sits under in the 台账 menu (views/register_all)
+    )
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -140,6 +148,7 @@ class LedgerView(
         self.formatters_columns = {
             name: (lambda value, meta=meta: display(meta, value)) for name, meta in self.metas.items()
         }
+        self.formatters_columns.update(source_formatters(model))
         code_fields = {
             name: CodeSelectField(meta.label, code_list=meta.code_list, required=meta.required)
             for name, meta in self.metas.items()
@@ -148,7 +157,7 @@ class LedgerView(
         self.add_form_extra_fields = dict(code_fields)
         self.search_form_extra_fields = {
             **{
-                name: CodeSelectField(meta.label, code_list=meta.code_list)
+                name: CodeSelectField(meta.label, code_list=meta.code_list, blank="—")
                 for name, meta in self.metas.items()
                 if meta.code_list
             },
@@ -161,6 +170,8 @@ class LedgerView(
             c for c in (self.edit_columns or self.add_columns) if c != "org" and c not in computed
         ] + ["row_version"]
         org_choices = [["id", OrgUnitScopeFilter, None], ["active", FilterEqual, True]]
+        if registry.spec(model.__ledger__).kept_by_community:
+            org_choices.append(["id", KeepingUnitFilter, None])
         choices = reference_filters(model)
         self.add_form_query_rel_fields: dict[str, Any] = {
             **choices,
@@ -171,16 +182,21 @@ class LedgerView(
             **choices,
             **(self.edit_form_query_rel_fields or {}),
         }
+        self.add_form_extra_fields.update(self.reference_fields())
+        self.edit_form_extra_fields.update(self.reference_fields())
         self.init_workflow_columns()
         super().__init__(**kwargs)
         self.guard_personal_filters()
+        tune_filters(self)
         self.drop_workflow_actions()
         self.drop_notice_action()
         for form in (self.add_form, self.edit_form):
-            blank_choice_reads_as_dash(form)
+            blank_choice_first(form)
 
     def render_template(self, template: str, **kwargs: Any) -> Any:
-        return super().render_template(template, view=self, personal=personal, **kwargs)
+        return super().render_template(
+            template, view=self, personal=personal, filter_tags=filter_tags, **kwargs
+        )
 
     # ---- the rows of this view: always scoped -------------------------------------------------
 

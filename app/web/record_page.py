@@ -1,6 +1,7 @@
 """What a ledger record's page shows besides its fields, for LedgerView: references read as the records
 they name, the buttons to other ledgers' forms the user may follow, the change history in words (code
-labels, state labels, org names, materials items), the units a record may be transferred to, and its rows in
+labels, state labels, org names, materials items), the units a record may be transferred to (its tier, or up
+and down its own branch), and its rows in
 other ledgers, one tab at a time (each tab loads its list when opened: a person's page does not query the
 nine ledgers that refer to persons)."""
 
@@ -13,11 +14,12 @@ from flask_appbuilder.baseviews import expose
 from flask_appbuilder.security.decorators import has_access
 from flask_appbuilder.urltools import get_order_args, get_page_args, get_page_size_args
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from markupsafe import Markup, escape
+from sqlalchemy import or_, select
 
 from app import ledger
 from app.ledger import registry
-from app.ledger.display import display
+from app.ledger.display import display, display_personal
 from app.security.scope import current_actor, org_units_in_territory
 from app.services import policy
 from app.services.materials import history_lines
@@ -68,17 +70,25 @@ class RecordPageMixin:
         )
         return widget(pk=item.id)
 
-    @staticmethod
-    def show_value(item: Any, name: str, meta: Any) -> str:
-        """A reference (`employer_id`) reads as the record it names (its relationship `employer`), not its id."""
-        if name.endswith("_id") and isinstance(getattr(item, name), int):
+    def show_value(self, item: Any, name: str, meta: Any) -> Any:
+        """A reference (`employer_id`) reads as the record it names (its relationship `employer`), not its id,
+        with the phone to call when it has one (masked without the PII permission); a reference to a record
+        of any ledger (the model's `__source__` pair: a follow-up's 来源台账 and 来源记录) reads as the
+        ledger's name and a link to the record."""
+        value = getattr(item, name)
+        ledger_column, row_column = getattr(type(item), "__source__", ("", ""))
+        if name == ledger_column:
+            return source_label(value)
+        if name == row_column and value is not None:
+            return source_link(getattr(item, ledger_column), value)
+        if name.endswith("_id") and isinstance(value, int):
             related = getattr(item, name[: -len("_id")], None)
             if related is not None:
                 title = getattr(related, "ledger_title", None)
-                return str(title() if callable(title) else related)
-        return stored_text(
-            display(meta, getattr(item, name))
-        )  # a text the system wrote, in the reader's language
+                text = str(title() if callable(title) else related)
+                phone = getattr(related, "phone", None)
+                return f"{text}（{display_personal(type(related), 'phone', phone)}）" if phone else text
+        return stored_text(display(meta, value))  # a text the system wrote, in the reader's language
 
     def may_follow(self, endpoint: str) -> bool:
         """Whether the user may open another view's page (a show or list link): the permission of its method,
@@ -145,13 +155,40 @@ class RecordPageMixin:
     def transfer_choices(self, item: Any) -> list[Any]:
         if not self.appbuilder.sm.has_access("can_write", self.class_permission_name):
             return []
+        # the same tier, or one level up or down the record's own branch (a town's person to one of its
+        # communities, a community's back to its town): always inside the user's territory
         query = select(OrgUnit).where(
-            OrgUnit.level == item.org.level,
+            or_(
+                OrgUnit.level == item.org.level,
+                OrgUnit.parent_id == item.org_id,
+                OrgUnit.id == item.org.parent_id,
+            ),
             OrgUnit.active.is_(True),
             OrgUnit.id != item.org_id,
             org_units_in_territory(current_actor()),
         )
         return list(self.datamodel.session.execute(query.order_by(OrgUnit.path)).scalars())
+
+
+def source_formatters(model: Any) -> dict[str, Any]:
+    """A list's formatter of a `__source__` ledger column (a follow-up's 来源台账): the ledger's Chinese name."""
+    source = getattr(model, "__source__", None)
+    return {source[0]: source_label} if source else {}
+
+
+def source_label(name: Any) -> str:
+    """A ledger's registry name as its Chinese name (an unknown name as it is)."""
+    spec = registry.LEDGERS.get(name or "")
+    return str(spec.model.__ledger_label__) if spec is not None else str(name or "")
+
+
+def source_link(name: Any, row_id: Any) -> Any:
+    """A link to a record of the ledger `name` (its page refuses a record outside the user's territory)."""
+    view = registry.VIEWS.get(name or "")
+    if view is None:
+        return str(row_id)
+    url = url_for(f"{view.__name__}.show", pk=row_id)
+    return Markup(f'<a class="source-record" href="{escape(url)}">{escape(source_label(name))} #{row_id}</a>')
 
 
 def org_name(org_id: Any) -> str:

@@ -45,7 +45,7 @@ def test_district_clerk__small_enterprise_loan_from_application_to_interest_subs
     page.select_option("#org", option_value(page, "#org", "仁和镇"))
     page.select_option("#loan_type", "1")  # 自主、合伙创办小企业（区）
     borrower = page.locator("#person option:not([value=''])").first
-    borrower_name = (borrower.text_content() or "").strip()
+    borrower_name = (borrower.text_content() or "").strip().split()[0]  # the picker reads 姓名 身份证号 …
     page.select_option("#person", borrower.get_attribute("value"))
     page.fill("#enterprise_name", ENTERPRISE)
     page.select_option("#business", "00")  # 不属于以下类别

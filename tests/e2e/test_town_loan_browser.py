@@ -56,7 +56,7 @@ def test_town_clerk__individual_business_loan_from_application_to_repayment(page
     page.select_option("#org", option_value(page, "#org", "仁和镇"))
     page.select_option("#loan_type", "3")  # 个体工商户（街镇）
     borrower = page.locator("#person option:not([value=''])").first
-    borrower_name = (borrower.text_content() or "").strip()
+    borrower_name = (borrower.text_content() or "").strip().split()[0]  # the picker reads 姓名 身份证号 …
     page.select_option("#person", borrower.get_attribute("value"))
     page.fill("#enterprise_name", BUSINESS)
     page.select_option("#business", "00")  # 不属于以下类别

@@ -75,7 +75,7 @@ def test_district_clerk__month_of_welfare_post_pay_signed_by_the_leader_and_disb
     page.goto(f"{server}/ledger/welfare_post_worker/add")
     page.select_option("#org", option_value(page, "#org", EMPLOYER))
     person = page.locator("#person option:not([value=''])").first
-    worker_name = (person.text_content() or "").strip()
+    worker_name = (person.text_content() or "").strip().split()[0]  # the picker reads 姓名 身份证号 …
     page.select_option("#person", person.get_attribute("value"))
     type_date(page, "#contract_start", hired)
     type_date(page, "#contract_end", hired.replace(year=hired.year + 1) - timedelta(days=1))

@@ -16,13 +16,15 @@ class TestFollowUp(LedgerCase):
         ({"rule": "FU-99"}, "rule"),
         ({"done_on": "2026-11-01", "result": ""}, "result"),
         ({"done_on": "2026-11-01", "result": "已回访", "next_due_on": "2026-10-01"}, "next_due_on"),
-        ({"person_id": "999999"}, "person_id"),
+        ({"person": "999999", "person_id": "999999"}, "person"),  # the form's person picker
     ]
 
     def valid_values(self, org_id: int, n: int = 0) -> dict[str, Any]:
+        person = person_in(org_id, n)
         return {
             "org_id": org_id,
-            "person_id": person_in(org_id, n),
+            "person_id": person,
+            "person": person,
             "rule": "FU-08",
             "due_on": "2026-11-20",
             "method": "1",
