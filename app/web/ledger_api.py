@@ -20,7 +20,7 @@ from app.ledger.display import can_see_pii
 from app.rules.masking import mask_personal
 from app.security.scope import OrgScopeFilter
 from app.web.forms import reference_filters
-from app.web.ledger_view import VoidedRowsFilter
+from app.web.list_filters import VoidedRowsFilter
 from models.base import column_meta
 
 API_PERMISSIONS = {

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash, g, has_request_context, jsonify, redirect, request, url_for
+from flask import abort, flash, g, jsonify, redirect, request, url_for
 from flask_appbuilder import ModelView
 from flask_appbuilder.baseviews import expose
-from flask_appbuilder.models.filters import BaseFilter
 from flask_appbuilder.models.sqla.filters import FilterEqual, FilterIn
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_appbuilder.security.decorators import has_access
@@ -37,7 +36,7 @@ from app.web.forms import (
     reference_labels,
 )
 from app.web.list_cards import CardListWidget
-from app.web.list_filters import filter_tags, tune_filters
+from app.web.list_filters import VoidedRowsFilter, filter_tags, tune_filters
 from app.web.org_picker import LazyOrgField, territory_units
 from app.web.personal_data import PersonalDataMixin
 from app.web.record_page import RecordPageMixin, source_formatters
@@ -73,18 +72,6 @@ PERMISSIONS = {
     **MATERIALS_PERMISSIONS,
     **NOTICE_PERMISSIONS,
 }
-
-
-class VoidedRowsFilter(BaseFilter):
-    """Lists hide voided rows; `?voided=1` shows only them (the restore list)."""
-
-    name = _l("Voided")
-    arg_name = "voided"
-
-    def apply(self, query: Any, value: Any) -> Any:
-        column = self.model.voided_at
-        wanted = has_request_context() and request.values.get("voided") == "1"
-        return query.filter(column.isnot(None) if wanted else column.is_(None))
 
 
 class LedgerView(

@@ -8,7 +8,7 @@ import re
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import request
+from flask import has_request_context, request
 from flask_appbuilder.models.filters import BaseFilter
 from flask_appbuilder.models.sqla.filters import FilterEqual, FilterNotEqual
 from flask_babel import lazy_gettext as _l
@@ -82,3 +82,15 @@ def tag_value(view: Any, column: str, value: str) -> str:
     if column == "state" and getattr(view, "workflow", None) is not None:
         return str(view.workflow.state_label(value))
     return value
+
+
+class VoidedRowsFilter(BaseFilter):
+    """Lists hide voided rows; `?voided=1` shows only them (the restore list)."""
+
+    name = _l("Voided")
+    arg_name = "voided"
+
+    def apply(self, query: Any, value: Any) -> Any:
+        column = self.model.voided_at
+        wanted = has_request_context() and request.values.get("voided") == "1"
+        return query.filter(column.isnot(None) if wanted else column.is_(None))
