@@ -183,7 +183,7 @@ PARAMETERS: list[dict[str, Any]] = [
     ),
     row(
         "loan.small_enterprise.excluded",
-        "小企业贷款不予贷款的经营类别（loan_business 代码，逗号分隔）",
+        "小企业贷款不予贷款的经营类别（经营类别代码，逗号分隔）",
         "text",
         "01,02,03,04,05,06,07",
         "",
@@ -191,7 +191,7 @@ PARAMETERS: list[dict[str, Any]] = [
     ),
     row(
         "loan.labour_intensive.excluded",
-        "劳动密集型小企业不予认定的经营类别（loan_business 代码，逗号分隔）",
+        "劳动密集型小企业不予认定的经营类别（经营类别代码，逗号分隔）",
         "text",
         "03,04,05,06,07",
         "",
@@ -199,7 +199,7 @@ PARAMETERS: list[dict[str, Any]] = [
     ),
     row(
         "loan.individual.excluded",
-        "个体工商户贷款不予贷款的经营类别（loan_business 代码，逗号分隔）",
+        "个体工商户贷款不予贷款的经营类别（经营类别代码，逗号分隔）",
         "text",
         "",
         "",
