@@ -75,6 +75,8 @@ def write_template(ledger_name: str, user: Any, out: Any) -> None:
                 )
         paper.print_setup(sheet, len(columns), 0)
         write_guide(guide, columns, head)
+        paper.print_setup(guide, 4, 0)
+        paper.print_setup(lists, len(columns), 0)
         book.close()
 
 
