@@ -100,6 +100,7 @@ class OfficialDocument:
                 if index in keep:
                     no_wrap(cell)
         for index, width in enumerate(widths_cm):
+            table.columns[index].width = Cm(width)  # the grid, which LibreOffice and WPS read
             for cell in table.columns[index].cells:
                 cell.width = Cm(width)
         return table

@@ -127,11 +127,14 @@ def totals_row(
 
 
 def signature_lines(sheet: Any, fmt: dict[str, Any], row: int, columns: int) -> int:
-    """经办人 / 审核人 / 负责人 / 日期, spread over the table's width two rows under `row`; returns the
-    last row written."""
-    row += 2
-    step = max(columns // len(SIGNATURES), 1)
+    """经办人 / 审核人 / 负责人 / 日期 two rows under `row`: on one line spread over a wide table, two
+    to a line on a narrow one (each needs room to sign); returns the last row written."""
+    per_line = len(SIGNATURES) if columns >= WIDE_COLUMNS else 2
+    step = max(columns // per_line, 1)
     for index, label in enumerate(SIGNATURES):
-        sheet.write_string(row, index * step, f"{label}：", fmt["sign"])
-    sheet.set_row(row, 24)
-    return row
+        line = row + 2 + 2 * (index // per_line)
+        sheet.write_string(
+            line, (index % per_line) * step + (0 if per_line > 2 else 1), f"{label}：", fmt["sign"]
+        )
+        sheet.set_row(line, 24)
+    return row + 2 + 2 * ((len(SIGNATURES) - 1) // per_line)
