@@ -30,7 +30,8 @@ def test_district_clerk__downloads_a_printable_export_and_an_official_notice(
     assert download.value.suggested_filename.endswith(".xlsx")
     data = Path(download.value.path()).read_bytes()
     sheet = load_workbook(io.BytesIO(data)).active
-    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert sheet.page_setup.orientation == "landscape" and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0  # 1 wide, n long
     assert sheet.print_title_rows and "第 &P 页 / 共 &N 页" in sheet.oddFooter.center.text
     rows = CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_index(0).to_python()
     assert rows[0][0] == "劳动力基础信息台账" and rows[1][0].startswith("填报单位：")
