@@ -203,12 +203,14 @@ def empty_ledgers() -> None:
     """Tests share one seeded database: remove what a test wrote (history first, then ledger rows)."""
     ledger_tables = {spec.model.__table__ for spec in LEDGERS.values()}
     from models.notice import NoticeEntry, NoticeObjection
-    from models.policy import MaterialReceipt
+    from models.policy import MaterialReceipt, PolicyParameter
+    from seed.demo.district_subsidy import DEMO_NOTE
 
     with db.engine.begin() as conn:
         for rows_of_ledger_rows in (NoticeObjection, NoticeEntry, MaterialReceipt):
             conn.execute(delete(rows_of_ledger_rows))
         conn.execute(delete(AuditLog))
+        conn.execute(delete(PolicyParameter).where(PolicyParameter.note == DEMO_NOTE))  # the demo's figures
         conn.execute(delete(WorkflowEvent))
         conn.execute(delete(Deadline))
         for table in reversed(Model.metadata.sorted_tables):  # referring rows first

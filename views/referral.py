@@ -99,7 +99,7 @@ class ReferralView(LedgerView):
         if not rows and not in_territory(vacancy.org, current_actor()):
             abort(404)
         name = f"推荐人员花名册_{vacancy.employer.name}_{vacancy.occupation}_{clock.today().isoformat()}.xlsx"
-        return download(referral.roster_xlsx(vacancy, rows), name, fallback="referral")
+        return download(referral.roster_xlsx(vacancy, rows, current_actor()), name, fallback="referral")
 
 
 class MatchingView(BaseView):

@@ -103,7 +103,7 @@ class SiSubsidyView(LedgerView):
         user = current_actor()
         unit = user.org.name if getattr(user, "org", None) else ""
         today = clock.today()
-        content = si_subsidy.roster_xlsx(cases, unit, today, roster)
+        content = si_subsidy.roster_xlsx(cases, unit, today, roster, user)
         return download(content, f"{title}_{unit}_{today.isoformat()}.xlsx")
 
 

@@ -4,7 +4,7 @@ what its steps do. The notices themselves, generic over the case ledgers, are ap
 from __future__ import annotations
 
 from app import ledger
-from app.services.notices import notice_period_over, on_fire
+from app.services.notices import amounts_settled, notice_period_over, on_fire
 from models.notice import PublicNotice
 from seed.workflows.notice import PUBLIC_NOTICE as WORKFLOW
 
@@ -15,6 +15,6 @@ PUBLIC_NOTICE = ledger.register(
         policy_basis=("district_preferential",),
         workflow=WORKFLOW,
         after_fire=(on_fire,),
-        preconditions={"notice_period_over": notice_period_over},
+        preconditions={"notice_period_over": notice_period_over, "amounts_settled": amounts_settled},
     )
 )

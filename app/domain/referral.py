@@ -25,7 +25,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from app import clock, codes, ledger
+from app.dates import zh_date
 from app.domain.job_seeker import HARDSHIP_CLASS, current
+from app.io import paper
+from app.io.official import OfficialDocument
 from app.ledger.display import personal
 from app.services import followups
 from models.job_seeker import JobSeeker
@@ -175,27 +178,24 @@ def letter_lines(referral: Referral) -> dict[str, Any]:
         "interview": f"面试安排：{interview}" if interview else "",
         "accompanied": "本单位工作人员陪同面试。" if referral.accompanied else "",
         "signature": referral.org.name,
-        "date": referral.referred_on.isoformat(),
+        "date": zh_date(referral.referred_on),
         "return_slip": f"回执：{person.name}同志应聘{vacancy.occupation}岗位，结果：□录用 □未录用（原因：　　　）",
     }
 
 
 def letter_docx(referral: Referral) -> bytes:
-    from docx import Document
-
+    """《推荐介绍信》 as an official letter: centered title, addressee, body, the 落款 (the referring unit
+    and the referral day in Chinese), then the return slip under a cut line."""
     lines = letter_lines(referral)
-    document = Document()
-    document.add_heading(lines["title"], level=1)
-    for key in ("addressee", "body", "interview", "accompanied"):
+    document = OfficialDocument(lines["title"])
+    document.paragraph(lines["addressee"], indent=False)
+    for key in ("body", "interview", "accompanied"):
         if lines[key]:
-            document.add_paragraph(lines[key])
-    document.add_paragraph(lines["signature"])
-    document.add_paragraph(lines["date"])
-    document.add_paragraph("—" * 20)
-    document.add_paragraph(lines["return_slip"])
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+            document.paragraph(lines[key])
+    document.signoff(lines["signature"], referral.referred_on)
+    document.paragraph("—" * 20, indent=False)
+    document.paragraph(lines["return_slip"], indent=False)
+    return document.bytes()
 
 
 ROSTER_HEADERS = (
@@ -238,16 +238,26 @@ def roster_rows(referrals: list[Referral]) -> list[list[Any]]:
     return rows
 
 
-def roster_xlsx(vacancy: Vacancy, referrals: list[Referral]) -> bytes:
-    """《推荐人员花名册》 for the employer: the referrals of one vacancy."""
+def roster_xlsx(vacancy: Vacancy, referrals: list[Referral], user: Any = None) -> bytes:
+    """《推荐人员花名册》 for the employer: the referrals of one vacancy, 合计 and the signature lines,
+    printed as app/io/paper.py sets every table."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
     sheet = book.add_worksheet("推荐人员花名册")
-    bold = book.add_format({"bold": True})
-    sheet.write(0, 0, f"推荐人员花名册：{vacancy.employer.name} {vacancy.occupation}", bold)
-    sheet.write_row(2, 0, ROSTER_HEADERS, bold)
-    for index, row in enumerate(roster_rows(referrals)):
-        sheet.write_row(3 + index, 0, row)
-    sheet.set_column(0, len(ROSTER_HEADERS) - 1, 14)
+    fmt = paper.formats(book)
+    cell = book.add_format({"border": 1})
+    width = len(ROSTER_HEADERS)
+    title = f"推荐人员花名册：{vacancy.employer.name} {vacancy.occupation}"
+    head = paper.title_block(sheet, fmt, title, width, ["　".join(paper.export_lines(user))])
+    sheet.write_row(head, 0, ROSTER_HEADERS, fmt["header"])
+    rows = roster_rows(referrals)
+    for index, row in enumerate(rows, head + 1):
+        sheet.write_row(index, 0, row, cell)
+    end = head + len(rows) + 1
+    paper.totals_row(sheet, fmt, end, head + 1, len(rows), [], width)
+    paper.signature_lines(sheet, fmt, end, width)
+    sheet.set_column(0, 0, 6)
+    sheet.set_column(1, width - 1, 13)
+    paper.print_setup(sheet, width, head)
     book.close()
     return buffer.getvalue()

@@ -27,8 +27,11 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from app import codes, ledger
+from app.dates import zh_date
+from app.io import paper
 from app.ledger.display import personal
 from app.services import policy
+from app.templating import person_name
 from models.si_subsidy import FLEXIBLE, SELF_EMPLOYED, SiDeductionCheck, SiSubsidy
 from seed.workflows.si_subsidy import SI_SUBSIDY as WORKFLOW
 
@@ -121,6 +124,7 @@ def derive_match(values: dict[str, Any], existing: Any) -> dict[str, Any]:
 
 # ---- 花名册 ----------------------------------------------------------------------------------------
 
+MONTHLY_HEADER = "月补贴标准（元）"  # a rate: no 合计 under it
 ROSTER_HEADERS = {
     SELF_EMPLOYED: (
         "序号",
@@ -215,38 +219,51 @@ def roster_row(n: int, case: SiSubsidy) -> list[Any]:
     ]
 
 
-def roster_xlsx(cases: list[SiSubsidy], unit: str, on: date, roster: Roster = CITY_ROSTER) -> bytes:
-    """One sheet per kind: title, reporting unit, addressee and date, the headers, one row per case."""
+def roster_xlsx(
+    cases: list[SiSubsidy], unit: str, on: date, roster: Roster = CITY_ROSTER, user: Any = None
+) -> bytes:
+    """One sheet per kind: title, reporting unit, addressee, date and the person who made it, the headers,
+    one row per case, 合计 (persons, months, amounts) and the signature lines; printed as every table."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
-    bold = book.add_format({"bold": True})
-    money = book.add_format({"num_format": "0.00"})
-    day = book.add_format({"num_format": "yyyy-mm-dd"})
+    fmt = paper.formats(book)
+    cell = book.add_format({"border": 1})
+    money = book.add_format({"border": 1, "num_format": "#,##0.00"})
+    day = book.add_format({"border": 1, "num_format": "yyyy-mm-dd"})
+    text = book.add_format({"border": 1, "num_format": "@"})
     for kind in (SELF_EMPLOYED, FLEXIBLE):
         rows = [case for case in cases if case.kind == kind]
         if not rows:
             continue
+        headers = ROSTER_HEADERS[kind]
         sheet = book.add_worksheet(roster.titles[kind][:31])
-        sheet.write(0, 0, roster.titles[kind], bold)
-        sheet.write(
-            1,
-            0,
-            f"报送单位：{unit}　　报送至：{roster.addressee}　　报送日期：{on.isoformat()}　　人数：{len(rows)}",
+        line = (
+            f"报送单位：{unit}　　报送至：{roster.addressee}　　报送日期：{zh_date(on)}　　"
+            f"人数：{len(rows)}　　制表人：{person_name(user)}"
         )
-        for col, text in enumerate(ROSTER_HEADERS[kind]):
-            sheet.write(2, col, text, bold)
-        for r, case in enumerate(rows, 3):
-            for col, value in enumerate(roster_row(r - 2, case)):
-                if isinstance(value, Decimal):
-                    sheet.write_number(r, col, float(value), money)
-                elif isinstance(value, date):
+        head = paper.title_block(sheet, fmt, roster.titles[kind], len(headers), [line])
+        for col, header_text in enumerate(headers):
+            sheet.write(head, col, header_text, fmt["header"])
+        sums: dict[int, tuple[Decimal, bool]] = {}  # column → (total, is money); months and amounts
+        for r, case in enumerate(rows, head + 1):
+            for col, value in enumerate(roster_row(r - head, case)):
+                if isinstance(value, date):
                     sheet.write_datetime(r, col, value, day)
-                elif isinstance(value, int):
-                    sheet.write_number(r, col, value)
+                elif isinstance(value, Decimal | int):
+                    is_money = isinstance(value, Decimal)
+                    sheet.write_number(r, col, float(value), money if is_money else cell)
+                    if col > 0 and headers[col] != MONTHLY_HEADER:  # not the line number, not a rate
+                        sums[col] = (sums.get(col, (Decimal(0), is_money))[0] + value, is_money)
                 else:
-                    sheet.write_string(r, col, str(value))
-        sheet.freeze_panes(3, 0)
-        sheet.set_column(1, len(ROSTER_HEADERS[kind]) - 1, 16)
+                    sheet.write_string(r, col, str(value), text if col == 3 else cell)
+        end = head + len(rows) + 1
+        totals = [(col, float(total), is_money) for col, (total, is_money) in sorted(sums.items())]
+        paper.totals_row(sheet, fmt, end, head + 1, len(rows), totals, len(headers))
+        paper.signature_lines(sheet, fmt, end, len(headers))
+        sheet.set_column(0, 0, 6)
+        sheet.set_column(1, len(headers) - 1, 13)
+        sheet.set_column(3, 3, 20)  # the ID number, on one line
+        paper.print_setup(sheet, len(headers), head)
     book.close()
     return buffer.getvalue()
 

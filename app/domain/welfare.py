@@ -20,6 +20,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from app import ledger
+from app.io import paper
 from app.rules import welfare_pay
 from app.services import policy
 from models.welfare import WelfarePayment, WelfarePostWorker
@@ -167,7 +168,8 @@ def approval_table(payments: list[WelfarePayment], month: date, unit_name: str) 
             sheet.write_number(total_row, col, float(total), number)
     sheet.write(total_row + 2, 1, _("Approved by the leader in charge (signature)") + "：")
     sheet.write(total_row + 2, 5, _("Date") + "：")
-    sheet.freeze_panes(header + 1, 0)
+    sheet.set_column(0, 0, 6)
+    paper.print_setup(sheet, len(COLUMNS) + 1, header)
     book.close()
     return buffer.getvalue()
 

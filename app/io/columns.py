@@ -20,7 +20,11 @@ from models.org import OrgUnit
 ERROR_HEADER = _l("Error description")
 RECORD_NUMBER = _l("Record number")
 REQUIRED_MARK = "*"
-WIDTHS = {"org": 18, "code": 12, "date": 12, "number": 12, "bool": 8, "verbatim": 21, "text": 16}
+# column widths in Excel's units (one digit; a Chinese character takes two): sized for the content, so a
+# wide ledger still prints legibly when fitted to the page width (app/io/paper.py)
+WIDTHS = {"org": 16, "code": 11, "date": 11, "number": 10, "bool": 6, "verbatim": 20, "text": 12}
+LONG_TEXT = 60  # a text column longer than this (or unbounded) is written wrapped in a wide column
+LONG_WIDTH, MEDIUM_WIDTH = 24, 16
 
 
 @dataclass(frozen=True)
@@ -38,10 +42,17 @@ class ColumnSpec:
     integer: bool = False
     long_text: bool = False
     description: str = ""
+    length: int | None = None
 
     @property
     def width(self) -> int:
-        return 36 if self.long_text else WIDTHS[self.kind]
+        if self.long_text:
+            return LONG_WIDTH
+        if self.kind == "verbatim" and self.length:
+            return min(self.length + 2, WIDTHS["verbatim"])  # an 11-digit phone needs less than an ID
+        if self.kind == "text" and self.length and self.length > 20:
+            return MEDIUM_WIDTH
+        return WIDTHS[self.kind]
 
 
 def kind_of(meta: Any, column: Any) -> str:
@@ -67,17 +78,19 @@ def specs(model: Any) -> list[ColumnSpec]:
     for meta in column_meta(model):
         column = model.__table__.columns[meta.name]
         length = getattr(column.type, "length", None)
+        kind = kind_of(meta, column)
         out.append(
             ColumnSpec(
                 name=meta.name,
                 label=str(meta.label),
-                kind=kind_of(meta, column),
+                kind=kind,
                 code_list=meta.code_list,
                 required=meta.required,
                 natural_key=meta.natural_key,
                 pii=meta.pii,
                 integer=column.type.python_type is int,
-                long_text=length is None or length > 60,
+                long_text=kind == "text" and (length is None or length > LONG_TEXT),
+                length=length,
                 description=str(meta.description or ""),
             )
         )

@@ -8,7 +8,9 @@ from datetime import date, datetime
 from typing import Any
 
 import xlsxwriter
+from flask_babel import lazy_gettext as _l
 
+from app.io import paper
 from app.io.columns import ERROR_HEADER
 from app.io.importer import ImportReport
 
@@ -21,7 +23,7 @@ def write_error_workbook(report: ImportReport, out: Any) -> None:
     for issue in report.issues:
         problems.setdefault(issue.row, []).append(issue)
     book = xlsxwriter.Workbook(out, {"constant_memory": True})
-    sheet = book.add_worksheet()
+    sheet = book.add_worksheet(str(_l("Rows with errors")))
     head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
     bad = book.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
     bad_date = book.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006", "num_format": "yyyy-mm-dd"})
@@ -31,7 +33,7 @@ def write_error_workbook(report: ImportReport, out: Any) -> None:
     for index, col in enumerate(keep, start=1):
         sheet.set_column(index, index, 16)
         sheet.write_string(0, index, labels[col], head)
-    sheet.freeze_panes(1, 1)
+    paper.print_setup(sheet, len(keep) + 1, 0, frozen_columns=1)
     failed = [(number, cells) for number, cells in report.rows if number in problems]
     for out_row, (number, cells) in enumerate(failed, start=1):
         issues = problems[number]

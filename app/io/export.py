@@ -1,33 +1,40 @@
 """Export a ledger to .xlsx (xlsxwriter constant_memory, streamed from the query) or .csv (UTF-8 with BOM):
 Chinese headers, code labels, typed cells, masked IDs for roles without the PII permission, a title
-block, and no formula injection (text cells are always written as strings)."""
+block, the print setup of app/io/paper.py, and no formula injection (text cells are always written as
+strings).
+
+CSV opened by double-click in Excel or WPS reads every field that looks like a number as a number: an ID
+number becomes 1.10113E+17 and its last digits are lost, a phone number starting with 0 loses the 0. The
+usual practice of Chinese offices is followed: UTF-8 with a BOM (Excel then reads Chinese) and a tab
+before every ID or phone number and every long or zero-led digit string, which makes the spreadsheet keep
+the field as text; the import strips it again. A text field starting with = + - @ gets a leading ' so it is
+never run as a formula (OWASP's CSV injection advice); the import strips that too."""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any
-from zoneinfo import ZoneInfo
 
 import xlsxwriter
-from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, select
 
-from app.io import Progress
+from app.clock import CHINA
+from app.io import Progress, paper
 from app.io.columns import ColumnSpec, OrgNames, code_labels, header, specs
 from app.ledger import ledger_model, session
 from app.ledger.display import can_see_pii, display
 from app.security.scope import acting_as, scope_query
-from app.templating import beijing, person_name
 from models.base import column_meta
 
 BATCH = 2000
 FORMULA_START = ("=", "+", "-", "@")
 TITLE_ROWS = 4  # title, unit, time/user, blank; the header is the next row
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+NUMBER_LIKE = re.compile(r"^\d{11,}[Xx]?$|^0\d+$")  # what a spreadsheet would turn into a number and spoil
 
 
 def default_query(model: Any, user: Any) -> Select[Any]:
@@ -54,7 +61,8 @@ def export_ledger(
         cells = CellValues(model, columns, user)
         if fmt == "csv":
             return write_csv(out, columns, cells, rows, total, progress)
-        return write_xlsx(out, columns, cells, rows, title_lines(model, user), total, progress)
+        title = [str(model.__ledger_label__), *paper.export_lines(user)]
+        return write_xlsx(out, columns, cells, rows, title, total, progress)
 
 
 def stream(
@@ -101,21 +109,10 @@ class CellValues:
                 self.converters.append(lambda v: v)
 
 
-def title_lines(model: Any, user: Any) -> list[str]:
-    now = beijing(datetime.now(SHANGHAI))
-    unit = getattr(getattr(user, "org", None), "name", "")
-    who = person_name(user)
-    return [
-        str(model.__ledger_label__),
-        str(_l("Reporting unit: %(unit)s", unit=unit)),
-        str(_l("Exported at: %(time)s    Exported by: %(user)s", time=now, user=who)),
-    ]
-
-
 def file_name(model: Any, user: Any, fmt: str) -> str:
     """<台账名>_<机构>_<日期>.xlsx"""
-    unit = getattr(getattr(user, "org", None), "name", "")
-    day = datetime.now(SHANGHAI).strftime("%Y-%m-%d")
+    unit = paper.unit_name(user)
+    day = datetime.now(UTC).astimezone(CHINA).strftime("%Y-%m-%d")
     return f"{model.__ledger_label__}_{unit}_{day}.{fmt}"
 
 
@@ -134,14 +131,13 @@ def write_xlsx(
     last_col = len(columns) - 1
     for index, spec in enumerate(columns):
         kind_format = {"date": fmt["date"], "verbatim": fmt["text"]}.get(spec.kind)
-        sheet.set_column(index, index, spec.width, kind_format)
-    sheet.write_string(0, 0, title[0], fmt["title"])
-    for row, line in enumerate(title[1:], start=1):
-        sheet.write_string(row, 0, line)
+        sheet.set_column(index, index, spec.width, fmt["wrap"] if spec.long_text else kind_format)
+    paper.title_block(sheet, fmt, title[0], len(columns), title[1:])
     head = TITLE_ROWS - 1
+    sheet.set_row(head, 30)
     for index, spec in enumerate(columns):
         sheet.write_string(head, index, header(spec), fmt["header"])
-    sheet.freeze_panes(head + 1, 0)
+    paper.print_setup(sheet, len(columns), head)
     writers = [writer(sheet, spec, fmt) for spec in columns]
     converters = cells.converters
     row = head
@@ -161,10 +157,10 @@ def write_xlsx(
 
 def formats(book: Any) -> dict[str, Any]:
     return {
-        "title": book.add_format({"bold": True, "font_size": 14}),
-        "header": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True}),
+        **paper.formats(book),
         "date": book.add_format({"num_format": "yyyy-mm-dd"}),
         "text": book.add_format({"num_format": "@"}),
+        "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
     }
 
 
@@ -177,6 +173,8 @@ def writer(sheet: Any, spec: ColumnSpec, fmt: dict[str, Any]) -> Callable[[int, 
         return lambda r, c, v: sheet.write_number(r, c, v)
     if spec.kind == "verbatim":
         return lambda r, c, v: sheet.write_string(r, c, str(v), fmt["text"])
+    if spec.long_text:  # wrapped in its column; Excel and WPS grow the row to fit
+        return lambda r, c, v: sheet.write_string(r, c, str(v), fmt["wrap"])
     return lambda r, c, v: sheet.write_string(r, c, str(v))
 
 
@@ -188,7 +186,7 @@ def write_csv(
     total: int | None,
     progress: Progress,
 ) -> int:
-    """UTF-8 with BOM (Excel opens it as Chinese); text starting with = + - @ is prefixed with '."""
+    """UTF-8 with BOM (Excel opens it as Chinese); ID-like digits kept as text, formulas neutralised."""
     handle = open(out, "wb") if isinstance(out, str | Path) else out  # noqa: SIM115
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     try:
@@ -198,7 +196,10 @@ def write_csv(
         count = 0
         for count, values in enumerate(rows, start=1):
             output.writerow(
-                [csv_cell(converters[i](v)) if v is not None else "" for i, v in enumerate(values)]
+                [
+                    csv_cell(converters[i](v), columns[i].kind) if v is not None else ""
+                    for i, v in enumerate(values)
+                ]
             )
             if progress is not None and count % BATCH == 0:
                 progress(count, total)
@@ -212,8 +213,15 @@ def write_csv(
     return count
 
 
-def csv_cell(value: Any) -> str:
+def csv_cell(value: Any, kind: str = "text") -> str:
+    """A CSV field: dates as 2026-01-05; an ID or phone number, or any text of digits a spreadsheet would
+    read as a number and spoil (11 digits or more, or a leading 0), after a tab; a text starting with
+    = + - @ after a '. Numbers of number columns stay numbers."""
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
     text = str(value)
+    if kind == "number" and not isinstance(value, str):
+        return text
+    if text and (kind == "verbatim" or NUMBER_LIKE.match(text)):
+        return "\t" + text
     return "'" + text if text.startswith(FORMULA_START) else text

@@ -10,6 +10,7 @@ import xlsxwriter
 from flask_babel import lazy_gettext as _l
 
 from app import codes
+from app.io import paper
 from app.io.columns import ColumnSpec, OrgNames, header, specs
 from app.ledger import ledger_model
 from app.security.scope import acting_as
@@ -72,8 +73,10 @@ def write_template(ledger_name: str, user: Any, out: Any) -> None:
                         "error_type": "warning",
                     },
                 )
-        sheet.freeze_panes(1, 0)
+        paper.print_setup(sheet, len(columns), 0)
         write_guide(guide, columns, head)
+        paper.print_setup(guide, 4, 0)
+        paper.print_setup(lists, len(columns), 0)
         book.close()
 
 

@@ -13,6 +13,7 @@ import xlsxwriter
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
+from app.io import paper
 from app.ledger import session
 from app.security.scope import scope_query
 from models.org import OrgUnit
@@ -109,7 +110,7 @@ def workbook(year: int, quarter: int, unit_name: str, rows: list[TownRow]) -> by
     sheet.write_string(3 + len(rows), 0, str(_l("Total")), bold)
     for c, (name, _) in enumerate(COLUMNS, start=1):
         sheet.write_number(3 + len(rows), c, totals[name], bold)
-    sheet.freeze_panes(3, 1)
+    paper.print_setup(sheet, last + 1, 2, frozen_columns=1)
     sheet.set_column(0, 0, 20)
     sheet.set_column(1, last, 12)
     book.close()

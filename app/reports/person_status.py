@@ -13,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
 
 from app import background, codes
+from app.io import paper
 from app.ledger import session
 from app.security.scope import current_actor, scope_query, subtree_ids
 from models.org import OrgUnit
@@ -82,7 +83,7 @@ def write_workbook(path: Any, unit_name: str, today: date, rows: list[tuple[str,
     sheet.write_string(3 + len(rows), 0, str(_l("Total")), bold)
     for c, value in enumerate(totals, start=1):
         sheet.write_number(3 + len(rows), c, value, bold)
-    sheet.freeze_panes(3, 1)
+    paper.print_setup(sheet, last_col + 1, 2, frozen_columns=1)
     sheet.set_column(0, 0, 24)
     sheet.set_column(1, last_col, 12)
     workbook.close()

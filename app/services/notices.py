@@ -26,9 +26,12 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app import clock, ledger
+from app.io import paper
+from app.io.official import OfficialDocument
 from app.ledger import registry
 from app.rules.masking import mask_id, mask_name
 from app.security.scope import current_actor
+from app.services import policy
 from app.services.policy import parameter
 from app.workflow import commands
 from models.notice import NoticeEntry, NoticeObjection, PublicNotice
@@ -138,6 +141,33 @@ def notice_period_over(notice: Any) -> list[Any]:
     return []
 
 
+def amounts_settled(notice: Any) -> list[Any]:
+    """Precondition "amounts_settled" of publishing: the public must not read 0.00 or a sum computed from a
+    policy figure still 待核定. Each refused line is named (its number on the notice, the name) with the
+    parameter to set; the administrator sets the figure, the case is computed again and a new notice made."""
+    problems: list[Any] = []
+    for number, entry in enumerate(notice.entries, 1):
+        case = ledger.session().get(ledger.ledger_model(entry.ledger), entry.row_id)
+        pending = policy.pending_labels(getattr(case, "rule_readings", None)) if case is not None else []
+        if pending:
+            problems.append(
+                _l(
+                    "Line %(number)d %(name)s: the amount was computed from a policy figure not yet "
+                    "set: %(parameters)s",
+                    number=number,
+                    name=entry.name,
+                    parameters="、".join(pending),
+                )
+            )
+        elif entry.amount is not None and Decimal(entry.amount) == 0:
+            problems.append(
+                _l("Line %(number)d %(name)s: the amount is 0.00", number=number, name=entry.name)
+            )
+    if problems:
+        problems.insert(0, _l("The notice cannot be published"))
+    return problems
+
+
 def on_fire(obj: Any, name: str, event: Any) -> None:
     """The notice's own steps: publishing sets the week; an objection is logged and returns the case."""
     if name == "publish":
@@ -204,53 +234,66 @@ def phone_line(notice: PublicNotice) -> str:
 
 
 def docx_bytes(notice: PublicNotice) -> bytes:
-    from docx import Document
-
-    document = Document()
-    document.add_heading(notice.title, level=1)
+    """The notice as an official paper: centered title, the text, the masked table (the ID number on one
+    line), the period and phone, and the 落款 (the notice's unit, the publication day or today)."""
+    document = OfficialDocument(notice.title)
     if notice.body:
-        document.add_paragraph(notice.body)
-    table = document.add_table(rows=1, cols=5)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, headers(), strict=True):
-        cell.text = text
-    for row in public_rows(notice):
-        cells = table.add_row().cells
-        values = [row["number"], row["name"], row["id_number"], row["item"], row["amount"]]
-        for cell, value in zip(cells, values, strict=True):
-            cell.text = "" if value is None else str(value)
-    document.add_paragraph(period_line(notice))
-    document.add_paragraph(phone_line(notice))
+        document.paragraph(notice.body)
+    rows = [
+        [row["number"], row["name"], row["id_number"], row["item"], money_text(row["amount"])]
+        for row in public_rows(notice)
+    ]
+    document.table(headers(), rows, widths_cm=(1.3, 2.4, 5.0, 4.6, 2.6), nowrap=(1, 2, 4))
+    document.paragraph(period_line(notice))
+    document.paragraph(phone_line(notice))
     if notice.channels:
-        document.add_paragraph(str(_l("Published on")) + "：" + notice.channels)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+        document.paragraph(str(_l("Published on")) + "：" + notice.channels)
+    document.signoff(notice.org.name if notice.org else "", notice.start_on or clock.today())
+    return document.bytes()
+
+
+def money_text(amount: Any) -> str:
+    return "" if amount is None else f"{Decimal(amount):,.2f}"
 
 
 def xlsx_bytes(
     notice: PublicNotice, rows: list[dict[str, Any]] | None = None, title: str | None = None
 ) -> bytes:
+    """The notice's table as a workbook; with `rows` and `title`, the 花名册 for 区财政局: the same table
+    closed by 合计 (persons, amount) and the signature lines."""
+    roster = rows is not None
+    rows = rows if rows is not None else public_rows(notice)
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False})
-    sheet = book.add_worksheet(str(_l("Public notice"))[:31])
-    bold = book.add_format({"bold": True})
-    money = book.add_format({"num_format": "0.00"})
-    sheet.write(0, 0, title or notice.title, bold)
-    sheet.write(1, 0, period_line(notice))
-    sheet.write(2, 0, phone_line(notice))
+    sheet = book.add_worksheet(str(_l("Roster") if roster else _l("Public notice"))[:31])
+    fmt = paper.formats(book)
+    cell = book.add_format({"border": 1})
+    text = book.add_format({"border": 1, "num_format": "@"})
+    money = book.add_format({"border": 1, "num_format": "#,##0.00"})
     columns = headers()
-    for col, text in enumerate(columns):
-        sheet.write(4, col, text, bold)
-    for r, row in enumerate(rows if rows is not None else public_rows(notice), 5):
-        sheet.write_number(r, 0, row["number"])
-        sheet.write_string(r, 1, row["name"])
-        sheet.write_string(r, 2, row["id_number"] or "")
-        sheet.write_string(r, 3, row["item"])
-        if row["amount"] is not None:
+    unit = notice.org.name if notice.org else ""
+    lines = [str(_l("Reporting unit: %(unit)s", unit=unit)), period_line(notice), phone_line(notice)]
+    head = paper.title_block(sheet, fmt, title or notice.title, len(columns), lines)
+    for col, header_text in enumerate(columns):
+        sheet.write_string(head, col, header_text, fmt["header"])
+    total = Decimal(0)
+    r = head
+    for r, row in enumerate(rows, head + 1):
+        sheet.write_number(r, 0, row["number"], cell)
+        sheet.write_string(r, 1, row["name"], cell)
+        sheet.write_string(r, 2, row["id_number"] or "", text)
+        sheet.write_string(r, 3, row["item"], cell)
+        if row["amount"] is None:
+            sheet.write_blank(r, 4, None, money)
+        else:
             sheet.write_number(r, 4, float(Decimal(row["amount"])), money)
-    sheet.freeze_panes(5, 0)
-    sheet.set_column(1, 3, 22)
+            total += Decimal(row["amount"])
+    if roster:
+        paper.totals_row(sheet, fmt, r + 1, head + 1, len(rows), [(4, float(total), True)], len(columns))
+        paper.signature_lines(sheet, fmt, r + 1, len(columns))
+    for col, width in enumerate((6, 12, 22, 26, 14)):
+        sheet.set_column(col, col, width)
+    paper.print_setup(sheet, len(columns), head)
     book.close()
     return buffer.getvalue()
 

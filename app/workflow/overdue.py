@@ -18,6 +18,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import exists, func, literal, or_, select, union_all
 
 from app import ledger
+from app.io import paper
 from app.ledger import registry
 from app.security.scope import scope_query, subtree_ids, territory_path
 from app.templating import beijing
@@ -316,7 +317,7 @@ def workbook(items: list[OverdueItem], today: date, unit_name: str, username: st
                     sheet.write_number(r, col, value, cell)
                 else:
                     sheet.write_string(r, col, str(value), cell)
-        sheet.freeze_panes(5, 0)
+        paper.print_setup(sheet, len(headers), 4)
         sheet.autofilter(4, 0, 4 + len(rows), len(headers) - 1)
     book.close()
     return out.getvalue()

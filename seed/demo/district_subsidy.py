@@ -8,6 +8,7 @@ from typing import Any
 
 from app.services import notices
 from models.district_subsidy import DistrictSubsidy
+from models.policy import PolicyParameter
 from seed.demo.office import DISTRICT_CLERK, REVIEWER, THIRD_PARTY, Office
 
 ORDER = 90
@@ -29,9 +30,37 @@ SUBSIDY_STAGES = (
     "submitted",
 )
 SUBSIDY_TYPES = ("D1", "D2", "D3", "D4", "D5")
+# the manual gives no figure for the five subsidies (seeded 0.00, 待核定), and a notice with 0.00 cannot be
+# published: the demo sets figures of its own, marked as such, as the administrator would set the real ones
+DEMO_AMOUNTS = {"D1": "1000.00", "D2": "2000.00", "D3": "500.00", "D4": "800.00", "D5": "3000.00"}
+DEMO_NOTE = "演示数额，不是文件规定的标准；正式使用前由系统管理员按现行文件核定"
+
+
+def set_demo_amounts(office: Office) -> None:
+    """A demo row for each subsidy's amount, in force from before the first demo application."""
+    effective = office.today - timedelta(days=90)
+    for code, value in DEMO_AMOUNTS.items():
+        key = f"district_subsidy.{code}.amount"
+        seeded = office.session.query(PolicyParameter).filter_by(key=key).order_by(PolicyParameter.id).first()
+        if seeded is None or office.session.query(PolicyParameter).filter_by(key=key, note=DEMO_NOTE).count():
+            continue
+        office.session.add(
+            PolicyParameter(
+                key=key,
+                label=seeded.label,
+                kind=seeded.kind,
+                value=value,
+                unit=seeded.unit,
+                effective_from=max(effective, seeded.effective_from + timedelta(days=1)),
+                source=seeded.source,
+                note=DEMO_NOTE,
+            )
+        )
+    office.session.flush()
 
 
 def seed_district_subsidies(office: Office) -> None:
+    set_demo_amounts(office)
     cases = []
     for n, stage in enumerate(SUBSIDY_STAGES):
         town = office.towns[n % 2]

@@ -28,6 +28,7 @@ PUBLIC_NOTICE = Workflow(
             roles=frozenset({DISTRICT}),
             tiers=AT_DISTRICT,
             inputs=(Input("date", _l("Notice starts on"), kind="date"), COMMENT),
+            requires=("amounts_settled",),  # no 0.00 and no 待核定 figure goes public
         ),
         Transition(
             "log_objection",

@@ -142,5 +142,5 @@ def test_district_clerk__subsidy_from_application_to_archive_with_notice_and_ros
         page.locator(".ledger-actions a", has_text="报区财政局花名册").click()
     assert download.value.suggested_filename.endswith(".xlsx")
     sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes())).active
-    rows = [row for row in sheet.iter_rows(min_row=6, values_only=True) if row[0] is not None]
+    rows = [row for row in sheet.iter_rows(min_row=6, values_only=True) if isinstance(row[0], int)]
     assert [(row[1], row[2]) for row in rows] == [(APPLICANT, ID_NUMBER)]

@@ -459,13 +459,18 @@ def test_town_roster__town_clerk_gets_own_verified_cases_for_the_district(
     ]
     sheet = list(book.worksheets[0].iter_rows(values_only=True))
     assert sheet[0][0] == "申请自谋、灵活就业社会保险补贴花名册（自谋职业）"
-    assert sheet[1][0] == "报送单位：仁和镇　　报送至：区劳动服务管理中心　　报送日期：2026-11-20　　人数：1"
+    assert sheet[1][0].startswith(
+        "报送单位：仁和镇　　报送至：区劳动服务管理中心　　报送日期：2026年11月20日　　人数：1　　制表人："
+    )
     assert sheet[2] == si_subsidy.ROSTER_HEADERS[SELF_EMPLOYED]  # the city roster's layout
     row = case(own)
     assert sheet[3][:6] == (1, row.person.name, sheet[3][2], row.person.id_number, "仁和镇", row.org.name)
     assert sheet[3][9].date() == date(2026, 9, 20) and sheet[3][10:14] == (12, 500, 6000, "")
     flexible_sheet = list(book.worksheets[1].iter_rows(values_only=True))
-    assert flexible_sheet[2] == si_subsidy.ROSTER_HEADERS[FLEXIBLE] and len(flexible_sheet) == 4
+    assert flexible_sheet[2] == si_subsidy.ROSTER_HEADERS[FLEXIBLE]
+    assert [r[0] for r in flexible_sheet[3:] if r[0] is not None][:2] == [1, "合计"]
+    assert flexible_sheet[4][1:2] == ("1人",)  # 合计: months and amount summed, not the monthly rate
+    assert flexible_sheet[4][9:12] == ("=SUM(J4:J4)", None, "=SUM(L4:L4)")
     assert flexible_sheet[3][6] == "家政服务" and flexible_sheet[3][9:12] == (24, 300, 7200)
     nothing = town.post(
         "/ledger/si_subsidy/action_post",
