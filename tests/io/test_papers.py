@@ -44,7 +44,7 @@ SKIP = ("/logout", "/lang/", "/static/", "/login")
 
 @pytest.fixture(scope="module")
 def demo(shared_app: Flask) -> Iterator[Flask]:
-    result = shared_app.test_cli_runner().invoke(args=["seed-demo", "--persons", "120", "--seed", "3"])
+    result = shared_app.test_cli_runner().invoke(args=["seed-demo", "--persons", "300", "--seed", "3"])
     assert result.exit_code == 0, result.output
     yield shared_app
     with shared_app.app_context():
