@@ -21,6 +21,8 @@ from flask.testing import FlaskClient
 ALLOWED = frozenset(
     {"excel", "id", "pdf", "api", "csv", "xlsx", "xlsm", "xls", "docx", "txt", "jpg", "png", "wps", "word"}
     | {"kb", "mb", "gb", "sms", "url", "utf", "english", "qq", "xx"}
+    # the letters that name a reading of an ambiguous rule (读法 A / B / C, Appendix B) or an item of a list
+    | {"a", "b", "c"}
 )
 # a run of letters, digits, underscores and hyphens: one with a digit is a code or a number (a credit code, an
 # ID, a duty's code D-01, "2026"),

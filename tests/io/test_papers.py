@@ -39,6 +39,8 @@ ID_LIKE = re.compile(r"[\d*]{17}[\dXx]|1[\d*]{10}")  # 18-character ID numbers, 
 HREF = re.compile(r'href="([^"#]+)"')
 FILE_ACTIONS = re.compile(r"roster|export")  # the bulk actions that hand out a file
 BLACK = RGBColor(0, 0, 0)
+pytestmark = pytest.mark.slow  # a crawl of the demo for its files: ~1 minute on two quiet cores
+
 SKIP = ("/logout", "/lang/", "/static/", "/login")
 
 
