@@ -109,7 +109,7 @@ def test_form_edit__result_recorded_by_clerk_schedules_next(app: Flask, login: A
     row = employment_registered(app)
     client = login("renhe_shequ")
     form = {
-        "person_id": row.person_id,
+        "person": row.person_id,  # the form's person picker
         "rule": "FU-11",
         "due_on": "2026-11-09",
         "done_on": "2026-11-10",

@@ -19,6 +19,7 @@ from sqlalchemy import inspect as sa_inspect
 from app import db, ledger
 from app.ledger import LEDGERS, registry
 from app.security.scope import acting_as, in_territory
+from app.templating import person_name
 from app.web.ledger_api import optional_keys, record_selects
 from app.workflow.ledger_views import BULK_ACTION
 from models.audit import AuditLog
@@ -420,7 +421,8 @@ class LedgerCase(AccessChecks):
         assert 'id="history-tab"' in page
         history = page.split('<div id="History"', 1)[1].split("</tbody>", 1)[0]
         latest, created = history.split("<tbody>", 1)[1].split("</tr>")[:2]
-        assert "renhe_shequ" in latest and "renhe_jingban" in created
+        clerk, town_clerk = (person_name(self.user(app, name)) for name in ("renhe_shequ", "renhe_jingban"))
+        assert clerk in latest and town_clerk in created  # who did it, by name (not the login)
         with app.test_request_context():
             labels = {meta.name: str(meta.label) for meta in column_meta(self.model)}
         for name in self.change:
