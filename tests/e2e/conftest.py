@@ -39,8 +39,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-DEMO_PERSONS = "50"
-DEMO_SEED = "1"
+DEMO_PERSONS = "300"  # with DEMO_SEED 3, enough for the demo subsidies to reach a published 公示 (to print)
+DEMO_SEED = "3"
 STARTUP_TIMEOUT = 60.0
 SETUP_COMMAND_TIMEOUT = 300
 

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from app.calendar.core import WorkingCalendar
 from app.dates import zh_date
-from seed.demo.person import DEMO_PASSWORD
+from seed.demo.person import DEMO_PASSWORD, DEMO_USERS
 
 
 def log_in(page: Any, username: str, server: str = "") -> None:
@@ -126,3 +126,7 @@ def record_first_post_loan_check(page: Any, enterprise: str, day: date, findings
     submit(page)
     saved_record(page, "post_loan_check")
     page.goto(loan_url)
+
+
+# who did a step, as the pages show it: the person's name, not the login (seed/demo/person.py DEMO_USERS)
+NAMES = {username: full_name for username, _role, _org, full_name in DEMO_USERS}

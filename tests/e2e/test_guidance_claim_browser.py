@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from app import clock
 from app.rules.sampling import sample_size
 from tests.e2e.steps import (
+    NAMES,
     deadline,
     due,
     fire_step,
@@ -158,9 +159,9 @@ def test_town_and_district_clerks__guidance_claim_sampled_called_and_archived(
         district.locator("#workflow-tab").click()
         events = district.locator("table.workflow-events tbody tr")
         expect(events).to_have_count(2 + sampled + 5)  # created, review, the calls, 5 steps on
-        expect(events.last).to_contain_text(TOWN_CLERK)
+        expect(events.last).to_contain_text(NAMES[TOWN_CLERK])
         expect(events.filter(has_text="登记电话抽查结果")).to_have_count(sampled)
-        expect(events.filter(has_text=DISTRICT_CLERK)).to_have_count(1 + sampled + 5)
+        expect(events.filter(has_text=NAMES[DISTRICT_CLERK])).to_have_count(1 + sampled + 5)
         expect(district.locator("table.workflow-events")).to_contain_text(APPROVAL_REF)
     finally:
         district.context.close()

@@ -83,6 +83,7 @@ def test_home__town_chart_drawn_and_a_bar_opens_its_list(page: Any) -> None:
                    const values = chart.getOption().series[0].data; const top = Math.max(...values);
                    return chart.convertToPixel({seriesIndex: 0}, [values.indexOf(top), top / 2]); }"""
     )
+    page.locator("#home-chart-units").scroll_into_view_if_needed()  # the click is in the window's coordinates
     box = page.locator("#home-chart-units").bounding_box()
     with page.expect_navigation():
         page.mouse.click(box["x"] + x, box["y"] + y)

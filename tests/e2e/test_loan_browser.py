@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from app import clock
 from tests.e2e.steps import (
+    NAMES,
     deadline,
     due,
     fire_step,
@@ -102,7 +103,7 @@ def test_district_clerk__small_enterprise_loan_from_application_to_interest_subs
     expect(history).to_be_visible()
     repaid = history.locator("tbody tr", has_text="还款状态: 正常 → 按时还款")  # set by the step
     expect(repaid).to_have_count(1)
-    expect(repaid).to_contain_text(CLERK)
+    expect(repaid).to_contain_text(NAMES[CLERK])
     expect(history.locator("tbody tr", has_text="办理状态: 已建档，贷后管理中 → 按时还款")).to_have_count(1)
     charter = history.locator("tbody tr", has_text="CK-01 第 7 项：企业章程")  # ticked on the materials panel
     expect(charter).to_have_count(1)

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 from playwright.sync_api import expect
 from stdnum.cn import ric
 
-from tests.e2e.steps import log_in, submit
+from tests.e2e.steps import NAMES, log_in, submit
 
 ROOT = Path(__file__).resolve().parents[2]
 ZH_CATALOG = ROOT / "translations" / "zh" / "LC_MESSAGES" / "messages.po"
@@ -101,7 +101,7 @@ def test_register_person__community_clerk_sees_error_then_saves_and_history(page
     expect(history).to_be_hidden()
     history_tab.click()
     expect(history).to_be_visible()
-    clerk_rows = history.locator("tbody tr", has=page.locator("td", has_text=re.compile(f"^{CLERK}$")))
+    clerk_rows = history.locator("tbody tr", has=page.locator("td", has_text=re.compile(f"^{NAMES[CLERK]}$")))
     expect(clerk_rows).to_have_count(1)  # the refused first submit left no trace
     expect(history.locator("tbody tr")).to_have_count(1)
     expect(clerk_rows).to_contain_text(PERSON_NAME)

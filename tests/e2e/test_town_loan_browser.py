@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 
 from app import clock
 from tests.e2e.steps import (
+    NAMES,
     deadline,
     due,
     fire_step,
@@ -144,7 +145,7 @@ def test_town_clerk__individual_business_loan_from_application_to_repayment(page
     expect(events).to_have_count(12)  # created + 11 steps
     expect(events.first).to_contain_text("按时还款")
     expect(events.last).to_contain_text("新增")
-    expect(events.filter(has_text=CLERK)).to_have_count(12)
+    expect(events.filter(has_text=NAMES[CLERK])).to_have_count(12)
     workflow_record = page.locator("table.workflow-events")
     expect(workflow_record).to_contain_text("入户、社区、经营场所均已调查")
     expect(workflow_record).to_contain_text(GUARANTOR)
