@@ -155,7 +155,9 @@ def test_end_to_end__town_district_city_town_then_monthly_checks(
     page = town.get(f"/ledger/si_subsidy/show/{pk}").data.decode()
     assert "京劳社服发〔2006〕45号" in page and "京劳社就发〔2006〕160号" in page  # 政策依据
     amount = page.split('class="table table-bordered subsidy-amount"', 1)[1].split("</table>", 1)[0]
-    assert "500.00" in amount and "6000.00" in amount and "社会保险补贴月标准" in amount  # the parameter by its name
+    assert (
+        "500.00" in amount and "6000.00" in amount and "社会保险补贴月标准" in amount
+    )  # the parameter by its name
     assert "/ledger/si_deduction_check/add?" in page and "expected_amount=612.50" in page
 
 
