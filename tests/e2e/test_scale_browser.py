@@ -52,7 +52,7 @@ def test_org_filter__options_load_when_opened(page: Any) -> None:
     with page.expect_navigation():
         page.locator("#filter_form button[type=submit], #filter_form .btn-primary").first.click()
     expect(page.locator("select.org-lazy option:checked")).to_have_text(name)
-    expect(page.locator("table.table")).to_contain_text(name)
+    expect(page.locator("table.ledger-cards")).to_contain_text(name)
 
 
 @pytest.mark.e2e
