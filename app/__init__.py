@@ -17,7 +17,7 @@ from app.rules import masking
 from app.security import csrf, headers, login_limits
 from app.security.passwords import check_password_policy
 from app.services import policy
-from app.web import errors
+from app.web import errors, menu_cache
 from models import Model
 
 db = SQLA(metadata=Model.metadata)
@@ -43,6 +43,7 @@ def create_app(overrides: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.filters["mask_name"] = masking.mask_name
     app.jinja_env.filters["mask_id"] = masking.mask_id
     app.jinja_env.globals["parameter_readings"] = policy.shown_readings  # a result's parameters by name
+    app.jinja_env.globals["cached_menu"] = menu_cache.cached_menu
     db.init_app(app)
     migrate.init_app(
         app, db, directory=str(config.ROOT / "migrations"), compare_type=True, render_as_batch=True

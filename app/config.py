@@ -21,6 +21,8 @@ IMPORT_MAX_ROWS, IMPORT_MAX_CELLS, IMPORT_MAX_SHEET_MB  a workbook's sheet limit
 JOBS_HEARTBEAT_TIMEOUT  seconds without a heartbeat after which a running task is failed (default 300)
 PROXY_FIX_X_FOR, PROXY_FIX_X_PROTO, PROXY_FIX_X_HOST  reverse proxies trusted for X-Forwarded-* (default 0: none)
 RATELIMIT_STORAGE_URI  where rate limits are counted (memory:// by default; redis://… with several workers)
+INBOX_BADGE_SECONDS  how long the navbar's to-do count is kept per user (default 30; 0: counted on every page;
+               the user's own changes show at once, app/workflow/badge.py)
 """
 
 from __future__ import annotations
@@ -137,6 +139,7 @@ def build(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "LEDGER_PAGE_SIZE": 20,
+        "INBOX_BADGE_SECONDS": int(os.environ.get("INBOX_BADGE_SECONDS", "30")),
         "JOBS_URL": os.environ.get("JOBS_URL", ""),
         "JOBS_QUEUE_NAME": "taizhang",
         "JOBS_RESULTS_DIR": os.environ.get("JOBS_RESULTS_DIR", str(INSTANCE / "jobs")),

@@ -34,7 +34,14 @@ from models.workflow import Deadline, WorkflowEvent  # noqa: E402
 from seed.demo.person import DEMO_PASSWORD  # noqa: E402
 from tests.factories.background import running_worker  # noqa: E402
 
-TEST_OVERRIDES = {"WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "TESTING": True}
+# the badge is counted on every page: one app serves a worker's tests, whose clerks act within seconds of each
+# other (its keeping is tested in tests/workflow/test_badge_cache.py)
+TEST_OVERRIDES = {
+    "WTF_CSRF_ENABLED": False,
+    "RATELIMIT_ENABLED": False,
+    "TESTING": True,
+    "INBOX_BADGE_SECONDS": 0,
+}
 
 
 def database_url(tmp: Path) -> str:

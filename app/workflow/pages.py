@@ -17,7 +17,7 @@ from app.ledger import registry
 from app.security.access import user_may
 from app.security.scope import current_actor, in_territory
 from app.templating import person_name
-from app.workflow import inbox, overdue
+from app.workflow import badge, inbox, overdue
 from models.org import OrgUnit
 
 
@@ -139,7 +139,9 @@ def inbox_count() -> int:
     if not hasattr(request, "inbox_count"):
         user = current_actor()
         signed_in = user is not None and user.is_authenticated
-        request.inbox_count = inbox.count(user, clock.today()) if signed_in else 0  # type: ignore[attr-defined]
+        today = clock.today()
+        number = badge.counted(user, today, lambda: inbox.count(user, today)) if signed_in else 0
+        request.inbox_count = number  # type: ignore[attr-defined]
     return int(request.inbox_count)  # type: ignore[attr-defined]
 
 
@@ -147,3 +149,4 @@ def register_pages(appbuilder: Any) -> None:
     appbuilder.add_view(InboxView, "inbox", label=_l("My to-dos"), icon="fa-inbox")
     appbuilder.add_view(OverdueBoardView, "overdue", label=_l("Overdue board"), icon="fa-clock-o")
     current_app.context_processor(lambda: {"inbox_count": inbox_count})
+    badge.install()
