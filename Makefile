@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export FLASK_APP := app:create_app
 
-.PHONY: run test install install-test vendor translations migrate seed serve audit lint module-size check-migrations bench clean mutation
+.PHONY: run test suite install install-test vendor translations migrate seed serve audit lint module-size check-migrations bench clean mutation
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -79,9 +79,15 @@ check-migrations:
 # coverage of app, models and views ([tool.coverage]: fails under its fail_under); a single module runs
 # without it: .venv/bin/pytest tests/unit/test_masking.py
 # two workers (the machine's two cores); each has its own databases (tests/conftest.py, tests/e2e/conftest.py)
+# TEST_SELECT narrows the run (CI: `-m "not e2e and not slow"` on its second database; see .ci/run).
+# worksteal: an idle worker takes queued tests from a busy one, so one long test does not end the run alone
 TEST_WORKERS ?= 2
-test: install-test lint check-migrations
-	$(BIN)/pytest -n $(TEST_WORKERS) --cov --cov-report=term:skip-covered
+TEST_SELECT ?=
+test: install-test lint check-migrations suite
+
+# the tests alone, for a second database after `make test` (no install, no lint)
+suite:
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal --cov --cov-report=term:skip-covered $(TEST_SELECT)
 
 # known vulnerabilities in the installed, pinned dependencies (PyPI's advisory data); --strict: a dependency
 # that could not be audited (the service unreachable) fails too
