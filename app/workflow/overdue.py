@@ -183,9 +183,9 @@ def overdue_items(
 class BoardRow:
     unit: OrgUnit
     kind: str
-    kind_label: Any
+    kind_label: str
     step: str
-    step_label: Any
+    step_label: str
     count: int
 
 
@@ -223,18 +223,19 @@ def overdue_counts(user: Any, today: date) -> list[BoardRow]:
     for name, step_name, org_id, n in session.execute(union_all(*parts)):
         key = (units(orgs[org_id]).id, name, step_name)
         tally[key] = tally.get(key, 0) + n
+    shown = {key: (str(kind), str(step)) for key, (kind, step) in labels.items()}  # translated once each
     rows = [
         BoardRow(
             orgs[unit_id],
             name,
-            *labels.get((name, step), (name, step))[:1],
+            *shown.get((name, step), (name, step))[:1],
             step,
-            labels.get((name, step), (name, step))[1],
+            shown.get((name, step), (name, step))[1],
             n,
         )
         for (unit_id, name, step), n in tally.items()
     ]
-    return sorted(rows, key=lambda r: (r.unit.path, str(r.kind_label), str(r.step_label)))
+    return sorted(rows, key=lambda r: (r.unit.path, r.kind_label, r.step_label))
 
 
 def unit_index(user: Any, tree: Any = None) -> Any:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
-from flask import current_app, request
+from flask import current_app, request, url_for
 from flask_appbuilder import BaseView, expose
 from flask_appbuilder.security.decorators import has_access
 from flask_babel import gettext as _
@@ -12,6 +13,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from app import clock, ledger
+from app.dates import zh_date
 from app.io.download import download
 from app.ledger import registry
 from app.security.access import user_may
@@ -104,7 +106,7 @@ class OverdueBoardView(BaseView):
         return self.render_template(
             "workflow/overdue.html",
             rows=rows,
-            urge=urge,
+            urge=urge_links(rows, urge, today) if urge else None,
             notices=overdue.notices(user) if spec is not None else None,
             notice_view=view,
             today=today,
@@ -132,6 +134,29 @@ class OverdueBoardView(BaseView):
         content = overdue.workbook(overdue.overdue_items(user, today), today, unit_name, person_name(user))
         filename = f"{_('Overdue board')}_{unit_name}_{today.isoformat()}.xlsx"
         return download(content, filename, fallback="overdue")
+
+
+def urge_links(rows: list[overdue.BoardRow], endpoint: str, today: Any) -> list[str]:
+    """Per board row, the 督办通知 add form prefilled with the unit, the count and the notice's words (the
+    sentences translated once for the whole board, which may hold hundreds of rows)."""
+    base, day = url_for(endpoint), zh_date(today)
+    subject = _("Overdue: %(kind)s, %(step)s")
+    content = _(
+        "%(unit)s has %(n)s overdue items (%(kind)s, %(step)s) as of %(day)s. Please deal with them and answer"
+        " with a written explanation within 3 working days."
+    )
+    links = []
+    for row in rows:
+        words = {
+            "unit": row.unit.name,
+            "n": row.count,
+            "kind": row.kind_label,
+            "step": row.step_label,
+            "day": day,
+        }
+        query = {"org": row.unit.id, "overdue_count": row.count, "subject": subject % words}
+        links.append(f"{base}?{urlencode({**query, 'content': content % words})}")
+    return links
 
 
 def inbox_count() -> int:
