@@ -3,7 +3,8 @@
 `python bench/load.py --database-url postgresql://...` starts gunicorn on the loopback (`--workers`, Redis
 for the rate limits and the job queue), then locust headless against it for `--run-time` seconds with
 `--users` clerks (a third each of the district, town and community accounts of the demo). Each clerk signs in
-and, with 1-3 s of thinking between, opens home, 我的待办, the person list (plain and filtered), a person's
+and, with `--think` seconds of thinking between (default 1-3: a stress; a clerk at work reads a page for longer),
+opens home, 我的待办, the person list (plain and filtered), a person's
 record, the REST page of 100, and saves a person's phone number through the REST API (a write with its version
 check and history). Prints locust's summary (p50/p95/p99, requests/s, failures) and writes the CSV to
 bench/out/load_*.csv. The database must be seeded with `flask seed-demo` (bench/pages.py, docs/scale.md).
@@ -17,6 +18,7 @@ import argparse
 import os
 import random
 import re
+import secrets
 import subprocess
 import sys
 import time
@@ -34,7 +36,7 @@ class Clerk(HttpUser):
     """One clerk: signs in, then reads and now and then writes within their territory."""
 
     abstract = True
-    wait_time = between(1, 3)
+    wait_time = between(*(float(s) for s in os.environ.get("LOAD_THINK_SECONDS", "1-3").split("-")))
     accounts: tuple[str, ...] = ()
 
     def on_start(self) -> None:
@@ -96,8 +98,11 @@ class CommunityClerk(Clerk):
 
 def serve(args: argparse.Namespace) -> subprocess.Popen[bytes]:
     env = {
-        **os.environ,
-        "TAIZHANG_DEV": "1",
+        **{name: value for name, value in os.environ.items() if name not in ("TAIZHANG_DEV", "FLASK_DEBUG")},
+        # the production profile, not development: a real secret key; plain HTTP on the loopback, so the
+        # session cookie may not be marked HTTPS-only
+        "SECRET_KEY": secrets.token_urlsafe(48),
+        "SECURE_COOKIES": "0",
         "DATABASE_URL": args.database_url,
         "RATELIMIT_STORAGE_URI": args.redis,
         "JOBS_URL": args.redis,
@@ -126,6 +131,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--start-seconds", type=int, default=60, help="how long gunicorn may take to answer")
+    parser.add_argument(
+        "--think", default="1-3", help="seconds a clerk thinks between two requests (min-max)"
+    )
     args = parser.parse_args()
     out = ROOT / "bench" / "out"
     out.mkdir(exist_ok=True)
@@ -151,6 +159,7 @@ def main() -> None:
             ],
             check=False,
             timeout=600,
+            env={**os.environ, "LOAD_THINK_SECONDS": args.think},
         )
     finally:
         server.terminate()
