@@ -15,6 +15,8 @@ from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from sqlalchemy import select
+from wtforms import DateTimeField
+from wtforms.fields.core import UnboundField
 
 from app.clock import CHINA
 
@@ -116,3 +118,12 @@ def install(app: Flask, appbuilder: Any) -> None:
     for view in appbuilder.baseviews:
         if isinstance(getattr(view, "formatters_columns", None), dict):
             view.formatters_columns = ShownFormatters(view.formatters_columns)
+        no_moment_prefilled(getattr(view, "search_form", None))
+
+
+def no_moment_prefilled(form: Any) -> None:
+    """A list's filter on a moment starts empty: FAB gives it the column's default, the stored form of "now"
+    (UTC, with microseconds: 2026-12-03 07:08:09.123456), which no clerk would type."""
+    for unbound in vars(form).values() if form is not None else ():
+        if isinstance(unbound, UnboundField) and issubclass(unbound.field_class, DateTimeField):
+            unbound.kwargs["default"] = None
