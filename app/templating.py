@@ -88,13 +88,15 @@ def stored_text(text: str | None) -> str:
 
 def shown(value: Any) -> Any:
     """A plain value in a list or on a record page: 是/否 for booleans, nothing for None, Beijing time for a
-    moment; anything else as it is."""
+    moment, several rows by their names (系统管理员、督查); anything else as it is."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(_l("Yes") if value else _l("No"))
     if isinstance(value, datetime):
         return beijing(value)
+    if isinstance(value, list | tuple | set):  # a relation's rows (a user's roles): names, not a Python list
+        return "、".join(str(shown(item)) for item in value)
     return value
 
 

@@ -123,7 +123,12 @@ class LedgerRoleView(RoleModelView):
     list_widget = ListWidget
     show_widget = ShowWidget
     formatters_columns = {"permissions": permissions_by_page}
-    label_columns = {**RoleModelView.label_columns, "user": _l("Users"), "groups": _l("Groups")}
+    label_columns = {
+        "name": _l("Role name"),
+        "permissions": _l("Permissions"),
+        "user": _l("Users"),
+        "groups": _l("Groups"),
+    }
 
     def __init__(self, **kwargs: Any) -> None:
         self.base_filters = not_the_public_role()

@@ -119,9 +119,10 @@ class LedgerCase(AccessChecks):
             "a ledger without code selects says code_selects = False"
         )
         for meta in code_columns:
-            assert f'<select id="{meta.name}"' in form, meta.name
-            select_tag = form.split(f'<select id="{meta.name}"', 1)[1].split(">", 1)[0]
-            assert (" required" in select_tag) == meta.required, meta.name
+            found = re.search(rf'<select[^>]* id="{meta.name}"[^>]*>', form)
+            assert found, meta.name
+            assert 'class="form-control"' in found.group(0), meta.name  # styled like the inputs beside it
+            assert (" required" in found.group(0)) == meta.required, meta.name
         references = set(sa_inspect(self.model).relationships.keys())
         assert set(re.findall(r'<select[^>]* name="([^"]+)"', form)) - references == {
             m.name for m in code_columns
