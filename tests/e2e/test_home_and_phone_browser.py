@@ -113,7 +113,9 @@ def test_phone__board_inbox_and_record_tabs_fit_the_screen(page: Any) -> None:
     page.goto("/inbox/")
     assert page.evaluate(OFF_SCREEN.format("table.inbox > tbody > tr > td:nth-child(2)")) == 0
     page.goto("/ledger/person/list/")
-    page.locator("table.ledger-cards a[href*='/ledger/person/show/']").first.click()
+    record = page.locator("table.ledger-cards a[href*='/ledger/person/show/']").first.get_attribute("href")
+    page.goto(record)
+    expect(page.locator(".nav-tabs").first).to_be_visible()
     tops = page.evaluate(
         "[...document.querySelectorAll('.nav-tabs > li')].map(li => Math.round(li.getBoundingClientRect().top))"
     )
