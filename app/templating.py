@@ -15,6 +15,8 @@ from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
 from jinja2 import ChoiceLoader, PackageLoader, PrefixLoader
 from sqlalchemy import select
+from wtforms import DateTimeField
+from wtforms.fields.core import UnboundField
 
 from app.clock import CHINA
 
@@ -86,13 +88,15 @@ def stored_text(text: str | None) -> str:
 
 def shown(value: Any) -> Any:
     """A plain value in a list or on a record page: 是/否 for booleans, nothing for None, Beijing time for a
-    moment; anything else as it is."""
+    moment, several rows by their names (系统管理员、督查); anything else as it is."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return str(_l("Yes") if value else _l("No"))
     if isinstance(value, datetime):
         return beijing(value)
+    if isinstance(value, list | tuple | set):  # a relation's rows (a user's roles): names, not a Python list
+        return "、".join(str(shown(item)) for item in value)
     return value
 
 
@@ -116,3 +120,12 @@ def install(app: Flask, appbuilder: Any) -> None:
     for view in appbuilder.baseviews:
         if isinstance(getattr(view, "formatters_columns", None), dict):
             view.formatters_columns = ShownFormatters(view.formatters_columns)
+        no_moment_prefilled(getattr(view, "search_form", None))
+
+
+def no_moment_prefilled(form: Any) -> None:
+    """A list's filter on a moment starts empty: FAB gives it the column's default, the stored form of "now"
+    (UTC, with microseconds: 2026-12-03 07:08:09.123456), which no clerk would type."""
+    for unbound in vars(form).values() if form is not None else ():
+        if isinstance(unbound, UnboundField) and issubclass(unbound.field_class, DateTimeField):
+            unbound.kwargs["default"] = None

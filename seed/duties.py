@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.templating import manual_reference
 from models.duty import Duty
 
 # code, name, tier, anchor, source (WF + quote)
@@ -70,7 +71,7 @@ DUTIES: list[tuple[str, str, str, str, str]] = [
     ("D-26", "到区职介中心提取失业人员档案", "town", "每周三", "WF-50 “每周二或周三”"),
     (
         "D-27",
-        "提出下季度公益性岗位专项补贴用款计划申请（报市劳服中心，CK-05）",
+        "提出下季度公益性岗位专项补贴用款计划申请（报市劳服中心）",
         "district",
         "季度末月18日",
         "WF-11, R-41 “于每季度最后一个月 18 日前”",
@@ -108,7 +109,7 @@ def load_duties(session: Any) -> int:
                     frequency=parse(anchor).frequency,
                     anchor=anchor,
                     lead_days=2 if anchor.startswith("每周") else 5,
-                    source=source,
+                    source=manual_reference(source),  # the quote, without the catalog's ids
                     active=True,
                 )
             )

@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from app.templating import manual_reference
 from models.district_subsidy import DISTRICT_SUBSIDY_TYPES
 
 TBD = "待核定：手册未给出此数额（CATALOG B-26），请系统管理员按现行文件核定后修改"
@@ -41,8 +42,10 @@ def row(
         "value": value,
         "unit": unit or None,
         "effective_from": effective_from,
-        "source": source or None,
-        "note": note or None,
+        # the manual's chapter and section as a clerk cites them: the line numbers and catalog ids the notes
+        # below quote for the developers are not stored (app.templating.manual_reference)
+        "source": manual_reference(source) or None,
+        "note": manual_reference(note) or None,
         "choices": choices or None,
     }
 
@@ -80,7 +83,7 @@ PARAMETERS: list[dict[str, Any]] = [
     ),
     row(
         "si.medical.individual_fixed_reading",
-        "医疗保险“2%+3”的读法（B-03）",
+        "医疗保险“2%+3”的读法",
         "choice",
         "yuan_per_month",
         "",
@@ -92,7 +95,7 @@ PARAMETERS: list[dict[str, Any]] = [
     *insurance("maternity", "生育保险", "0.60", "0.008", "0"),
     row(
         "housing_fund.mode",
-        "住房公积金计算方式（B-04）",
+        "住房公积金计算方式",
         "choice",
         "fixed",
         "",
@@ -126,7 +129,7 @@ PARAMETERS: list[dict[str, Any]] = [
     ),
     row(
         "unemployment_benefit.five_years_reading",
-        "失业保险金期限：缴费满 5 年整的读法（B-02）",
+        "失业保险金期限：缴费满 5 年整的读法",
         "choice",
         "A",
         "",
@@ -136,7 +139,7 @@ PARAMETERS: list[dict[str, Any]] = [
     ),
     row(
         "welfare.cutoff_reading",
-        "福利“1月1日以后/9月1日以后上岗”是否含当日（B-11）",
+        "福利“1月1日以后/9月1日以后上岗”是否含当日",
         "choice",
         "inclusive",
         "",
@@ -146,7 +149,7 @@ PARAMETERS: list[dict[str, Any]] = [
     ),
     row(
         "labour_intensive.headcount_reading",
-        "劳动密集型“现有在职职工人数”的读法（B-05）",
+        "劳动密集型“现有在职职工人数”的读法",
         "choice",
         "both",
         "",
@@ -164,7 +167,7 @@ PARAMETERS: list[dict[str, Any]] = [
     ),
     row(
         "loan.small_enterprise.ordinary_max",
-        "小企业小额担保贷款一般额度上限（超过即须 CK-02 材料，B-06）",
+        "小企业小额担保贷款一般额度上限（超过即须补充材料）",
         "money",
         "0.00",
         "元",

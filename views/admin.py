@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, flash
+from flask import abort, current_app, flash, g
 from flask_appbuilder import ModelView
 from flask_appbuilder.models.filters import BaseFilter
 from flask_appbuilder.models.sqla.interface import SQLAInterface
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
 
 from app import codes
 from app.ledger.display import ledger_label, masked_changes
-from app.ledger.registry import LEDGERS
+from app.ledger.registry import LEDGERS, VIEWS
 from app.security.scope import OrgUnitScopeFilter, current_actor, territory_path
 from app.services.orgs import OrgRules
 from app.templating import stored_text, user_name
+from app.web.forms import blank_choice_first
 from models.audit import AuditLog
 from models.base import column_meta
 from models.codes import CodeItem
@@ -57,6 +59,10 @@ class OrgUnitView(ModelView):
     add_form_query_rel_fields = {"parent": [["id", OrgUnitScopeFilter, None]]}
     search_form_query_rel_fields = add_form_query_rel_fields
     base_order = ("path", "asc")
+
+    def _init_forms(self) -> None:
+        super()._init_forms()
+        blank_choice_first(self.add_form)
 
     def pre_add(self, item: OrgUnit) -> None:
         OrgRules.place(item)
@@ -113,6 +119,21 @@ class ScopedHistoryFilter(BaseFilter):
         return query.filter((AuditLog.row_org_path == path) | AuditLog.row_org_path.like(path + "/%"))
 
 
+def changes_in_words(changes: Any) -> Any:
+    """A history entry's changes as the record's own 变更历史 tab reads them (labels, code labels, org names,
+    personal data masked), one line each; an entry of no known ledger as stored, masked."""
+    ledger = g.get("history_ledger")
+    view_class = VIEWS.get(ledger) if ledger else None
+    view = next((v for v in current_app.appbuilder.baseviews if type(v) is view_class), None)  # type: ignore[attr-defined]
+    if view is None or not isinstance(changes, dict):
+        return masked_changes(changes)
+    lines = [
+        Markup("<b>{}</b>：{}{}").format(label, f"{old} → " if old not in (None, "") else "", new)
+        for label, old, new in view.readable_changes(changes)
+    ]
+    return Markup("<br>").join(lines)
+
+
 class AuditLogView(ModelView):
     """变更历史浏览: read-only for inspectors and admins; nobody can edit or delete history."""
 
@@ -136,7 +157,7 @@ class AuditLogView(ModelView):
     show_columns = [*list_columns, "changes"]
     # personal data only for who may read it; who changed it by name
     formatters_columns = {
-        "changes": masked_changes,
+        "changes": changes_in_words,
         "username": user_name,
         "ledger": ledger_label,
         "comment": stored_text,
@@ -156,6 +177,10 @@ class AuditLogView(ModelView):
     }
     base_order = ("at", "desc")
     page_size = 50
+
+    def _get_show_widget(self, pk: Any, item: Any, **kwargs: Any) -> Any:
+        g.history_ledger = item.ledger  # changes_in_words reads them with the entry's ledger's labels
+        return super()._get_show_widget(pk, item, **kwargs)
 
     def action(self, name: str, pk: Any) -> Any:  # history has no actions: FAB's routes are not added
         abort(404)

@@ -48,5 +48,8 @@ SUPERVISION = ledger.register(
         workflow=SUPERVISION_NOTICE,
         checks=(sent_from_above,),
         after_fire=(on_answer,),
+        # a sent notice is the record of what was urged: neither its sender nor the urged unit edits, voids or
+        # redirects it; it changes only by its answer step
+        locked=("sent",),
     )
 )

@@ -36,6 +36,7 @@ class Bulk:
     orgs: dict[Any, OrgUnit | LedgerError] = dataclass_field(default_factory=dict)
     code_maps: dict[str, dict[str, str]] = dataclass_field(default_factory=dict)
     pending: list[dict[str, Any]] = dataclass_field(default_factory=list)
+    parents: set[int] | None = None  # the units with a unit below them (validation.units_with_communities)
 
 
 _bulk: contextvars.ContextVar[Bulk | None] = contextvars.ContextVar("ledger_bulk", default=None)

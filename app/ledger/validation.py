@@ -48,6 +48,7 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
             else:
                 values[name] = code or value
     errors.update({k: v for k, v in reference_errors(model, values, existing).items() if k not in errors})
+    errors.update({k: v for k, v in keeping_unit_errors(model, values, existing).items() if k not in errors})
     clean = getattr(model, "clean", None)
     if clean is not None:
         errors.update({k: v for k, v in clean(values).items() if k not in errors})
@@ -68,6 +69,38 @@ def validate_values(model: type, values: dict[str, Any], existing: Any = None) -
                 errors[name] = clash_message(clash)
     values.update(unreadable)
     return errors
+
+
+def keeping_unit_errors(model: type, values: dict[str, Any], existing: Any) -> dict[str, Any]:
+    """A new record of a ledger kept by communities (its spec's `kept_by_community`: the persons) lands on a
+    community, or on a town only where no community lies below it: the form, the API and an import alike.
+    A transfer (app/ledger/commands.transfer) may still hand a record up to its town."""
+    spec = registry.spec_of(model)
+    org_id = values.get("org_id")
+    if existing is not None or spec is None or not spec.kept_by_community or not isinstance(org_id, int):
+        return {}
+    if org_id not in units_with_communities():
+        return {}
+    unit = session().get(OrgUnit, org_id)
+    return {
+        "org_id": _l(
+            "%(unit)s has communities below it: a %(ledger)s record is kept by one of them; choose the community",
+            unit=unit.name if unit is not None else org_id,
+            ledger=model.__ledger_label__,  # type: ignore[attr-defined]
+        )
+    }
+
+
+def units_with_communities() -> set[int]:
+    """The units with an active unit below them: read once per import (bulk mode), else per call."""
+    bulk = bulk_mode.current()
+    if bulk is not None and bulk.parents is not None:
+        return bulk.parents
+    query = select(OrgUnit.parent_id).where(OrgUnit.active.is_(True), OrgUnit.parent_id.is_not(None))
+    parents = set(session().execute(query.distinct()).scalars())
+    if bulk is not None:
+        bulk.parents = parents
+    return parents
 
 
 def clash_message(clash: OrgUnit) -> Any:

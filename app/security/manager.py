@@ -15,6 +15,7 @@ from sqlalchemy.orm import joinedload
 from app.security import login_limits, sessions
 from app.security.access import user_may
 from app.security.password_views import ResetMyPasswordView
+from app.security.role_view import LedgerRoleView, not_the_public_role
 from app.security.scope import OrgUnitScopeFilter
 from models.user import LedgerUser
 
@@ -47,9 +48,21 @@ class LedgerUserView(UserDBModelView):
     }
     add_columns = [*UserDBModelView.add_columns, "org"]
     edit_columns = ["first_name", "last_name", "username", "active", "email", "roles", "org"]
-    add_form_query_rel_fields = {"org": [["id", OrgUnitScopeFilter, None]]}
+    add_form_query_rel_fields: dict[str, Any] = {"org": [["id", OrgUnitScopeFilter, None]]}
     edit_form_query_rel_fields = add_form_query_rel_fields
     search_columns = ["username", "first_name", "last_name", "org", "active"]
+
+    def __init__(self, **kwargs: Any) -> None:
+        roles = {"roles": not_the_public_role()}
+        self.add_form_query_rel_fields = {**self.add_form_query_rel_fields, **roles}
+        self.edit_form_query_rel_fields = {**self.edit_form_query_rel_fields, **roles}
+        super().__init__(**kwargs)
+
+    def _init_forms(self) -> None:
+        """The unit select starts with "请选择" (FAB's blank choice shows its internal value "__None")."""
+        super()._init_forms()
+        for form in (self.add_form, self.edit_form):
+            vars(form)["org"].kwargs["blank_text"] = _l("Please choose")
 
 
 class LedgerGroupView(UserGroupModelView):
@@ -64,12 +77,21 @@ class LedgerGroupView(UserGroupModelView):
         "roles": _l("Roles"),
         "users": _l("Users"),
     }
+    add_form_query_rel_fields: dict[str, Any] = {}
+    edit_form_query_rel_fields: dict[str, Any] = {}
+
+    def __init__(self, **kwargs: Any) -> None:
+        roles = {"roles": not_the_public_role()}
+        self.add_form_query_rel_fields = {**self.add_form_query_rel_fields, **roles}
+        self.edit_form_query_rel_fields = {**self.edit_form_query_rel_fields, **roles}
+        super().__init__(**kwargs)
 
 
 class LedgerSecurityManager(SecurityManager):
     user_model = LedgerUser
     userdbmodelview = LedgerUserView
     groupmodelview = LedgerGroupView
+    rolemodelview = LedgerRoleView
     userstatschartview = None  # FAB's chart loads Google Charts from the internet (docs/architecture.md)
     resetmypasswordview = ResetMyPasswordView
 

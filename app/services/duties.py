@@ -14,6 +14,7 @@ from app import ledger
 from app.ledger import registry
 from app.security.access import user_may
 from app.services.duty_periods import instances, next_instance, parse, previous_instance
+from app.services.duty_periods import label as period_label
 from app.workflow import overdue
 from app.workflow.inbox import InboxItem, counts, criteria
 from models.base import utcnow
@@ -95,7 +96,7 @@ def duty_items(user: Any, today: date) -> list[InboxItem]:
         InboxItem(
             kind="duty",
             title=duty.name,
-            subject=str(_l("Recurring duty, period %(period)s", period=period)),
+            subject=str(_l("Recurring duty, period %(period)s", period=period_label(period))),
             org_name=user.org.name,
             due_on=on,
             url=url_for("DutyDoneView.done", duty_id=duty.id, period=period),
@@ -153,7 +154,7 @@ def mark_done(user: Any, duty: Duty, period: str, today: date, note: str = "") -
         DutyDone.duty_id == duty.id, DutyDone.org_id == org.id, DutyDone.period == period
     )
     if session.execute(query).first() is not None:
-        raise ledger.LedgerError({"": _l("Already done for %(period)s", period=period)})
+        raise ledger.LedgerError({"": _l("Already done for %(period)s", period=period_label(period))})
     record = DutyDone(
         duty_id=duty.id,
         org_id=org.id,

@@ -91,6 +91,24 @@ def shift(frequency: str, period: tuple[int, int], n: int) -> tuple[int, int]:
     return year + n, 1
 
 
+def label(period_key: str) -> str:
+    """A period's key as a clerk reads it: 2026-11 → 2026年11月, 2026Q3 → 2026年第3季度, 2026-W49 → 2026年第49周,
+    2025 → 2025年 (the key is what is stored and posted)."""
+    from flask_babel import gettext
+
+    found = re.fullmatch(r"(\d{4})(?:-(\d{2})|Q(\d)|-W(\d{2}))?", period_key or "")
+    if found is None:
+        return period_key
+    year, month, quarter, week = found.groups()
+    if month:
+        return gettext("%(year)s month %(number)s", year=year, number=int(month))
+    if quarter:
+        return gettext("%(year)s quarter %(number)s", year=year, number=int(quarter))
+    if week:
+        return gettext("%(year)s week %(number)s", year=year, number=int(week))
+    return gettext("Year %(year)s", year=year)
+
+
 def key(frequency: str, period: tuple[int, int]) -> str:
     year, number = period
     return {

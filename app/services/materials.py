@@ -204,7 +204,9 @@ def history_lines(changes: dict[str, Any]) -> list[tuple[str, str | None, str]] 
     code, number = changes["checklist"][-1], changes["item"][-1]
     checklist = CHECKLISTS.get(code)
     known = checklist is not None and isinstance(number, int) and 0 < number <= len(checklist.items)
-    item = _l("%(checklist)s item %(number)s", checklist=code, number=number)
+    # the checklist by its title: its code (CK-34) is the catalog's key, not a word a clerk reads
+    title = checklist.title if checklist is not None else _l("Materials")
+    item = _l("%(checklist)s item %(number)s", checklist=title, number=number)
     named = f"{item}：{checklist.items[number - 1].label}" if known and checklist is not None else str(item)
     labels = {meta.name: meta.label for meta in column_meta(MaterialReceipt)}
     out: list[tuple[str, str | None, str]] = [(str(_l("Materials")), None, named)]

@@ -78,6 +78,8 @@ class CodeSelectField(SelectField):
         blank: Any = CHOOSE,
         **kwargs: Any,
     ):
+        # styled like the text inputs beside it (full width, the same height: a finger-sized target on a phone)
+        kwargs.setdefault("render_kw", {"class": "form-control"})
         super().__init__(label, validate_choice=False, default="", **kwargs)
         self.choices = [("", str(blank)), *codes.choices(code_list)]
         self.flags.required = required  # the form marks it with *; the check is the kernel's

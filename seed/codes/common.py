@@ -234,5 +234,5 @@ CODE_LISTS: dict[str, tuple[str, list[tuple[str, str]]]] = {
     ),
     "followup_rule": ("跟踪回访规则", [(rule.code, rule.label) for rule in FOLLOWUP_RULES]),
     "followup_method": ("回访方式", METHODS),
-    "employment_stability": ("就业稳定情况（R-67）", STABILITY),
+    "employment_stability": ("就业稳定情况", STABILITY),
 }

@@ -91,3 +91,40 @@ def test_home__town_chart_drawn_and_a_bar_opens_its_list(page: Any) -> None:
         page.mouse.click(box["x"] + x, box["y"] + y)
     expect(page).to_have_url(re.compile(r"/ledger/person/list/\?_flt_\d_org=\d+"))
     expect(page.locator("table.ledger-cards")).to_be_visible()
+
+
+OFF_SCREEN = (
+    "[...document.querySelectorAll('{}')].filter(el => el.offsetParent !== null)"
+    ".filter(el => {{ const r = el.getBoundingClientRect(); return r.left < 0 || r.right > window.innerWidth"
+    " || el.scrollWidth > el.clientWidth + 1; }}).length"
+)
+
+
+@pytest.mark.e2e
+def test_phone__board_inbox_and_record_tabs_fit_the_screen(page: Any) -> None:
+    """At 390 px: 超期督办's rows are cards whose 督办 button and step are on screen; a to-do's long title
+    wraps; a record's tabs are one row; a code-list select is as tall as the text input above it."""
+    page.set_viewport_size(PHONE)
+    log_in(page, "ducha")
+    page.goto("/overdue/")
+    expect(page.locator("a.urge").first).to_be_visible()
+    assert page.evaluate(OFF_SCREEN.format("table.overdue-board a.urge, table.overdue-board td")) == 0
+
+    page.goto("/logout/")
+    log_in(page, "renhe_jingban")
+    page.goto("/inbox/")
+    assert page.evaluate(OFF_SCREEN.format("table.inbox > tbody > tr > td:nth-child(2)")) == 0
+    page.goto("/ledger/person/list/")
+    record = page.locator("table.ledger-cards a[href*='/ledger/person/show/']").first.get_attribute("href")
+    page.goto(record)
+    expect(page.locator(".nav-tabs").first).to_be_visible()
+    tops = page.evaluate(
+        "[...document.querySelectorAll('.nav-tabs > li')].map(li => Math.round(li.getBoundingClientRect().top))"
+    )
+    assert len(tops) > 3 and len(set(tops)) == 1, tops
+
+    page.goto("/ledger/person/add")
+    heights = page.evaluate(
+        "['#name', '#gender'].map(s => Math.round(document.querySelector(s).getBoundingClientRect().height))"
+    )
+    assert heights[0] == heights[1], heights

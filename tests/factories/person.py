@@ -7,10 +7,12 @@ from itertools import count
 from typing import Any
 
 from flask import Flask, current_app
+from sqlalchemy import select
 from stdnum.cn import ric
 
 from app import db, ledger
 from app.security.scope import acting_as
+from models.org import OrgUnit
 from models.person import Person
 from tests.conftest import first_community
 from tests.ledgers.case import HOME_TOWN
@@ -49,9 +51,17 @@ def make_person_row(app: Flask, town: str, n: int = 0) -> Person:
     return row
 
 
+def keeping_unit(org_id: int) -> int:
+    """The unit itself, or its first active unit below it."""
+    below = select(OrgUnit.id).where(OrgUnit.parent_id == org_id, OrgUnit.active.is_(True))
+    return db.session.execute(below.order_by(OrgUnit.path).limit(1)).scalar() or org_id
+
+
 def make_person(org_id: int) -> Person:
-    """A labour-force person in unit org_id, registered by the district clerk."""
+    """A labour-force person kept under unit org_id (by its first community when it has communities: a town
+    keeps no person of its own there), registered by the district clerk."""
     seq = next(SEQUENCE)
+    org_id = keeping_unit(org_id)
     district_clerk = current_app.appbuilder.sm.find_user(username="qu_jingban")
     with acting_as(district_clerk):
         person = ledger.create(

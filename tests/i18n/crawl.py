@@ -98,6 +98,22 @@ def english_words(html: str, data: Iterable[str] = ()) -> list[str]:
     return found
 
 
+# the requirement catalog's ids (a ledger LG-54, a checklist CK-34, a report RP-02, a workflow WF-03, a follow-up
+# rule FU-04, a rule R-18, an ambiguity B-06, an entity E12) and the manual's line numbers (L825): how the
+# developers cite a clause, never shown to a clerk (app.templating.manual_reference)
+INTERNAL_KEY = re.compile(
+    r"(?<![A-Za-z0-9-])(?:CATALOG|(?:LG|CK|RP|WF|FU|SM|R|B)-\d+|E\d{1,3}|L\d{3,4})(?![A-Za-z0-9])"
+)
+
+
+def internal_keys(html: str, data: Iterable[str] = ()) -> list[str]:
+    """The catalog ids and manual line numbers in what a zh user sees of the page, less `data`."""
+    texts = read(html).shown
+    for value in sorted(data, key=len, reverse=True):
+        texts = [text.replace(value, " ") for text in texts]
+    return [key for text in texts for key in INTERNAL_KEY.findall(text)]
+
+
 # a list's sorting and paging keys and its filters show the same page with other rows
 SAME_PAGE_KEYS = re.compile(r"^(?:_oc_|_od_|page_|psize_)")
 

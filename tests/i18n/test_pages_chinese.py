@@ -1,11 +1,14 @@
 """What a zh user reads is Chinese: a crawl of the demo (300 persons) as each persona, from the home page and
 its menus through every same-site link (each kind of page once, at most 400 pages), fails on any English word
 in a page's visible text or its title / placeholder / aria-label / alt attributes (tests/i18n/crawl.py; only
-proper nouns, file formats and units are allowed), and on any page that answers 5xx. The error pages and the
+proper nouns, file formats and units are allowed), on the requirement catalog's ids and the manual's line
+numbers (CK-34, R-57, L825), on a moment in its stored form (UTC with seconds), and on any page that answers
+5xx. The error pages and the
 API's error messages are Chinese too, with the way back."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -13,28 +16,20 @@ from flask import Flask
 from sqlalchemy import select
 
 from app import db
+from models.job_fair import JobFairParticipation
 from models.user import LedgerUser
 from tests.conftest import Personas, fresh_app
-from tests.i18n.crawl import crawl, english_words, read
+from tests.i18n.crawl import crawl, english_words, internal_keys, read
 
+RAW_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}")
 PERSONAS = ("admin", "qu_jingban", "qu_shenhe", "ducha", "renhe_jingban", "renhe_shequ")
 # values people typed or a library is called, shown as data: login names and e-mail addresses (the user admin),
-# the holiday data's source (a library's name), a standard's prefix in a code list's title
+# a job fair's booth numbers (B-02, like a catalog id), the holiday data's source (a library's name), a
+# standard's prefix in a code list's title
 DATA = ("chinese-calendar", "GB/T")
-# not yet Chinese, each its own piece of work: FAB's role editor lists its permission records by their internal
-# names (can_read on person; roles are data, seed/roles.py), and the history browser's entry page shows the
-# changes as stored ({'state': ['signed', 'disbursed']}; a record's own 变更历史 tab reads them in words)
-# FAB's user, group and unit forms offer FAB's built-in role "Public" and a blank choice "None"; a parameter's
-# edit form holds its note as typed (with the catalog ids the seed wrote)
-NOT_CRAWLED = (
-    "/roles/",
-    "/history/show/",
-    "/users/add",
-    "/users/edit/",
-    "/groups/add",
-    "/orgunits/add",
-    "/policy/parameters/edit/",
-)
+# every page a persona reaches is crawled, the admin pages too: the role editor names each permission in words
+# (查看 · 劳动力基础信息台账, app/security/role_view.py), the history browser reads a change as the record's own
+# 变更历史 tab does, the user and group forms leave out FAB's role for anonymous visitors
 
 
 @pytest.fixture(scope="module")
@@ -47,14 +42,19 @@ def demo(shared_app: Flask) -> Iterator[Flask]:
 
 def typed_values() -> set[str]:
     users = db.session.execute(select(LedgerUser)).scalars()
-    return {value for user in users for value in (user.username, user.email) if value} | set(DATA)
+    booths = db.session.execute(
+        select(JobFairParticipation.booth)
+    ).scalars()  # B-02: the fair's own numbering
+    return (
+        {value for user in users for value in (user.username, user.email) if value} | set(booths) | set(DATA)
+    )
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("username", PERSONAS)
 def test_crawl__every_page_a_persona_reaches__shows_no_english(demo: Flask, username: str) -> None:
     client = Personas(demo.test_client()).login(username)
-    pages = crawl(client, limit=400, skip=NOT_CRAWLED).pages
+    pages = crawl(client, limit=400).pages
     data = typed_values()
 
     assert len(pages) > 20, [page.url for page in pages]  # the crawl got past the home page and its menus
@@ -62,6 +62,16 @@ def test_crawl__every_page_a_persona_reaches__shows_no_english(demo: Flask, user
     assert not failed, failed
     english = {page.url: sorted(set(words)) for page in pages if (words := english_words(page.html, data))}
     assert not english, "\n".join(f"{url}: {words}" for url, words in english.items())
+    keys = {page.url: sorted(set(found)) for page in pages if (found := internal_keys(page.html, data))}
+    assert not keys, "\n".join(f"{url}: {found}" for url, found in keys.items())
+    stored = {
+        page.url: found[:3]
+        for page in pages
+        if (found := RAW_MOMENT.findall(" ".join(read(page.html).shown)))
+    }
+    assert not stored, (
+        stored
+    )  # a moment in its stored form (UTC, seconds): Beijing time to the minute is shown
 
 
 def test_english_words__finds_text_and_tooltips_but_not_codes_or_scripts() -> None:
@@ -71,6 +81,9 @@ def test_english_words__finds_text_and_tooltips_but_not_codes_or_scripts() -> No
         "<td>91110113MA01CK2B3X</td><p>导出 Excel</p><p>Remove all items</p></body></html>"
     )
     assert english_words(html) == ["Show", "record", "Search", "Remove", "all", "items"]
+    assert internal_keys(html) == []
+    cited = "<p>材料清单：CK-34 开业登记</p><p>依据 L825；CATALOG R-18</p><td>91110113MA01CK2B3X</td><td>D-01</td>"
+    assert internal_keys(cited) == ["CK-34", "L825", "CATALOG", "R-18"]
     assert read(html).links == ["/x"]
 
 

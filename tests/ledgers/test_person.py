@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from app import db, ledger
+from app.io.importer import ImportOptions, commit_import
 from app.security.scope import acting_as
 from models.audit import AuditLog
 from models.org import OrgUnit
 from models.person import Person
 from tests.conftest import first_community
-from tests.factories.person import person_values
+from tests.factories.excel import person_headers, person_row, workbook
+from tests.factories.person import id_for, person_values
 from tests.ledgers.case import HOME_TOWN, OTHER_TOWN, LedgerCase
 
 
@@ -81,3 +84,52 @@ def test_masking__inspector_sees_masked_id_clerk_sees_full(app: Flask, login: An
     assert masked in inspector.get("/ledger/person/list/").data.decode()
     clerk = login("renhe_jingban")
     assert clerk.get(f"/api/v1/person/{row.id}").json["result"]["id_number"] == row.id_number
+
+
+def test_kept_by_community__api_refuses_a_town_with_communities_accepts_its_community(
+    app: Flask, login: Any
+) -> None:
+    client = login("renhe_jingban")
+    town = first_community(HOME_TOWN).parent
+    refused = client.post("/api/v1/person/", json=person_values(town.id))
+    assert refused.status_code == 422, refused.json
+    assert "org_id" in refused.json["message"] and "下设社区" in str(refused.json["message"])
+    assert db.session.execute(select(Person)).first() is None
+    accepted = client.post("/api/v1/person/", json=person_values(first_community(HOME_TOWN).id))
+    assert accepted.status_code == 201, accepted.json
+
+
+def test_kept_by_community__import_refuses_the_town_row_writes_the_community_row(
+    app: Flask, tmp_path: Path
+) -> None:
+    clerk = app.appbuilder.sm.find_user(username="renhe_jingban")
+    rows = [person_row(org_id=HOME_TOWN), person_row(id_number=id_for(date(1990, 5, 6), 41))]
+    path = workbook(tmp_path / "人员.xlsx", person_headers(), rows)
+    report = commit_import("person", path, clerk, ImportOptions(all_or_nothing=False))
+    assert (report.counts["error"], report.counts["new"]) == (1, 1), [str(i) for i in report.issues]
+    assert report.issues[0].row == 2 and "下设社区" in report.issues[0].message
+    kept = db.session.execute(select(Person.org_id)).scalars().all()
+    assert kept == [first_community(HOME_TOWN).id]
+
+
+def test_kept_by_community__a_town_without_communities_keeps_its_persons(app: Flask) -> None:
+    town = first_community(HOME_TOWN).parent
+    district = town.parent
+    lone = OrgUnit(
+        code="999999",
+        name="无社区镇",
+        level=town.level,
+        parent_id=district.id,
+        path=f"{district.path}/999999",
+    )
+    db.session.add(lone)
+    db.session.commit()
+    try:
+        with acting_as(TestPerson().user(app, "qu_jingban")):
+            person = ledger.create(Person, person_values(lone.id))
+            db.session.commit()
+        assert person.org_id == lone.id
+    finally:
+        db.session.execute(delete(Person).where(Person.org_id == lone.id))
+        db.session.execute(delete(OrgUnit).where(OrgUnit.id == lone.id))
+        db.session.commit()

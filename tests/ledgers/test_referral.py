@@ -127,7 +127,9 @@ def test_followups__due_dates_on_the_working_day_calendar(app: Flask, frozen_tod
     assert followups_of(counter) == {"FU-01": date(2026, 10, 30), "FU-05": date(2026, 10, 13)}
     employer_side = refer(seeker_in(community.id), vacancy, referred_on=date(2026, 9, 30), direction="2")
     assert followups_of(employer_side) == {"FU-07": date(2026, 10, 15)}  # community unit: 社区 rule
-    town_seeker = register(make_person(org("仁和镇").id), date(2026, 9, 1), user="qu_jingban")
+    town_seeker = register(
+        make_person(org("仁和镇").id), date(2026, 9, 1), user="qu_jingban", org_id=org("仁和镇").id
+    )
     town_side = refer(town_seeker, vacancy, referred_on=date(2026, 9, 30), direction="2")
     assert followups_of(town_side) == {"FU-06": date(2026, 10, 15)}
 

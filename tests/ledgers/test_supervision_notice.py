@@ -39,6 +39,44 @@ class TestSupervisionNotice(LedgerCase):
         assert response.status_code == 200 and "督办通知只能发给本单位的下级单位" in response.data.decode()
         assert db.session.execute(select(SupervisionNotice)).first() is None
 
+    # a sent notice is locked (app/domain/supervision.py): the generic edits and voids of a fresh row do not
+    # apply; the generic locked-state check (case_access) and the test below refuse them instead
+    test_api_put__stale_version_refused = None
+    test_form_edit__stale_version_refused = None
+    test_form_edit__current_version_saves = None
+    test_history_tab__shows_field_changes = None
+    test_access__only_editable_columns_writable = None
+    test_void__needs_reason_hides_row_and_admin_restores = None
+    test_bulk_void__voids_own_ticked_rows_with_reason_in_history = None
+
+    def test_sent__sender_cannot_edit_or_void_it_the_answer_step_still_closes_it(
+        self, app: Flask, login: Any
+    ) -> None:
+        renhe = org("仁和镇")
+        inspector = login("ducha")
+        sent = inspector.post(f"/api/v1/{self.ledger}/", json=self.valid_values(renhe.id))
+        assert sent.status_code == 201, sent.json
+        notice = db.session.get(SupervisionNotice, sent.json["id"])
+        version = notice.version
+        put = inspector.put(
+            f"/api/v1/{self.ledger}/{notice.id}", json={"subject": "改过", "version": version}
+        )
+        assert put.status_code == 422 and "流程" in put.json["message"]["_record"]
+        form = {"subject": "改过", "content": "改过", "overdue_count": 9, "row_version": version}
+        assert inspector.post(f"/ledger/{self.ledger}/edit/{notice.id}", data=form).status_code == 200
+        assert inspector.delete(f"/api/v1/{self.ledger}/{notice.id}?reason=撤回").status_code in (403, 422)
+        db.session.expire_all()
+        kept = db.session.get(SupervisionNotice, notice.id)
+        assert (kept.subject, kept.version, kept.voided_at) == ("超期督办0", version, None)
+        town = login("renhe_jingban")
+        answered = town.post(
+            f"/api/v1/workflow/{self.ledger}/{notice.id}/answer",
+            json={"version": version, "reply": "已于本周内补回访"},
+        )
+        assert answered.status_code == 200, answered.json
+        db.session.expire_all()
+        assert db.session.get(SupervisionNotice, notice.id).state == "answered"
+
     def test_access__reviewers_and_inspector_write_only_through_steps(self, app: Flask, login: Any) -> None:
         """Overridden: 督办通知 is the inspector's one writable ledger (seed/roles.py); the reviewer still
         cannot write it."""

@@ -113,6 +113,6 @@ def test_materials_history__each_entry_names_its_item_in_chinese(app: Flask, log
     clerk.post(f"/ledger/district_subsidy/materials/{case.id}", data={})  # un-ticked: an update
     page = clerk.get(f"/ledger/district_subsidy/show/{case.id}").get_data(as_text=True)
     history = page[page.index("ledger-history") :]
-    assert history.count("CK-34 第 2 项：") == 2  # the update names its item too
+    assert history.count("区级就业再就业优惠政策申请材料 第 2 项：") == 2  # the update names its item too
     assert "已收取</b>: 是 → 否" in history
     assert "row_id" not in history and "checklist" not in history

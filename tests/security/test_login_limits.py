@@ -74,3 +74,13 @@ def test_login__failures_over_many_accounts_limited_per_address(limited: Flask) 
     for username in CLERKS + ["nobody"]:
         assert browser_login(limited, username, "wrong-pass").status_code == 302
     assert browser_login(limited, "qu_jingban").status_code == 429
+
+
+def test_login__one_account_logging_in_again_and_again_is_never_limited(limited: Flask) -> None:
+    """Successes do not count, per account either: more than AUTH_RATE_LIMIT (3) logins of one clerk in a
+    row, then two typos, and the right password still lets them in."""
+    assert [browser_login(limited, "renhe_jingban").status_code for _ in range(5)] == [302] * 5
+    assert [api_login(limited, "renhe_jingban").status_code for _ in range(5)] == [200] * 5
+    assert [browser_login(limited, "renhe_jingban", "typo").status_code for _ in range(2)] == [302, 302]
+    after = browser_login(limited, "renhe_jingban")
+    assert after.status_code == 302 and "/login/" not in after.location

@@ -4,7 +4,9 @@ next quarter's first month, year days and ISO weeks."""
 from datetime import date
 
 import pytest
+from flask import Flask
 
+from app.services import duty_periods
 from app.services.duty_periods import next_instance, parse, previous_instance
 
 TODAY = date(2026, 11, 27)
@@ -53,3 +55,17 @@ def test_seeded_duties__every_anchor_understood() -> None:
     assert len(DUTIES) >= 15
     assert all(parse(anchor) for _, _, _, anchor, _ in DUTIES)
     assert len({code for code, *_ in DUTIES}) == len(DUTIES)
+
+
+@pytest.mark.parametrize(
+    ("period", "shown"),
+    [
+        ("2026-11", "2026年11月"),
+        ("2026Q3", "2026年第3季度"),
+        ("2026-W49", "2026年第49周"),
+        ("2025", "2025年"),
+    ],
+)
+def test_label__a_period_as_a_clerk_reads_it_not_its_key(app: Flask, period: str, shown: str) -> None:
+    with app.test_request_context():
+        assert duty_periods.label(period) == shown

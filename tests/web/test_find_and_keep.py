@@ -47,18 +47,26 @@ def test_person_add__town_unit_refused_by_the_form__town_clerk(app: Flask, login
 
 
 def test_transfer__between_town_and_its_community_both_ways__town_clerk(app: Flask, login: Any) -> None:
-    community = communities("仁和镇")[0]
-    person = person_named(org("仁和镇"), "周九")  # kept by the town (an import, or moved up)
+    community, town = communities("仁和镇")[0], org("仁和镇")
+    person = person_named(community, "周九")
     client = login("renhe_jingban")
-    offered = options(select_html(client.get(f"/ledger/person/show/{person.id}").data.decode(), "org_id"))
-    assert str(community.id) in {value for value, *_ in offered}
-    assert str(org("后沙峪镇").id) not in {value for value, *_ in offered}  # outside the territory
-    moved = {"org_id": community.id, "reason": "归属社区管理", "row_version": person.version}
-    client.post(f"/ledger/person/transfer/{person.id}", data=moved)
-    db.session.expire_all()
-    assert db.session.get(type(person), person.id).org_id == community.id
-    back = options(select_html(client.get(f"/ledger/person/show/{person.id}").data.decode(), "org_id"))
-    assert str(org("仁和镇").id) in {value for value, *_ in back}
+
+    def offered() -> set[str]:
+        page = client.get(f"/ledger/person/show/{person.id}").data.decode()
+        return {value for value, *_ in options(select_html(page, "org_id"))}
+
+    def moved_to(unit: OrgUnit) -> int:
+        db.session.expire_all()
+        version = db.session.get(type(person), person.id).version
+        data = {"org_id": unit.id, "reason": "社区撤并，暂由街镇管理", "row_version": version}
+        client.post(f"/ledger/person/transfer/{person.id}", data=data)
+        db.session.expire_all()
+        return db.session.get(type(person), person.id).org_id
+
+    assert str(town.id) in offered() and str(org("后沙峪镇").id) not in offered()  # not outside the territory
+    assert moved_to(town) == town.id  # a transfer may hand the person up to the town
+    assert str(community.id) in offered()
+    assert moved_to(community) == community.id  # and back down to a community
 
 
 def test_list__unit_filter_includes_the_units_below_with_a_removable_tag__town_clerk(
