@@ -117,7 +117,10 @@ def test_quick_search__name_prefix_finds_territorys_persons_and_their_records__t
     page = login("renhe_jingban").get("/search/?q=冯大").data.decode()
     assert page.count('class="panel panel-default quick-search-person"') == 1
     assert f'href="/ledger/person/show/{mine.id}"' in page
-    assert f'href="/ledger/job_seeker/show/{seeker.id}"' in page and "求职登记台账" in page
+    assert (
+        f'href="/ledger/job_seeker/show/{seeker.id}">{seeker.ledger_title()}（' in page
+        and "求职登记台账" in page
+    )
     by_number = login("renhe_jingban").get(f"/search/?q={mine.id_number}").data.decode()
     assert f'href="/ledger/person/show/{mine.id}"' in by_number
 
