@@ -68,7 +68,7 @@ def test_town_clerk__individual_business_loan_from_application_to_repayment(page
     saved_record(page, "loan")
     state(page, "已受理")
     expect(page.locator("table.ledger-detail")).to_contain_text(borrower_name)
-    expect(page.locator("#materials .panel-heading")).to_contain_text("CK-08")
+    expect(page.locator("#materials .panel-heading")).to_contain_text("个体工商户小额担保贷款一次性告知材料")
     deadline(
         page,
         "实地核实（入户、社区（村）、经营场所调查）",

@@ -60,14 +60,15 @@ def test_scope__sibling_whose_code_extends_another_is_outside_its_territory(app:
     """OrgScope's subtree is `path` or `path/…`, never a bare prefix: 110113001 does not see 1101130011."""
     town = org(HOME_TOWN)
     short, long = add_unit(town, "T110113001"), add_unit(town, "T1101130011")
-    child = add_unit(short, "T1101130019")
+    child, own = add_unit(short, "T1101130019"), add_unit(short, "T1101130018")
     db.session.commit()
-    mine, neighbours, below = (person_in_unit(app, u, n) for n, u in enumerate((short, long, child)))
+    # persons are kept below a unit that has units of its own (the kernel's kept_by_community rule)
+    mine, neighbours, below = (person_in_unit(app, u, n) for n, u in enumerate((own, long, child)))
     user = SimpleNamespace(org=short, id=None)
     assert visible(user) == {mine.id, below.id}
     assert in_territory(short, user) and in_territory(child, user) and not in_territory(long, user)
     units = set(db.session.execute(select(OrgUnit.id).where(org_units_in_territory(user))).scalars())
-    assert units == {short.id, child.id}
+    assert units == {short.id, child.id, own.id}
     with acting_as(user), pytest.raises(ledger.LedgerError) as refused:
         ledger.create(Person, person_values(long.id, 5))
     assert "org_id" in refused.value.errors

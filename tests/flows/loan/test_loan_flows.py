@@ -127,8 +127,16 @@ def test_eligibility__refused_in_chinese_on_the_field(app: Flask, login: Any) ->
         ({"own_funds": 59999}, "own_funds", "60000.00"),
         ({"amount": 500001, "own_funds": 200000, "top_tier": True}, "amount", "500000"),
         ({"loan_type": "3", "investment": 15000, "amount": 50000}, "investment", "15000.00"),  # R-20 strict
-        ({"loan_type": "2", "staff_count": 100, "new_hires": 10, "business": "01"}, "new_hires", "R-18"),
-        ({"loan_type": "2", "staff_count": 100, "new_hires": 30, "business": "03"}, "business", "R-17"),
+        (
+            {"loan_type": "2", "staff_count": 100, "new_hires": 10, "business": "01"},
+            "new_hires",
+            "未达到劳动密集型小企业的比例要求",
+        ),
+        (
+            {"loan_type": "2", "staff_count": 100, "new_hires": 30, "business": "03"},
+            "business",
+            "不能认定为劳动密集型小企业",
+        ),
     ]
     for changes, field, words in cases:
         response = apply(district, **changes)

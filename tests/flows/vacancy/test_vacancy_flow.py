@@ -59,7 +59,7 @@ def test_vacancy__not_published_without_ck14_check(app: Flask, login: Any, today
     vacancy = add_vacancy(app, checked=False)
     refused = fire(login("renhe_jingban"), "vacancy", vacancy.id, "publish")
     assert refused.status_code == 403
-    assert "CK-14" in str(refused.json["message"]) and "资质" in str(refused.json["message"])
+    assert "未完成招聘登记资质审核" in str(refused.json["message"])
     db.session.expire_all()
     assert db.session.get(Vacancy, vacancy.id).state == "pending"
 
@@ -160,7 +160,7 @@ def open_deadline(pk: int, step: str) -> Deadline:
 def test_visit__r62_appointment_three_days_ahead(app: Flask) -> None:
     with pytest.raises(ledger.LedgerError) as refused:
         add_visit(app, "2026-11-02", "2026-11-04")
-    assert "R-62" in str(refused.value.errors["planned_on"])
+    assert "提前3天预约" in str(refused.value.errors["planned_on"])
     assert add_visit(app, "2026-11-02", "2026-11-05").state == "appointed"
 
 
@@ -308,15 +308,15 @@ def test_visit__r62_checked_against_the_stored_date_on_every_write_path(
     visit = add_visit(app, "2026-10-09", "2026-10-14")
     client = login("renhe_shequ")
     api = client.put(f"/api/v1/employer_visit/{visit.id}", json={"planned_on": "2026-10-11", "version": 1})
-    assert api.status_code == 422 and "R-62" in str(api.json["message"]["planned_on"])
+    assert api.status_code == 422 and "提前3天预约" in str(api.json["message"]["planned_on"])
     late_call = client.put(
         f"/api/v1/employer_visit/{visit.id}", json={"appointed_on": "2026-10-12", "version": 1}
     )
-    assert late_call.status_code == 422 and "R-62" in str(late_call.json["message"]["appointed_on"])
+    assert late_call.status_code == 422 and "提前3天预约" in str(late_call.json["message"]["appointed_on"])
     with acting_as(app.appbuilder.sm.find_user(username="renhe_shequ")):
         with pytest.raises(ledger.LedgerError) as refused:
             ledger.update(visit, {"planned_on": date(2026, 10, 10)}, visit.version)  # an import row
-        assert "R-62" in str(refused.value.errors["planned_on"])
+        assert "提前3天预约" in str(refused.value.errors["planned_on"])
     db.session.rollback()
     ok = client.put(f"/api/v1/employer_visit/{visit.id}", json={"planned_on": "2026-10-12", "version": 1})
     assert ok.status_code == 200
