@@ -135,7 +135,7 @@ def test_eligibility__refused_in_chinese_on_the_field(app: Flask, login: Any) ->
         (
             {"loan_type": "2", "staff_count": 100, "new_hires": 30, "business": "03"},
             "business",
-            "不能认定为劳动密集型小企业",
+            "该经营类别不予办理",
         ),
     ]
     for changes, field, words in cases:
