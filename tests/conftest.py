@@ -33,6 +33,7 @@ from models.org import OrgUnit  # noqa: E402
 from models.workflow import Deadline, WorkflowEvent  # noqa: E402
 from seed.demo.person import DEMO_PASSWORD  # noqa: E402
 from tests.factories.background import running_worker  # noqa: E402
+from tests.mutation import kept  # noqa: E402
 
 TEST_OVERRIDES = {"WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False, "TESTING": True}
 
@@ -314,15 +315,22 @@ def first_community(town_name: str) -> OrgUnit:
 
 
 def reused_app() -> dict[str, Any]:
-    """With TEST_REUSE_APP=1 (SQLite only): the app, built once when this module is imported, for every
-    session of the process and of the processes forked from it. `make mutation` runs one pytest session per
-    mutant, forked from mutmut's server after it collected the tests: building the app (~5 s on two busy
-    cores, werkzeug compiling ~800 URL rules) was most of a mutant's time. Each session copies the
-    database under the app afresh (db_url); the app holds no connection across the fork. Code that runs
-    only while the app is built (the security kernel's init_app and manager) then runs without the
-    mutant, so not for app/security/ (see tests/MUTATION_SURVIVORS.md)."""
+    """With TEST_REUSE_APP=1 (SQLite only): one app for every session of the process and of the processes
+    forked from it, built by the first session (kept in tests/mutation/kept.py: pytest imports this module
+    afresh per session). `make mutation` runs mutmut's clean run in its own process, then one pytest
+    session per mutant forked from it: building the app (~5 s on two busy cores, werkzeug compiling ~800
+    URL rules) was most of a mutant's time. Each session copies the database under the app afresh
+    (db_url); the app holds no connection between sessions. Code that runs only while the app is built
+    (the security kernel's init_app and manager) then runs without the mutant: not for app/security/ (see
+    tests/MUTATION_SURVIVORS.md). Never built under mutmut's forced-failure run."""
     if not os.environ.get("TEST_REUSE_APP") or os.environ.get("TEST_DATABASE_URL"):
         return {}
+    if os.environ.get("MUTANT_UNDER_TEST") == "fail":
+        return kept.KEPT.get("app", {})
+    return kept.once("app", build_reused_app)
+
+
+def build_reused_app() -> dict[str, Any]:
     path = Path(tempfile.mkdtemp(prefix="taizhang-reused-")) / "test.db"
     shutil.copyfile(sqlite_template(), path)
     url = f"sqlite:///{path}"

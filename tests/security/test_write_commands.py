@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from flask import Flask
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from app import db, ledger
 from app.ledger import bulk as bulk_mode
@@ -17,9 +17,11 @@ from app.ledger.base import STALE_MESSAGE
 from app.ledger.commands import check_org, check_version
 from app.security.scope import acting_as
 from models.audit import AuditLog
+from models.job_fair import JobFair
 from models.org import OrgUnit
 from models.person import Person
 from tests.conftest import first_community, org
+from tests.factories.job_fair import make_fair
 from tests.factories.person import make_person_row
 from tests.ledgers.case import HOME_TOWN, OTHER_TOWN
 
@@ -141,3 +143,26 @@ def test_transfer__reason_stripped_into_the_history_and_the_unit_changed(app: Fl
         .first()
     )
     assert (entry.comment, entry.action) == ("户籍迁移", "transfer")
+
+
+def test_locked__a_record_in_a_final_state_is_not_edited_voided_or_transferred(app: Flask) -> None:
+    home = first_community(HOME_TOWN)
+    row = make_fair(home.id)
+    db.session.execute(update(JobFair).where(JobFair.id == row.id).values(state="archived"))
+    db.session.commit()
+    db.session.expire_all()
+    row = db.session.get(JobFair, row.id)
+    title = row.title
+    target = (
+        db.session.execute(select(OrgUnit).where(OrgUnit.parent_id == home.parent_id, OrgUnit.id != home.id))
+        .scalars()
+        .first()
+    )
+    locked = {"": "该记录已处于“已归档”状态，只能通过流程步骤办理，不能直接修改、作废或转移"}
+    with acting_as(app.appbuilder.sm.find_user(username="qu_jingban")):
+        assert refusal(ledger.transfer, row, target.id, "迁移", row.version) == locked
+        assert refusal(ledger.void, row, "取消") == locked
+        assert refusal(ledger.update, row, {"title": "改名"}, row.version) == locked
+        assert refusal(ledger.transfer, row, target.id, "迁移", row.version - 1) == {"": str(STALE_MESSAGE)}
+    db.session.expire_all()
+    assert (row.org_id, row.voided_at, row.title, row.version) == (home.id, None, title, 1)
