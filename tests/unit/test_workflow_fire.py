@@ -3,6 +3,7 @@ order, the inputs, the state change with its history and 流转记录 entry, and
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -11,6 +12,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from app import db, ledger
+from app.ledger import registry
 from app.ledger.base import STALE_MESSAGE
 from app.security.scope import acting_as
 from app.workflow import commands
@@ -355,3 +357,94 @@ def test_unmet_preconditions__each_named_precondition_with_its_problems(app: Fla
         assert {k: [str(p) for p in v] for k, v in verify.items()} == {
             "individual_loan": ["仅适用于个体工商户贷款"]
         }
+
+
+# ---- the step's own check, the record's validation of its inputs, the hooks --------------------------
+
+
+def vacancy(app: Flask, checked: bool = True, **values: Any) -> Vacancy:
+    unit = first_community(HOME_TOWN)
+    employer = make_employer(unit.id, checked=checked)
+    with acting_as(user(app)):
+        row = ledger.create(Vacancy, {**vacancy_values(employer.id, unit.id), **values})
+        db.session.commit()
+    return row
+
+
+def test_fire__the_step_s_own_check_reads_the_inputs_and_today(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    today = freeze_today(monkeypatch, date(2026, 10, 20))
+    unchecked = vacancy(app, checked=False)
+    with acting_as(user(app)):
+        assert refusal(unchecked, "publish", {}, unchecked.version) == {
+            "": f"{unchecked.employer.name} 未完成招聘登记资质审核（CK-14：营业执照副本、组织机构代码证、经办人介绍信及身份证），岗位不能发布"
+        }
+        row = vacancy(app, valid_until="2026-12-31")
+        today["today"] = date(2027, 1, 1)
+        assert refusal(row, "publish", {}, row.version) == {"": "岗位有效期已过，请办理延期"}
+        today["today"] = date(2026, 12, 31)
+        commands.fire(row, "publish", {}, row.version)
+        assert refusal(row, "extend", {"valid_until": "2026-12-30", "comment": "续招"}, row.version) == {
+            "valid_until": "新的有效期截止日期不能早于今天"
+        }
+        assert refusal(row, "extend", {"comment": "续招"}, row.version) == {
+            "valid_until": "请填写“新的有效期截止日期”"
+        }
+    db.session.rollback()
+
+
+def test_fire__the_inputs_written_to_the_record_are_validated_as_the_step(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    row = fair()
+    seen: list[tuple[Any, ...]] = []
+    validate = ledger.validate_values
+
+    def spy(model: Any, values: dict[str, Any], existing: Any = None) -> dict[str, Any]:
+        seen.append((model, dict(values), existing, commands.firing()))
+        return validate(model, values, existing=existing)
+
+    monkeypatch.setattr(ledger, "validate_values", spy)
+    with acting_as(user(app)):
+        refusal(row, "publish", {"date": "x"}, row.version)  # its inputs refused first: not validated
+        assert seen == []
+        commands.fire(row, "publish", {"date": "2026-09-23"}, row.version)
+        assert seen == [(JobFair, {"published_on": date(2026, 9, 23)}, row, "publish")]
+        assert commands.firing() is None  # only while the step's values are validated
+        commands.fire(row, "import_screen", {"date": "2026-09-29"}, row.version)
+        seen.clear()
+        commands.fire(row, "hold", {"date": "2026-09-30"}, row.version)  # writes no column
+        assert seen == []
+    db.session.rollback()
+
+
+def test_fire__a_value_the_record_refuses_refuses_the_step(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    row = fair()
+    monkeypatch.setattr(
+        ledger, "validate_values", lambda model, values, existing=None: {"published_on": "不行"}
+    )
+    with acting_as(user(app)):
+        assert refusal(row, "publish", {"date": "2026-09-23"}, row.version) == {"published_on": "不行"}
+    assert row.state == "accepted" and len(commands.events(row)) == 1
+
+
+def test_fire__the_ledger_s_hooks_then_the_kernel_s_see_the_record_the_step_and_its_event(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    row = fair()
+    calls: list[tuple[Any, ...]] = []
+    spec = registry.spec("job_fair")
+    hooked = dataclasses.replace(
+        spec, after_fire=(lambda obj, name, event: calls.append(("ledger", obj, name, event)),)
+    )
+    monkeypatch.setitem(registry.LEDGERS, "job_fair", hooked)
+    monkeypatch.setattr(
+        registry.KERNEL, "fired", [lambda obj, name, event: calls.append(("kernel", obj, name, event))]
+    )
+    with acting_as(user(app)):
+        event = commands.fire(row, "publish", {"date": "2026-09-23"}, row.version)
+    assert calls == [("ledger", row, "publish", event), ("kernel", row, "publish", event)]
+    db.session.rollback()
