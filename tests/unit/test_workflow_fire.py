@@ -4,7 +4,7 @@ order, the inputs, the state change with its history and 流转记录 entry, and
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import pytest
@@ -20,7 +20,7 @@ from app.workflow.definition import START, Input, Transition
 from models.audit import AuditLog
 from models.job_fair import JobFair
 from models.vacancy import Vacancy
-from models.workflow import Deadline
+from models.workflow import Deadline, WorkflowEvent
 from seed.workflows.job_fair import JOB_FAIR
 from seed.workflows.loan import LOAN
 from tests.conftest import first_community, freeze_today
@@ -447,4 +447,53 @@ def test_fire__the_ledger_s_hooks_then_the_kernel_s_see_the_record_the_step_and_
     with acting_as(user(app)):
         event = commands.fire(row, "publish", {"date": "2026-09-23"}, row.version)
     assert calls == [("ledger", row, "publish", event), ("kernel", row, "publish", event)]
+    db.session.rollback()
+
+
+# ---- the 流转记录 of a record ---------------------------------------------------------------------------
+
+
+def test_events__the_record_s_own_latest_first_by_time_then_number(app: Flask) -> None:
+    row, other = fair(), fair()
+    (start,) = commands.events(row)
+    late = WorkflowEvent(
+        ledger="job_fair",
+        row_id=row.id,
+        transition="publish",
+        to_state="published",
+        at=datetime(2027, 1, 1),
+        on_date=date(2026, 9, 22),
+        username="system",
+    )
+    early = WorkflowEvent(
+        ledger="job_fair",
+        row_id=row.id,
+        transition="note",
+        to_state="accepted",
+        at=datetime(2000, 1, 1),
+        on_date=date(2026, 9, 22),
+        username="system",
+    )
+    same_time = WorkflowEvent(
+        ledger="job_fair",
+        row_id=row.id,
+        transition="again",
+        to_state="published",
+        at=datetime(2027, 1, 1),
+        on_date=date(2026, 9, 22),
+        username="system",
+    )
+    elsewhere = WorkflowEvent(
+        ledger="vacancy",
+        row_id=row.id,
+        transition="publish",
+        to_state="published",
+        at=datetime(2027, 1, 1),
+        on_date=date(2026, 9, 22),
+        username="system",
+    )
+    db.session.add_all([late, early, same_time, elsewhere])
+    db.session.flush()
+    assert commands.events(row) == [same_time, late, start, early]
+    assert [e.row_id for e in commands.events(other)] == [other.id]
     db.session.rollback()

@@ -107,7 +107,11 @@ def test_unmet__first_precondition_with_problems_materials_listed(app: Flask) ->
         ({"day": date(2026, 3, 1), "count": 1}, {"day": date(2026, 3, 1), "count": 1}, set()),
         ({"day": "  ", "count": ""}, {}, {"day"}),  # required and blank; optional and blank is left out
         ({"day": "2026-02-30", "count": "x"}, {}, {"day", "count"}),
-        ({"day": "2026-03-01", "count": "0"}, {"day": date(2026, 3, 1)}, {"count"}),  # under the minimum
+        (
+            {"day": "2026-03-01", "count": "0", "note": "x"},
+            {"day": date(2026, 3, 1), "note": "x"},
+            {"count"},
+        ),  # under the minimum
     ],
 )
 def test_parse_inputs__typed_required_and_minimum(
@@ -116,6 +120,18 @@ def test_parse_inputs__typed_required_and_minimum(
     parsed, problems = engine.parse_inputs(APPROVE, raw)
     assert parsed == values
     assert set(problems) == errors
+
+
+def test_parse_inputs__the_chinese_messages(app: Flask) -> None:
+    _, problems = engine.parse_inputs(APPROVE, {"day": " ", "count": "0"})
+    assert {k: str(v) for k, v in problems.items()} == {"day": "请填写“日期”", "count": "“人数”不能少于1"}
+    _, problems = engine.parse_inputs(APPROVE, {"day": "3月1日", "count": "两"})
+    assert {k: str(v) for k, v in problems.items()} == {
+        "day": "“日期”格式不正确：3月1日",
+        "count": "“人数”格式不正确：两",
+    }
+    materials = engine.unmet(APPROVE, {"materials": ["身份证", "合同"]})
+    assert str(materials) == "“审批”须材料齐全，尚缺：身份证、合同"
 
 
 def test_parse_inputs__messages_name_the_field(app: Flask) -> None:
