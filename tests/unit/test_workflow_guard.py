@@ -187,3 +187,9 @@ def test_actor_for__in_territory_only_for_a_record_of_the_user_subtree() -> None
     assert commands.actor_for(record(org=SimpleNamespace(path="1/2")), clerk).roles == frozenset({"街镇经办"})
     with acting_as(clerk):  # no user given: the acting one
         assert commands.actor_for(record(org=SimpleNamespace(path="1/2"))).tier == "town"
+
+
+def test_deadlines__an_untimed_step_before_a_timed_one_opens_only_the_timed_one() -> None:
+    untimed_first = Workflow("test2", "测试", FLOW.states, "draft", (REPORT, NOTE, APPROVE))
+    (approve,) = engine.limits_on_entering(untimed_first, "reported", date(2026, 3, 10), {}, Days())
+    assert approve.step is APPROVE
