@@ -497,3 +497,90 @@ def test_events__the_record_s_own_latest_first_by_time_then_number(app: Flask) -
     assert commands.events(row) == [same_time, late, start, early]
     assert [e.row_id for e in commands.events(other)] == [other.id]
     db.session.rollback()
+
+
+def test_row_deadlines__the_record_s_own_by_due_date_then_number_and_status(app: Flask) -> None:
+    row, other = fair(), fair()
+    (publish,) = commands.row_deadlines(row)
+
+    def add(ledger_name: str, row_id: int, step: str, due: date, status: str = "open") -> Deadline:
+        deadline = Deadline(
+            ledger=ledger_name,
+            row_id=row_id,
+            step=step,
+            limit="当日",
+            started_on=due,
+            due_on=due,
+            status=status,
+        )
+        db.session.add(deadline)
+        db.session.flush()
+        return deadline
+
+    earlier = add("job_fair", row.id, "hold", date(2026, 9, 22))  # made after, due before
+    same_day = add("job_fair", row.id, "archive", date(2026, 9, 24), "met")
+    add("vacancy", row.id, "publish", date(2026, 9, 1))  # another ledger's row of the same number
+    assert commands.row_deadlines(row) == [earlier, publish, same_day]
+    assert commands.row_deadlines(row, "open") == [earlier, publish]
+    assert commands.row_deadlines(row, "met") == [same_day]
+    assert [d.row_id for d in commands.row_deadlines(other)] == [other.id]
+    db.session.rollback()
+
+
+def test_event_dates__the_last_time_each_event_happened(app: Flask) -> None:
+    row, other = fair(), fair()
+    for day in (date(2026, 9, 23), date(2026, 9, 22)):  # published again later, with an earlier date
+        db.session.add(
+            WorkflowEvent(
+                ledger="job_fair",
+                row_id=row.id,
+                transition="publish",
+                to_state="published",
+                at=datetime(2026, 9, 23),
+                on_date=day,
+                username="system",
+            )
+        )
+    db.session.add(
+        WorkflowEvent(
+            ledger="vacancy",
+            row_id=row.id,
+            transition="expire",
+            to_state="expired",
+            at=datetime(2026, 9, 23),
+            on_date=date(2026, 9, 1),
+            username="system",
+        )
+    )
+    db.session.flush()
+    assert commands.event_dates(row) == {
+        START: date(2026, 9, 21),
+        "publish": date(2026, 9, 22),
+        "accepted_on": date(2026, 9, 21),
+        "held_on": date(2026, 9, 30),
+    }
+    assert commands.event_dates(other) == {
+        START: date(2026, 9, 21),
+        "accepted_on": date(2026, 9, 21),
+        "held_on": date(2026, 9, 30),
+    }
+    db.session.rollback()
+
+
+def test_open_deadlines__not_for_a_step_the_record_cannot_take(app: Flask) -> None:
+    district_loan = make_loan(first_community(HOME_TOWN).id)
+    individual_loan = make_loan(first_community(HOME_TOWN).id, loan_type="3", investment=100000)
+    assert "verify_on_site" not in {d.step for d in commands.row_deadlines(district_loan)}
+    assert "verify_on_site" in {d.step for d in commands.row_deadlines(individual_loan, "open")}
+
+
+def test_open_deadlines__a_step_already_open_is_skipped_not_the_steps_after_it(app: Flask) -> None:
+    row = fair()  # 发布 (publish) is open since the intake
+    remind = Transition("remind", "提醒", ("accepted",), None, frozenset({"区级经办"}), limit="当日")
+    two_timed = dataclasses.replace(JOB_FAIR, transitions=(JOB_FAIR.transition("publish"), remind))
+    commands.open_deadlines(two_timed, row, "accepted", date(2026, 9, 22))
+    assert deadlines(row) == [
+        ("remind", "open", date(2026, 9, 22), date(2026, 9, 22), None),
+        ("publish", "open", date(2026, 9, 21), date(2026, 9, 24), None),  # kept, not opened twice
+    ]
+    db.session.rollback()
