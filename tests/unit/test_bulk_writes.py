@@ -3,11 +3,14 @@ ORM would insert them, one INSERT per batch with its ids in order, and the histo
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from flask import Flask
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DatabaseError
 
 from app import db, ledger
 from app.audit import COMMENT_KEY
@@ -138,3 +141,80 @@ def test_flush_bulk__the_orm_changes_of_the_batch_flushed_too(app: Flask) -> Non
         flush_bulk()
         assert not db.session.is_modified(row)
     db.session.rollback()
+
+
+# ---- the new ids of a batch on each database (a connection that answers as that database would) -------
+
+
+class Answering:
+    """A connection of the named database that records each statement and gives the next answer."""
+
+    def __init__(self, dialect: str, *answers: Any) -> None:
+        self.dialect = SimpleNamespace(name=dialect)
+        self.answers = list(answers)
+        self.sent: list[tuple[Any, Any]] = []
+
+    def execute(self, statement: Any, parameters: Any = None) -> Any:
+        self.sent.append((statement, parameters))
+        answer = self.answers.pop(0)
+        return SimpleNamespace(scalar=lambda: answer, scalars=lambda: list(answer or []))
+
+
+def compiled(statement: Any, dialect: Any) -> tuple[str, list[Any]]:
+    found = statement.compile(dialect=dialect)
+    return " ".join(str(found).split()), list(found.params.values())
+
+
+ROWS = [{"name": "甲"}, {"name": "乙"}, {"name": "丙"}]
+
+
+def test_inserted_ids__postgresql_draws_the_ids_from_the_sequence_and_sends_them(app: Flask) -> None:
+    table = Person.__table__
+    connection = Answering("postgresql", "person_id_seq", [7, 8, 9], None)
+    assert bulk_mode.inserted_ids(connection, table, ROWS) == [7, 8, 9]
+    (sequence, _), (numbers, _), (written, rows) = connection.sent
+    assert compiled(sequence, postgresql.dialect()) == (
+        "SELECT pg_get_serial_sequence(%(pg_get_serial_sequence_2)s, %(pg_get_serial_sequence_3)s::VARCHAR)"
+        " AS pg_get_serial_sequence_1",
+        ["person", "id"],
+    )
+    sql, params = compiled(numbers, postgresql.dialect())
+    assert sql.startswith("SELECT nextval(") and "FROM generate_series(" in sql
+    assert params == ["person_id_seq", 1, 3]  # one id for each row
+    assert written.table is table and not written._returning
+    assert rows == [{"name": "甲", "id": 7}, {"name": "乙", "id": 8}, {"name": "丙", "id": 9}]
+    assert ROWS == [{"name": "甲"}, {"name": "乙"}, {"name": "丙"}]  # the rows themselves unchanged
+
+
+def test_inserted_ids__fewer_ids_than_rows_refused(app: Flask) -> None:
+    with pytest.raises(ValueError):
+        bulk_mode.inserted_ids(Answering("postgresql", "person_id_seq", [7, 8], None), Person.__table__, ROWS)
+
+
+@pytest.mark.parametrize("dialect", ["postgresql", "mssql"])
+def test_inserted_ids__otherwise_returning_in_the_rows_order(app: Flask, dialect: str) -> None:
+    table = Person.__table__
+    answers = (None, [4, 5, 6]) if dialect == "postgresql" else ([4, 5, 6],)  # no sequence: RETURNING
+    connection = Answering(dialect, *answers)
+    assert bulk_mode.inserted_ids(connection, table, ROWS) == [4, 5, 6]
+    written, rows = connection.sent[-1]
+    assert written.table is table and list(written._returning) == [table.c.id]
+    assert written._sort_by_parameter_order is True and rows is ROWS
+
+
+def test_inserted_ids__sqlite_reads_back_the_highest_ids_and_refuses_a_gap(app: Flask) -> None:
+    table = Person.__table__
+    connection = Answering("sqlite", None, [12, 10, 11])
+    assert bulk_mode.inserted_ids(connection, table, ROWS) == [10, 11, 12]
+    (written, rows), (query, _) = connection.sent
+    assert written.table is table and rows is ROWS
+    assert compiled(query, sqlite.dialect()) == (
+        "SELECT person.id FROM person ORDER BY person.id DESC LIMIT ? OFFSET ?",
+        [3, 0],
+    )
+    for ids in ([10, 12, 13], [11, 12]):  # a gap; fewer than the rows
+        with pytest.raises(DatabaseError) as refused:
+            bulk_mode.inserted_ids(Answering("sqlite", None, ids), table, ROWS)
+        assert refused.value.statement == "INSERT" and refused.value.params == {}
+        assert isinstance(refused.value.orig, RuntimeError)
+        assert str(refused.value.orig) == "new row ids are not consecutive"
