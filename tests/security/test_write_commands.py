@@ -23,8 +23,8 @@ from models.job_fair import JobFair
 from models.org import OrgUnit
 from models.person import Person
 from tests.conftest import first_community, org
-from tests.factories.job_fair import make_fair
-from tests.factories.person import make_person_row
+from tests.factories.job_fair import fair_values, make_fair
+from tests.factories.person import make_person_row, person_values
 from tests.ledgers.case import HOME_TOWN, OTHER_TOWN
 
 
@@ -64,15 +64,14 @@ def test_org__given_text_unknown_outside_or_deactivated_refused(app: Flask) -> N
     home, other = first_community(HOME_TOWN), first_community(OTHER_TOWN)
     with acting_as(clerk(app)):
         assert check_org(home.id) is home and check_org(str(home.id)) is home
-        assert "abc" in refusal(check_org, "abc")["org_id"]
-        required = refusal(check_org, None)["org_id"]
-        assert refusal(check_org, "") == {"org_id": required}
-        assert refusal(check_org, 2_000_000_000) == {"org_id": required}
-        assert other.name in refusal(check_org, other.id)["org_id"]
+        assert refusal(check_org, "abc") == {"org_id": "不是有效的值：abc"}
+        required = {"org_id": "此项为必填项"}
+        assert refusal(check_org, None) == required and refusal(check_org, "") == required
+        assert refusal(check_org, 2_000_000_000) == required
+        assert refusal(check_org, other.id) == {"org_id": f"{other.name}不在您的管辖范围内"}
         home.active = False
         try:
-            message = refusal(check_org, home.id)["org_id"]
-            assert home.name in message and message != refusal(check_org, other.id)["org_id"]
+            assert refusal(check_org, home.id) == {"org_id": f"{home.name}已停用"}
         finally:
             home.active = True
     with acting_as(None):
@@ -212,4 +211,31 @@ def test_void__by_nobody_records_no_user(app: Flask) -> None:
     with acting_as(None):
         ledger.void(row, "系统清理")
     assert (row.voided_by_id, row.void_reason) == (None, "系统清理") and row.voided_at is not None
+    db.session.rollback()
+
+
+def test_update__a_blank_value_clears_the_field(app: Flask) -> None:
+    row = make_person_row(app, HOME_TOWN)
+    with acting_as(clerk(app)):
+        ledger.update(row, {"remarks": "备注"}, row.version)
+        ledger.update(row, {"remarks": ""}, row.version)
+    assert row.remarks is None
+    db.session.rollback()
+
+
+def test_create__in_an_import_a_workflow_ledger_s_row_is_written_at_once_with_its_hooks(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    district = app.appbuilder.sm.find_user(username="qu_jingban")
+    unit = first_community(HOME_TOWN)
+    with acting_as(district), bulk_mode.bulk_writes(JobFair):
+        fair = ledger.create(JobFair, fair_values(unit.id))
+        assert isinstance(fair, JobFair) and fair.state == "accepted"
+    created: list[Any] = []
+    spec = dataclasses.replace(registry.spec("person"), after_create=(created.append,))
+    monkeypatch.setitem(registry.LEDGERS, "person", spec)
+    with acting_as(clerk(app)), bulk_mode.bulk_writes(Person) as keys:
+        person = ledger.create(Person, person_values(unit.id))  # a hook: not batched
+        assert isinstance(person, Person) and created == [person]
+        assert keys["id_number"][person.id_number] == (None, unit.id)  # later rows of the import clash
     db.session.rollback()

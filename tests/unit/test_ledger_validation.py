@@ -3,6 +3,7 @@ text coerced to its column's type, codes, references, natural keys, dates that c
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -357,3 +358,67 @@ def test_reference__a_public_column_names_any_live_row_of_the_district(app: Flas
         assert reference_errors(Referral, {"employer_id": employer.id}, None) == {}
         ledger.void(employer, "注销")
         assert list(reference_errors(Referral, {"employer_id": employer.id}, None)) == ["employer_id"]
+
+
+# ---- found by the mutation run: each step of the path runs, in order, with the record at hand -----------
+
+
+def test_validate__the_model_s_clean_runs_and_its_errors_count(app: Flask) -> None:
+    values = {**person_values(first_community(HOME_TOWN).id), "phone": "123"}
+    with acting_as(user(app)):
+        errors = messages(validate_values(Person, values))
+    assert errors == {"phone": "不是有效的大陆手机号码（应为以1开头的11位数字）"}
+    assert (values["gender"], values["birth_date"]) == ("1", date(1985, 1, 1))  # derived by clean()
+
+
+def test_validate__references_checks_and_derived_values_see_the_record_and_keep_the_first_error(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    row = make_person_row(app, HOME_TOWN)
+    seen: list[tuple[str, Any]] = []
+
+    def references_of(model: Any, values: dict[str, Any], existing: Any) -> dict[str, Any]:
+        seen.append(("references", existing))
+        return {"monthly_wage": "引用", "remarks": "引用"}
+
+    def check(values: dict[str, Any], existing: Any) -> dict[str, Any]:
+        seen.append(("check", existing))
+        return {"remarks": "检查", "occupation": "检查"}
+
+    def derive(values: dict[str, Any], existing: Any) -> dict[str, Any]:
+        seen.append(("derive", existing))
+        return {"employer_name": "推导"}
+
+    monkeypatch.setattr("app.ledger.validation.reference_errors", references_of)
+    spec = dataclasses.replace(registry.spec("person"), checks=(check,), derive=(derive,))
+    monkeypatch.setitem(registry.LEDGERS, "person", spec)
+    with acting_as(user(app)):
+        errors = messages(validate_values(Person, {"monthly_wage": "三千"}, existing=row))
+        assert errors == {"monthly_wage": "不是有效的值：三千", "remarks": "引用", "occupation": "检查"}
+        assert seen == [("references", row), ("check", row)]  # no derived values after an error
+        seen.clear()
+        monkeypatch.setattr("app.ledger.validation.reference_errors", lambda *args: {})
+        spec = dataclasses.replace(spec, checks=())
+        monkeypatch.setitem(registry.LEDGERS, "person", spec)
+        assert messages(validate_values(Person, {"remarks": "x"}, existing=row)) == {"employer_name": "推导"}
+        assert seen == [("derive", row)]
+
+
+def test_coerce__a_blank_or_skipped_amount_does_not_end_the_others(app: Flask) -> None:
+    for first in ("  ", True):
+        values: dict[str, Any] = {"base_wage": first, "floating_wage": "1.5"}
+        assert coerce_values(WelfarePostWorker, values) == {}
+        assert str(values["floating_wage"]) == "1.50"
+
+
+def test_reference__an_empty_column_does_not_end_the_others(app: Flask) -> None:
+    keys = [key for key, _, _ in references(Referral, len(registry.LEDGERS))]
+    assert len(keys) >= 2
+    values: dict[str, Any] = {key: None for key in keys[:-1]} | {keys[-1]: 2_000_000_000}
+    with acting_as(user(app)):
+        assert list(reference_errors(Referral, values, None)) == [keys[-1]]
+
+
+def test_natural_key__an_edit_taking_another_record_s_key_clashes(app: Flask) -> None:
+    first, second = make_person_row(app, HOME_TOWN), make_person_row(app, HOME_TOWN, 1)
+    assert natural_key_clash(Person, "id_number", first.id_number, second) is first.org

@@ -15,7 +15,7 @@ from app import db, ledger
 from app.ledger import registry
 from app.ledger.base import STALE_MESSAGE
 from app.security.scope import acting_as
-from app.workflow import commands
+from app.workflow import commands, engine
 from app.workflow.definition import START, Input, Transition
 from models.audit import AuditLog
 from models.job_fair import JobFair
@@ -583,4 +583,27 @@ def test_open_deadlines__a_step_already_open_is_skipped_not_the_steps_after_it(a
         ("remind", "open", date(2026, 9, 22), date(2026, 9, 22), None),
         ("publish", "open", date(2026, 9, 21), date(2026, 9, 24), None),  # kept, not opened twice
     ]
+    db.session.rollback()
+
+
+def test_allowed_transitions__a_step_the_user_may_take_but_not_on_this_kind_of_record(app: Flask) -> None:
+    loan = make_loan(first_community(HOME_TOWN).id)  # a district loan: 现场核实 is for individual businesses
+    town_clerk = user(app, "renhe_jingban")
+    guard_allows = [t.name for t in engine.allowed(LOAN, loan.state, commands.actor_for(loan, town_clerk))]
+    assert "verify_on_site" in guard_allows
+    assert "verify_on_site" not in [t.name for t in commands.allowed_transitions(loan, town_clerk)]
+
+
+def test_deadlines__a_met_one_stays_met_and_the_step_may_open_again(app: Flask) -> None:
+    row = fair()
+    with acting_as(user(app)):
+        commands.fire(row, "publish", {"date": "2026-09-23"}, row.version)
+        commands.fire(row, "import_screen", {"date": "2026-09-29"}, row.version)  # 发布 no longer possible
+    assert {d.step: d.status for d in commands.row_deadlines(row)} == {
+        "publish": "met",
+        "import_screen": "met",
+        "hold": "open",
+    }
+    commands.open_deadlines(JOB_FAIR, row, "accepted", date(2026, 10, 8))  # back to 已受理 (a correction)
+    assert {d.step for d in commands.row_deadlines(row, "open")} == {"hold", "publish"}
     db.session.rollback()
