@@ -3,13 +3,18 @@ read in Chinese, as a user sees them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from flask import Flask
 from flask_appbuilder.exceptions import PasswordComplexityValidationError
 from flask_wtf.csrf import CSRFError
 
+from app.ledger.registry import LEDGERS
 from app.security import csrf
 from app.security.passwords import check_password_policy
+from app.security.roles import PII, share_permissions, sync_roles
+from seed.roles import OWN_ACCOUNT, ROLES
 
 EXPIRED = "表单已过期或并非来自本系统，请重新加载页面后再试。"
 
@@ -31,3 +36,50 @@ def test_csrf__the_refusal_in_chinese_titled_on_a_page(app: Flask) -> None:
         page, status = csrf.refused(CSRFError())
     assert status == 400 and EXPIRED in page
     assert "<h3>请求被拒绝</h3>" in " ".join(page.split()).replace("<h3> ", "<h3>").replace(" </h3>", "</h3>")
+
+
+def role_rights(sm: Any, name: str) -> set[tuple[str, str]]:
+    return {(pv.permission.name, pv.view_menu.name) for pv in sm.find_role(name).permissions}
+
+
+def test_sync_roles__each_role_gets_exactly_the_rights_of_the_matrix_and_the_admin_unmasked_data(
+    app: Flask,
+) -> None:
+    sm = app.appbuilder.sm
+    ledgers = list(LEDGERS)
+    admin = sm.find_role(sm.auth_role_admin)
+    pii = sm.find_permission_view_menu(*PII)
+    admin.permissions = [pv for pv in admin.permissions if pv is not pii]  # lost rights come back
+    for name in ROLES:
+        sm.find_role(name).permissions = []
+    sm.session.commit()
+    sync_roles(app.appbuilder, ledgers)
+    assert PII in role_rights(sm, sm.auth_role_admin)
+    for name, spec in ROLES.items():
+        expected = {*OWN_ACCOUNT, *spec["views"], *(("menu_access", menu) for menu in spec["menus"])}
+        for ledger_name in spec.get("only_ledgers", ledgers):
+            expected |= {(f"can_{perm}", ledger_name) for perm in spec["ledgers"]} | {
+                ("menu_access", ledger_name)
+            }
+        if spec["pii"]:
+            expected.add(PII)
+        assert role_rights(sm, name) == expected, name
+    assert ("can_read", "district_subsidy") in role_rights(sm, "第三方终审")
+    assert ("can_read", "person") not in role_rights(sm, "第三方终审")  # only its ledgers
+    assert PII not in role_rights(sm, "督查")
+
+
+def test_share_permissions__views_of_one_name_declare_the_same_permissions_with_its_menu(app: Flask) -> None:
+    share_permissions(app.appbuilder)
+    by_name: dict[str, list[Any]] = {}
+    for view in app.appbuilder.baseviews:
+        by_name.setdefault(view.class_permission_name, []).append(view)
+    menus = set(app.appbuilder.menu.get_flat_name_list())
+    person_views = by_name["person"]
+    assert len(person_views) > 1 and "menu_access" in person_views[0].base_permissions
+    for name, views in by_name.items():
+        permissions = {tuple(view.base_permissions) for view in views}
+        assert len(permissions) == 1, name
+        (found,) = permissions
+        assert list(found) == sorted(found)
+        assert name not in menus or "menu_access" in found, name
