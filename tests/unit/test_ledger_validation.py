@@ -20,6 +20,7 @@ from app.ledger.validation import (
     coerce_values,
     decimal_columns,
     future_date_errors,
+    future_dates,
     natural_key_clash,
     reference_errors,
     references,
@@ -34,6 +35,7 @@ from models.job_seeker import JobSeeker
 from models.loan import Loan
 from models.person import Person
 from models.referral import Referral
+from models.si_subsidy import SiSubsidy
 from models.welfare import WelfarePostWorker
 from tests.conftest import first_community, freeze_today
 from tests.factories.employer import make_employer
@@ -422,3 +424,19 @@ def test_reference__an_empty_column_does_not_end_the_others(app: Flask) -> None:
 def test_natural_key__an_edit_taking_another_record_s_key_clashes(app: Flask) -> None:
     first, second = make_person_row(app, HOME_TOWN), make_person_row(app, HOME_TOWN, 1)
     assert natural_key_clash(Person, "id_number", first.id_number, second) is first.org
+
+
+def test_validate__a_blank_coded_value_is_no_code(app: Flask) -> None:
+    values = {**person_values(first_community(HOME_TOWN).id), "ethnicity": ""}
+    with acting_as(user(app)):
+        assert validate_values(Person, values) == {}
+
+
+def test_future_dates__a_column_without_a_date_does_not_end_the_others(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    freeze_today(monkeypatch, date(2026, 10, 20))
+    names = [name for name, _ in future_dates(SiSubsidy)]
+    assert len(names) >= 2
+    errors = future_date_errors(SiSubsidy, {names[0]: None, names[-1]: date(2026, 10, 21)})
+    assert messages(errors) == {names[-1]: "日期不能晚于今天"}

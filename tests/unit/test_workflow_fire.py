@@ -607,3 +607,27 @@ def test_deadlines__a_met_one_stays_met_and_the_step_may_open_again(app: Flask) 
     commands.open_deadlines(JOB_FAIR, row, "accepted", date(2026, 10, 8))  # back to 已受理 (a correction)
     assert {d.step for d in commands.row_deadlines(row, "open")} == {"hold", "publish"}
     db.session.rollback()
+
+
+def test_fire__a_code_input_is_stored_as_its_code(app: Flask, monkeypatch: pytest.MonkeyPatch) -> None:
+    publish = JOB_FAIR.transition("publish")
+    coded = dataclasses.replace(
+        publish,
+        inputs=(*publish.inputs, Input("hukou", "户口", kind="code", code_list="hukou_type", required=False)),
+    )
+    workflow = dataclasses.replace(JOB_FAIR, transitions=(coded, *JOB_FAIR.transitions[1:]))
+    monkeypatch.setitem(
+        registry.LEDGERS, "job_fair", dataclasses.replace(registry.spec("job_fair"), workflow=workflow)
+    )
+    row = fair()
+    with acting_as(user(app)):
+        event = commands.fire(row, "publish", {"date": "2026-09-23", "hukou": "农村"}, row.version)
+        assert event.inputs == {"date": "2026-09-23", "hukou": "2"}
+    db.session.rollback()
+
+
+def test_open_deadlines__a_due_date_on_an_unconfirmed_calendar_says_so(app: Flask) -> None:
+    row = fair(accepted_on="2031-03-03", held_on="2031-03-20")  # no calendar published for 2031
+    (deadline,) = commands.row_deadlines(row)
+    assert (deadline.due_on, deadline.calendar_confirmed) == (date(2031, 3, 6), False)
+    assert commands.row_deadlines(fair())[0].calendar_confirmed is True
