@@ -11,12 +11,13 @@ from flask_appbuilder.exceptions import PasswordComplexityValidationError
 from flask_wtf.csrf import CSRFError
 
 from app.ledger.registry import LEDGERS
-from app.security import csrf
+from app.security import csrf, login_limits
 from app.security.passwords import check_password_policy
 from app.security.roles import PII, share_permissions, sync_roles
 from seed.roles import OWN_ACCOUNT, ROLES
 
 EXPIRED = "表单已过期或并非来自本系统，请重新加载页面后再试。"
+TOO_MANY = "登录失败次数过多，请等待几分钟后再试。"
 
 
 def test_password_policy__the_refusals_in_chinese(app: Flask) -> None:
@@ -83,3 +84,16 @@ def test_share_permissions__views_of_one_name_declare_the_same_permissions_with_
         (found,) = permissions
         assert list(found) == sorted(found)
         assert name not in menus or "menu_access" in found, name
+
+
+def test_login_limits__the_refusal_in_chinese_titled_on_a_page(app: Flask) -> None:
+    with app.test_request_context("/api/v1/security/login", method="POST"):
+        assert login_limits.too_many(Exception()) == ({"message": TOO_MANY}, 429)
+    with app.test_request_context("/login/", method="POST"):
+        page, status = login_limits.too_many(Exception())
+    flat = " ".join(page.split())
+    assert (
+        status == 429
+        and TOO_MANY in flat
+        and "<h3>尝试次数过多</h3>" in flat.replace("<h3> ", "<h3>").replace(" </h3>", "</h3>")
+    )
