@@ -97,3 +97,12 @@ def test_login_limits__the_refusal_in_chinese_titled_on_a_page(app: Flask) -> No
         and TOO_MANY in flat
         and "<h3>尝试次数过多</h3>" in flat.replace("<h3> ", "<h3>").replace(" </h3>", "</h3>")
     )
+
+
+def test_login_limits__a_broken_json_login_counts_for_the_address_without_a_name(app: Flask) -> None:
+    with app.test_request_context(
+        "/api/v1/security/login", method="POST", data="{broken", content_type="application/json"
+    ):
+        assert login_limits.account_and_address() == "127.0.0.1/"
+    with app.test_request_context("/api/v1/security/login", method="POST", json={"username": " Clerk "}):
+        assert login_limits.account_and_address() == "127.0.0.1/clerk"
