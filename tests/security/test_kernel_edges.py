@@ -3,6 +3,7 @@ read in Chinese, as a user sees them."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -106,3 +107,18 @@ def test_login_limits__a_broken_json_login_counts_for_the_address_without_a_name
         assert login_limits.account_and_address() == "127.0.0.1/"
     with app.test_request_context("/api/v1/security/login", method="POST", json={"username": " Clerk "}):
         assert login_limits.account_and_address() == "127.0.0.1/clerk"
+
+
+def test_share_permissions__the_union_of_the_views_of_a_name_and_menu_access_only_for_a_menu() -> None:
+    views = [
+        SimpleNamespace(class_permission_name="person", base_permissions=["can_read", "can_write"]),
+        SimpleNamespace(class_permission_name="person", base_permissions=["can_step"]),
+        SimpleNamespace(class_permission_name="jobs", base_permissions=None),
+    ]
+    appbuilder = SimpleNamespace(baseviews=views, menu=SimpleNamespace(get_flat_name_list=lambda: ["person"]))
+    share_permissions(appbuilder)
+    assert [view.base_permissions for view in views] == [
+        ["can_read", "can_step", "can_write", "menu_access"],
+        ["can_read", "can_step", "can_write", "menu_access"],
+        [],
+    ]

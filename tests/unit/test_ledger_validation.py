@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -440,3 +441,11 @@ def test_future_dates__a_column_without_a_date_does_not_end_the_others(
     assert len(names) >= 2
     errors = future_date_errors(SiSubsidy, {names[0]: None, names[-1]: date(2026, 10, 21)})
     assert messages(errors) == {names[-1]: "日期不能晚于今天"}
+
+
+def test_reference__an_unchanged_column_does_not_end_the_others(app: Flask) -> None:
+    keys = [key for key, _, _ in references(Referral, len(registry.LEDGERS))]
+    kept = SimpleNamespace(**{key: 1 for key in keys})
+    values: dict[str, Any] = {key: 1 for key in keys[:-1]} | {keys[-1]: 2_000_000_000}
+    with acting_as(user(app)):
+        assert list(reference_errors(Referral, values, kept)) == [keys[-1]]
