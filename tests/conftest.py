@@ -33,6 +33,7 @@ from models.org import OrgUnit  # noqa: E402
 from models.workflow import Deadline, WorkflowEvent  # noqa: E402
 from seed.demo.person import DEMO_PASSWORD  # noqa: E402
 from tests.factories.background import running_worker  # noqa: E402
+from tests.mutation import kept  # noqa: E402
 
 # the badge is counted on every page: one app serves a worker's tests, whose clerks act within seconds of each
 # other (its keeping is tested in tests/workflow/test_badge_cache.py)
@@ -79,6 +80,13 @@ def worker_database(url: str) -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def db_url() -> Iterator[str]:
+    if REUSED:  # the app built before the session (TEST_REUSE_APP): a fresh copy of the database under it
+        path = REUSED["path"]
+        for stale in (path, path.with_name(f"{path.name}-journal"), path.with_name(f"{path.name}-wal")):
+            stale.unlink(missing_ok=True)
+        shutil.copyfile(sqlite_template(), path)
+        yield REUSED["url"]
+        return
     with tempfile.TemporaryDirectory() as tmp, worker_database(database_url(Path(tmp))):
         url = database_url(Path(tmp))
         if url.startswith("postgresql"):
@@ -163,7 +171,7 @@ class RequestClient(FlaskClient):
 def shared_app(db_url: str) -> Iterator[Flask]:
     """One app for the whole session: building one costs about a second (werkzeug compiles ~800 URL rules),
     which per test was most of the suite's time. `fresh_app` gives each test a clean copy of its state."""
-    app = create_app({**TEST_OVERRIDES, "SQLALCHEMY_DATABASE_URI": db_url})
+    app = REUSED["app"] if REUSED else create_app({**TEST_OVERRIDES, "SQLALCHEMY_DATABASE_URI": db_url})
     app.test_client_class = RequestClient
     yield app
     with app.app_context():
@@ -311,3 +319,32 @@ def first_community(town_name: str) -> OrgUnit:
     from seed.demo.person import find_org
 
     return find_org(db.session, f"{town_name}/1")
+
+
+def reused_app() -> dict[str, Any]:
+    """With TEST_REUSE_APP=1 (SQLite only): one app for every session of the process and of the processes
+    forked from it, built by the first session (kept in tests/mutation/kept.py: pytest imports this module
+    afresh per session). `make mutation` runs mutmut's clean run in its own process, then one pytest
+    session per mutant forked from it: building the app (~5 s on two busy cores, werkzeug compiling ~800
+    URL rules) was most of a mutant's time. Each session copies the database under the app afresh
+    (db_url); the app holds no connection between sessions. Code that runs only while the app is built
+    (the security kernel's init_app and manager) then runs without the mutant: not for app/security/ (see
+    tests/MUTATION_SURVIVORS.md). Never built under mutmut's forced-failure run."""
+    if not os.environ.get("TEST_REUSE_APP") or os.environ.get("TEST_DATABASE_URL"):
+        return {}
+    if os.environ.get("MUTANT_UNDER_TEST") == "fail":
+        return kept.KEPT.get("app", {})
+    return kept.once("app", build_reused_app)
+
+
+def build_reused_app() -> dict[str, Any]:
+    path = Path(tempfile.mkdtemp(prefix="taizhang-reused-")) / "test.db"
+    shutil.copyfile(sqlite_template(), path)
+    url = f"sqlite:///{path}"
+    app = create_app({**TEST_OVERRIDES, "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        db.engine.dispose()
+    return {"app": app, "path": path, "url": url}
+
+
+REUSED = reused_app()

@@ -60,7 +60,7 @@ def test_guard__allowed_with_role_tier_state_and_territory(app: Flask) -> None:
 def test_guard__outside_the_territory_refused_before_anything_else(app: Flask) -> None:
     outsider = engine.Actor(roles=frozenset({"社区专干"}), tier="community", in_territory=False)
     assert why(APPROVE, "draft", outsider) == str(engine.refusal(FLOW, REPORT, "draft", outsider))
-    assert why(REPORT, "draft", outsider) is not None and "已上报" not in why(REPORT, "draft", outsider)
+    assert why(REPORT, "draft", outsider) == "该记录不在您的管辖范围内"
 
 
 def test_guard__wrong_state_names_the_step_and_the_state(app: Flask) -> None:
@@ -107,7 +107,11 @@ def test_unmet__first_precondition_with_problems_materials_listed(app: Flask) ->
         ({"day": date(2026, 3, 1), "count": 1}, {"day": date(2026, 3, 1), "count": 1}, set()),
         ({"day": "  ", "count": ""}, {}, {"day"}),  # required and blank; optional and blank is left out
         ({"day": "2026-02-30", "count": "x"}, {}, {"day", "count"}),
-        ({"day": "2026-03-01", "count": "0"}, {"day": date(2026, 3, 1)}, {"count"}),  # under the minimum
+        (
+            {"day": "2026-03-01", "count": "0", "note": "x"},
+            {"day": date(2026, 3, 1), "note": "x"},
+            {"count"},
+        ),  # under the minimum
     ],
 )
 def test_parse_inputs__typed_required_and_minimum(
@@ -116,6 +120,18 @@ def test_parse_inputs__typed_required_and_minimum(
     parsed, problems = engine.parse_inputs(APPROVE, raw)
     assert parsed == values
     assert set(problems) == errors
+
+
+def test_parse_inputs__the_chinese_messages(app: Flask) -> None:
+    _, problems = engine.parse_inputs(APPROVE, {"day": " ", "count": "0"})
+    assert {k: str(v) for k, v in problems.items()} == {"day": "请填写“日期”", "count": "“人数”不能少于1"}
+    _, problems = engine.parse_inputs(APPROVE, {"day": "3月1日", "count": "两"})
+    assert {k: str(v) for k, v in problems.items()} == {
+        "day": "“日期”格式不正确：3月1日",
+        "count": "“人数”格式不正确：两",
+    }
+    materials = engine.unmet(APPROVE, {"materials": ["身份证", "合同"]})
+    assert str(materials) == "“审批”须材料齐全，尚缺：身份证、合同"
 
 
 def test_parse_inputs__messages_name_the_field(app: Flask) -> None:
@@ -171,3 +187,9 @@ def test_actor_for__in_territory_only_for_a_record_of_the_user_subtree() -> None
     assert commands.actor_for(record(org=SimpleNamespace(path="1/2")), clerk).roles == frozenset({"街镇经办"})
     with acting_as(clerk):  # no user given: the acting one
         assert commands.actor_for(record(org=SimpleNamespace(path="1/2"))).tier == "town"
+
+
+def test_deadlines__an_untimed_step_before_a_timed_one_opens_only_the_timed_one() -> None:
+    untimed_first = Workflow("test2", "测试", FLOW.states, "draft", (REPORT, NOTE, APPROVE))
+    (approve,) = engine.limits_on_entering(untimed_first, "reported", date(2026, 3, 10), {}, Days())
+    assert approve.step is APPROVE
