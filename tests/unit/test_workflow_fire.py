@@ -378,7 +378,7 @@ def test_fire__the_step_s_own_check_reads_the_inputs_and_today(
     unchecked = vacancy(app, checked=False)
     with acting_as(user(app)):
         assert refusal(unchecked, "publish", {}, unchecked.version) == {
-            "": f"{unchecked.employer.name} 未完成招聘登记资质审核（CK-14：营业执照副本、组织机构代码证、经办人介绍信及身份证），岗位不能发布"
+            "": f"{unchecked.employer.name} 未完成招聘登记资质审核（营业执照副本、组织机构代码证、经办人介绍信及身份证），岗位不能发布"
         }
         row = vacancy(app, valid_until="2026-12-31")
         today["today"] = date(2027, 1, 1)
