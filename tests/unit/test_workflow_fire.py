@@ -456,42 +456,22 @@ def test_fire__the_ledger_s_hooks_then_the_kernel_s_see_the_record_the_step_and_
 def test_events__the_record_s_own_latest_first_by_time_then_number(app: Flask) -> None:
     row, other = fair(), fair()
     (start,) = commands.events(row)
-    late = WorkflowEvent(
-        ledger="job_fair",
-        row_id=row.id,
-        transition="publish",
-        to_state="published",
-        at=datetime(2027, 1, 1),
-        on_date=date(2026, 9, 22),
-        username="system",
-    )
-    early = WorkflowEvent(
-        ledger="job_fair",
-        row_id=row.id,
-        transition="note",
-        to_state="accepted",
-        at=datetime(2000, 1, 1),
-        on_date=date(2026, 9, 22),
-        username="system",
-    )
-    same_time = WorkflowEvent(
-        ledger="job_fair",
-        row_id=row.id,
-        transition="again",
-        to_state="published",
-        at=datetime(2027, 1, 1),
-        on_date=date(2026, 9, 22),
-        username="system",
-    )
-    elsewhere = WorkflowEvent(
-        ledger="vacancy",
-        row_id=row.id,
-        transition="publish",
-        to_state="published",
-        at=datetime(2027, 1, 1),
-        on_date=date(2026, 9, 22),
-        username="system",
-    )
+
+    def event(ledger: str, transition: str, to_state: str, at: datetime) -> WorkflowEvent:
+        return WorkflowEvent(
+            ledger=ledger,
+            row_id=row.id,
+            transition=transition,
+            to_state=to_state,
+            at=at,
+            on_date=date(2026, 9, 22),
+            username="system",
+        )
+
+    late = event("job_fair", "publish", "published", datetime(2027, 1, 1))
+    early = event("job_fair", "note", "accepted", datetime(2000, 1, 1))
+    same_time = event("job_fair", "again", "published", datetime(2027, 1, 1))
+    elsewhere = event("vacancy", "publish", "published", datetime(2027, 1, 1))
     db.session.add_all([late, early, same_time, elsewhere])
     db.session.flush()
     assert commands.events(row) == [same_time, late, start, early]
