@@ -12,6 +12,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, select
+from sqlalchemy.orm import aliased
 
 from app import clock, codes
 from app.ledger import bulk as bulk_mode
@@ -91,13 +92,19 @@ def keeping_unit_errors(model: type, values: dict[str, Any], existing: Any) -> d
     }
 
 
+def has_units_below() -> Any:
+    """SQL: the org unit has an active unit below it (a town with communities), so it does not keep the
+    records of a ledger kept by communities itself (the add form's unit choices say the same)."""
+    child = aliased(OrgUnit)
+    return select(child.id).where(child.parent_id == OrgUnit.id, child.active.is_(True)).exists()
+
+
 def units_with_communities() -> set[int]:
     """The units with an active unit below them: read once per import (bulk mode), else per call."""
     bulk = bulk_mode.current()
     if bulk is not None and bulk.parents is not None:
         return bulk.parents
-    query = select(OrgUnit.parent_id).where(OrgUnit.active.is_(True), OrgUnit.parent_id.is_not(None))
-    parents = set(session().execute(query.distinct()).scalars())
+    parents = set(session().execute(select(OrgUnit.id).where(has_units_below())).scalars())
     if bulk is not None:
         bulk.parents = parents
     return parents

@@ -20,7 +20,20 @@ from app.security.scope import OrgUnitScopeFilter
 from models.user import LedgerUser
 
 
-class LedgerUserView(UserDBModelView):
+class PublicRoleHidden:
+    """A user or group form whose role select leaves out FAB's anonymous role (given to nobody who logs in)."""
+
+    add_form_query_rel_fields: dict[str, Any] = {}
+    edit_form_query_rel_fields: dict[str, Any] = {}
+
+    def __init__(self, **kwargs: Any) -> None:
+        roles = {"roles": not_the_public_role()}
+        self.add_form_query_rel_fields = {**self.add_form_query_rel_fields, **roles}
+        self.edit_form_query_rel_fields = {**self.edit_form_query_rel_fields, **roles}
+        super().__init__(**kwargs)
+
+
+class LedgerUserView(PublicRoleHidden, UserDBModelView):
     """账号管理: FAB's user admin plus the user's org unit."""
 
     label_columns = {**UserDBModelView.label_columns, "org": _l("Org unit")}
@@ -52,12 +65,6 @@ class LedgerUserView(UserDBModelView):
     edit_form_query_rel_fields = add_form_query_rel_fields
     search_columns = ["username", "first_name", "last_name", "org", "active"]
 
-    def __init__(self, **kwargs: Any) -> None:
-        roles = {"roles": not_the_public_role()}
-        self.add_form_query_rel_fields = {**self.add_form_query_rel_fields, **roles}
-        self.edit_form_query_rel_fields = {**self.edit_form_query_rel_fields, **roles}
-        super().__init__(**kwargs)
-
     def _init_forms(self) -> None:
         """The unit select starts with "请选择" (FAB's blank choice shows its internal value "__None")."""
         super()._init_forms()
@@ -65,7 +72,7 @@ class LedgerUserView(UserDBModelView):
             vars(form)["org"].kwargs["blank_text"] = _l("Please choose")
 
 
-class LedgerGroupView(UserGroupModelView):
+class LedgerGroupView(PublicRoleHidden, UserGroupModelView):
     """用户组: FAB's, with its columns labelled (under FAB's permission name, which the roles grant)."""
 
     class_permission_name = "UserGroupModelView"
@@ -77,14 +84,6 @@ class LedgerGroupView(UserGroupModelView):
         "roles": _l("Roles"),
         "users": _l("Users"),
     }
-    add_form_query_rel_fields: dict[str, Any] = {}
-    edit_form_query_rel_fields: dict[str, Any] = {}
-
-    def __init__(self, **kwargs: Any) -> None:
-        roles = {"roles": not_the_public_role()}
-        self.add_form_query_rel_fields = {**self.add_form_query_rel_fields, **roles}
-        self.edit_form_query_rel_fields = {**self.edit_form_query_rel_fields, **roles}
-        super().__init__(**kwargs)
 
 
 class LedgerSecurityManager(SecurityManager):

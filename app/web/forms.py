@@ -12,13 +12,12 @@ from flask_appbuilder.models.filters import BaseFilter
 from flask_appbuilder.models.sqla.filters import FilterEqual
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy import select
-from sqlalchemy.orm import aliased
 from werkzeug.datastructures import MultiDict
 from wtforms import SelectField
 from wtforms.fields.core import UnboundField
 
 from app import codes
+from app.ledger.validation import has_units_below
 from app.security.scope import OrgScopeFilter, OrgUnitScopeFilter
 from models.org import OrgUnit
 
@@ -121,6 +120,4 @@ class KeepingUnitFilter(BaseFilter):
     arg_name = "keeping"
 
     def apply(self, query: Any, value: Any) -> Any:
-        child = aliased(OrgUnit)
-        below = select(child.id).where(child.parent_id == OrgUnit.id, child.active.is_(True))
-        return query.filter(~below.exists())
+        return query.filter(~has_units_below())

@@ -49,6 +49,11 @@ def refusal(obj: Any, step: str, inputs: dict[str, Any], version: Any, **kwargs:
     return {key: str(value) for key, value in refused.value.errors.items()}
 
 
+def latest_history(row: Any) -> AuditLog:
+    query = select(AuditLog).where(AuditLog.ledger == row.__ledger__, AuditLog.row_id == row.id)
+    return db.session.execute(query.order_by(AuditLog.id.desc())).scalars().first()
+
+
 def deadlines(obj: Any) -> list[tuple[str, str, date, date, date | None]]:
     return [(d.step, d.status, d.started_on, d.due_on, d.done_on) for d in commands.row_deadlines(obj)]
 
@@ -189,15 +194,7 @@ def test_fire__state_input_field_event_history_and_deadlines(app: Flask) -> None
         "qu_jingban",
     )
     assert [e.transition for e in commands.events(row)] == ["publish", START]  # the latest first
-    entry = (
-        db.session.execute(
-            select(AuditLog)
-            .where(AuditLog.ledger == "job_fair", AuditLog.row_id == row.id)
-            .order_by(AuditLog.id.desc())
-        )
-        .scalars()
-        .first()
-    )
+    entry = latest_history(row)
     assert (entry.action, entry.comment) == ("transition", "发布洽谈会：已上屏")
     assert entry.changes["state"] == ["accepted", "published"]
     assert entry.changes["published_on"] == [None, "2026-09-23"]
@@ -210,15 +207,7 @@ def test_fire__state_input_field_event_history_and_deadlines(app: Flask) -> None
     with acting_as(district):  # without a comment the history names the step alone
         commands.fire(row, "import_screen", {"date": "2026-09-29"}, row.version)
         db.session.commit()
-    entry = (
-        db.session.execute(
-            select(AuditLog)
-            .where(AuditLog.ledger == "job_fair", AuditLog.row_id == row.id)
-            .order_by(AuditLog.id.desc())
-        )
-        .scalars()
-        .first()
-    )
+    entry = latest_history(row)
     assert entry.comment == "导入洽谈场所电子屏" and row.state == "screened"
     assert commands.event_dates(row) == {
         START: date(2026, 9, 21),
